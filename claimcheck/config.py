@@ -1,0 +1,106 @@
+"""The one place configuration is defined, found and validated.
+
+Sources, weakest first: built-in defaults, `[tool.claimcheck]` in the nearest pyproject.toml or a
+`.claimcheck.toml` (searched from the current directory upward; `.claimcheck.toml` wins when both
+are in the same folder), then command-line flags (applied by the CLI with `Config.merged`).
+Unknown keys are an error that names them, so a typo never silently does nothing.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import UserError
+
+RuleSetting = Literal["off", "on", "error", "warning", "info"]
+
+
+class Thresholds(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    support: float = Field(0.72, ge=0, le=1)  # evidence score at or above: supported
+    partial: float = Field(0.45, ge=0, le=1)  # at or above (below support): partly supported
+    quote: float = Field(0.97, ge=0, le=1)  # quote alignment at or above: exact enough
+    misquote: float = Field(0.75, ge=0, le=1)  # quote alignment at or above (below quote): misquoted
+    candidates: int = Field(20, ge=1, le=1000)  # snippets retrieved per claim before fine scoring
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    markdown: Literal["auto", "always", "never"] = "auto"
+    refs: list[str] = Field(default_factory=list)
+    include: list[str] = Field(default_factory=lambda: ["**/*.md", "**/*.markdown", "**/*.txt"])
+    exclude: list[str] = Field(default_factory=list)
+    fail_on: list[str] = Field(default_factory=lambda: ["error", "contradicted", "misquoted"])
+    rules: dict[str, RuleSetting] = Field(default_factory=dict)  # rule ID or name -> setting
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    baseline: str | None = None
+    offline: bool = False
+    timeout: float = Field(10.0, gt=0)  # seconds per URL fetch
+    max_bytes: int = Field(5_000_000, gt=0)  # size cap per fetched URL
+    config_path: str | None = Field(None, exclude=True)  # where it was read from, for messages
+
+    def merged(self, **overrides: Any) -> Config:
+        """A copy with the given keys replaced; None means "not given on the command line"."""
+        given = {k: v for k, v in overrides.items() if v is not None}
+        data = self.model_dump()
+        data.update(given)
+        data["config_path"] = self.config_path
+        return _validate(data, self.config_path or "command line")
+
+
+def _validate(data: dict[str, Any], where: str) -> Config:
+    try:
+        return Config.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            key = ".".join(str(p) for p in err["loc"])
+            if err["type"] == "extra_forbidden":
+                problems.append(f"unknown key '{key}'")
+            else:
+                problems.append(f"'{key}': {err['msg']}")
+        raise UserError(f"{where}: invalid configuration: {'; '.join(problems)}") from None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest `.claimcheck.toml`, or pyproject.toml with a [tool.claimcheck] table."""
+    for folder in [start, *start.parents]:
+        dotfile = folder / ".claimcheck.toml"
+        if dotfile.is_file():
+            return dotfile
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "claimcheck" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
+    """Load an explicit config file, or the nearest one above `start` (default: cwd)."""
+    if path is None:
+        path = find_config_file((start or Path.cwd()).resolve())
+    if path is None:
+        return Config()
+    if not path.is_file():
+        raise UserError(f"{path}: config file not found")
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("claimcheck", {})
+    cfg = _validate(data, str(path))
+    cfg.config_path = str(path)
+    return cfg

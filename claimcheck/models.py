@@ -1,0 +1,181 @@
+"""Records that cross a pipeline stage.
+
+These models are the public contract: the JSON report is `Report.model_dump_json()`, so a field
+renamed here breaks users' scripts. Change them on purpose, with a CHANGELOG entry.
+Offsets are 0-based character (code point) offsets into the original file text; lines and
+columns are 1-based.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+BlockKind = Literal[
+    "paragraph", "heading", "list_item", "table_cell", "blockquote", "line"
+]
+ClaimKind = Literal[
+    "factual", "quote", "attributed", "opinion", "speculation", "question", "non_claim"
+]
+CHECKABLE_KINDS: frozenset[str] = frozenset({"factual", "quote", "attributed"})
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
+VerdictLabel = Literal[
+    "supported", "partly_supported", "contradicted", "misquoted", "no_evidence", "not_checkable"
+]
+MentionKind = Literal["number", "percent", "money", "date", "entity", "quote"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Block(_Record):
+    """A unit of prose the splitter may cut into sentences (never crosses a block boundary)."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    level: int = 0  # heading level, 0 elsewhere
+
+
+class Document(_Record):
+    """A loaded draft: the original text, plus the same text with non-prose masked by spaces.
+
+    `masked` has exactly the length of `text`, so every offset found in it is an offset in the
+    file. Code, front matter, HTML comments, link URLs and Markdown markup are blanked.
+    """
+
+    path: str  # as given by the user; "-" for standard input
+    text: str
+    masked: str
+    markdown: bool
+    blocks: list[Block] = Field(default_factory=list)
+    line_starts: list[int] = Field(default_factory=list)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        from bisect import bisect_right
+
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+
+class Mention(_Record):
+    """Something in a claim the checker compares: a number, date, named entity or quoted span."""
+
+    kind: MentionKind
+    text: str
+    start: int
+    end: int
+    value: str | float | None = None  # normalised: 3.0 for "three", "2024-05-07" for a date
+
+
+class Sentence(_Record):
+    index: int
+    start: int
+    end: int
+    text: str
+    line: int
+    column: int
+    block: BlockKind = "paragraph"
+
+
+class Flag(_Record):
+    """A finding of a generalization rule, pointing at the cue's exact span."""
+
+    rule: str  # stable ID, e.g. "CC101"
+    name: str  # e.g. "sweeping-quantifier"
+    family: str
+    severity: Severity
+    message: str
+    hint: str
+    cue: str
+    start: int
+    end: int
+    line: int
+    column: int
+    supported: bool = False  # a reference supports the sentence: kept, marked, not failing
+    suppressed_by: str | None = None  # "inline" or "baseline"; suppressed flags are not reported
+
+
+class Evidence(_Record):
+    ref_id: str
+    source: str
+    text: str  # the whole snippet
+    start: int  # best-matching span inside `text`
+    end: int
+    score: float
+    url: str | None = None
+
+
+class Difference(_Record):
+    """One way the claim and its evidence disagree."""
+
+    kind: Literal["number", "date", "entity", "negation", "quantifier", "quote"]
+    claim: str
+    evidence: str
+
+
+class Verdict(_Record):
+    label: VerdictLabel
+    score: float = Field(ge=0.0, le=1.0)
+    reason: str
+    evidence: list[Evidence] = Field(default_factory=list)
+    differences: list[Difference] = Field(default_factory=list)
+    diff: str | None = None  # word-level diff for a misquote: "[-old-] {+new+}"
+
+
+class Claim(_Record):
+    id: str  # "C<n>", unique within a report, in file then offset order
+    file: str
+    text: str  # == source[start:end]
+    start: int
+    end: int
+    line: int
+    column: int
+    sentence_index: int
+    sentence_start: int
+    sentence_end: int
+    kind: ClaimKind
+    checkable: bool
+    speaker: str | None = None  # for quotes and attributed claims
+    numbers: list[Mention] = Field(default_factory=list)
+    dates: list[Mention] = Field(default_factory=list)
+    entities: list[Mention] = Field(default_factory=list)
+    quotes: list[Mention] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+    verdict: Verdict | None = None
+
+
+class Snippet(_Record):
+    """A reference passage from the user's own sources."""
+
+    id: str
+    text: str
+    source: str  # file path or URL the snippet came from
+    url: str | None = None
+    date: str | None = None
+    extra: dict[str, object] = Field(default_factory=dict)
+
+
+class Summary(_Record):
+    files: int = 0
+    claims: int = 0
+    checkable: int = 0
+    verdicts: dict[str, int] = Field(default_factory=dict)
+    flags: dict[str, int] = Field(default_factory=dict)  # by severity
+    failed: bool = False
+
+
+class Report(_Record):
+    schema_version: str = SCHEMA_VERSION
+    tool: str = "claimcheck"
+    version: str = ""
+    files: list[str] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    summary: Summary = Field(default_factory=Summary)
