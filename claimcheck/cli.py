@@ -7,12 +7,17 @@ above it, 2 usage or input error (always a one-line message, never a traceback).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import UserError
+
+if TYPE_CHECKING:
+    from .config import Config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("table", "json", "sarif", "github", "markdown", "junit")
@@ -22,7 +27,22 @@ class _Parser(argparse.ArgumentParser):
     """argparse exits with 2 on usage errors already; make its message one line too."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UserError(f"usage: {message} (see 'claimcheck {self.prog.split()[-1]} --help')")
+        raise UserError(f"usage: {message} (see '{self.prog} --help')")
+
+
+def _add_input_args(cmd: argparse.ArgumentParser, nargs: str = "+") -> None:
+    cmd.add_argument("drafts", nargs=nargs, metavar="DRAFT",
+                     help="files, folders (expanded with include/exclude) or '-' for stdin")
+    cmd.add_argument("--refs", action="append", metavar="REF",
+                     help="reference file, folder or http(s) URL (repeatable)")
+    cmd.add_argument("--config", metavar="FILE", help="config file (default: nearest)")
+    md = cmd.add_mutually_exclusive_group()
+    md.add_argument("--markdown", dest="markdown", action="store_const", const="always",
+                    help="parse every draft as Markdown")
+    md.add_argument("--plain", dest="markdown", action="store_const", const="never",
+                    help="parse every draft as plain text")
+    cmd.add_argument("--offline", action="store_true", default=None,
+                     help="never touch the network; URLs come from the cache only")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,46 +51,130 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = sub.add_parser("check", help="split drafts into claims, flag them, check them")
-    check.add_argument("drafts", nargs="+", metavar="DRAFT", help="files or '-' for stdin")
-    check.add_argument("--refs", action="append", metavar="REF",
-                       help="reference file, folder or http(s) URL (repeatable)")
+    _add_input_args(check, nargs="*")  # "*": `--changed-only draft.md` may swallow the draft
     check.add_argument("--format", choices=FORMATS, help="output format (default: table)")
-    check.add_argument("--output", metavar="FILE", help="write the format to FILE instead")
+    check.add_argument("--output", metavar="FILE",
+                       help="write the format to FILE (atomically); the table still goes to "
+                            "the terminal")
     check.add_argument("--fail-on", metavar="LEVELS",
-                       help="comma list of severities and verdicts that fail the run")
-    check.add_argument("--config", metavar="FILE", help="config file (default: nearest)")
-    md = check.add_mutually_exclusive_group()
-    md.add_argument("--markdown", dest="markdown", action="store_const", const="always",
-                    help="parse every draft as Markdown")
-    md.add_argument("--plain", dest="markdown", action="store_const", const="never",
-                    help="parse every draft as plain text")
-    check.add_argument("--offline", action="store_true", default=None,
-                       help="never touch the network; URLs come from the cache only")
+                       help="comma list of severities and verdicts that fail the run, "
+                            "e.g. contradicted,misquoted,error (or 'none')")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="accept the findings recorded in FILE; only new ones fail")
+    check.add_argument("--changed-only", nargs="?", const="HEAD", metavar="REV",
+                       help="check only claims on lines changed against a git revision "
+                            "(default HEAD; write --changed-only=REV before the drafts)")
+
+    base = sub.add_parser("baseline", help="record today's findings so only new ones fail")
+    _add_input_args(base)
+    base.add_argument("--output", metavar="FILE",
+                      help="baseline file to write (default: config 'baseline' or "
+                           ".claimcheck-baseline.json)")
 
     rules = sub.add_parser("rules", help="list every generalization rule")
     rules.add_argument("--format", choices=("table", "json", "markdown"), default="table")
 
     sub.add_parser("schema", help="print the JSON Schema of the JSON report")
+
+    evaluate = sub.add_parser("eval", help="measure claimcheck on a labelled public dataset")
+    eval_sub = evaluate.add_subparsers(dest="eval_command", required=True, parser_class=_Parser,
+                                       metavar="WHAT")
+    eval_flags = eval_sub.add_parser(
+        "flags", help="precision, recall and F1 of the generalization rules, beside peer tools")
+    eval_flags.add_argument("dataset", metavar="DATASET",
+                            help="JSONL rows with 'text' and 'generalization' (true/false)")
+    eval_flags.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    eval_flags.add_argument("--no-peers", action="store_true",
+                            help="do not run write-good and proselint")
+    eval_verify = eval_sub.add_parser(
+        "verify", help="verdict accuracy and per-label P/R/F1 on CLIMATE-FEVER, beside a baseline")
+    eval_verify.add_argument("dataset", metavar="DATASET",
+                             help="CLIMATE-FEVER JSONL: 'claim', 'claim_label', 'evidences'")
+    eval_verify.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    eval_verify.add_argument("--mode", choices=("both", "pair", "corpus"), default="both",
+                             help="pair level, corpus level or both (default)")
     return parser
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
+def _config_for(args: argparse.Namespace) -> Config:
+    """Config file values, with paths in it made relative to its folder, then CLI overrides."""
     from .config import load_config
-    from .pipeline import run
-    from .report import render, write_atomic
+    from .pipeline import check_fail_on
+    from .rules import resolve_settings
 
     config = load_config(Path(args.config) if args.config else None)
-    fail_on = args.fail_on.split(",") if args.fail_on else None
-    config = config.merged(refs=args.refs, fail_on=fail_on, markdown=args.markdown,
-                           offline=args.offline)
-    report = run(args.drafts, config)
+    config.fail_on = check_fail_on(config.fail_on, config.config_path or "fail_on")
+    resolve_settings(config.rules)  # a typo in [rules] fails before any draft is read
+    if config.config_path:
+        folder = Path(config.config_path).parent
+        config.refs = [_beside(folder, r) for r in config.refs]
+        if config.baseline:
+            config.baseline = _beside(folder, config.baseline)
+    given = getattr(args, "fail_on", None)
+    fail_on = check_fail_on(given.split(","), "--fail-on") if given else None
+    return config.merged(refs=args.refs, fail_on=fail_on, markdown=args.markdown,
+                         offline=args.offline, baseline=getattr(args, "baseline", None))
+
+
+def _beside(folder: Path, value: str) -> str:
+    """A relative path from a config file, made usable from the working directory."""
+    if "://" in value or Path(value).is_absolute():
+        return value
+    if folder.resolve() == Path.cwd().resolve():
+        return value
+    return os.path.relpath(folder / value)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .pipeline import expand_drafts, run
+    from .report import render, write_atomic
+    from .report.progress import progress_bar, wanted
+
+    drafts = list(args.drafts)
+    rev = args.changed_only
+    if rev is not None and Path(rev).exists():  # `--changed-only draft.md`: REV was omitted
+        drafts.insert(0, rev)
+        rev = "HEAD"
+    if not drafts:
+        raise UserError("usage: the following arguments are required: DRAFT "
+                        "(see 'claimcheck check --help')")
+    if args.output and not Path(args.output).parent.is_dir():
+        raise UserError(f"{args.output}: cannot write: folder "
+                        f"'{Path(args.output).parent}' does not exist")
+    config = _config_for(args)
+    paths = expand_drafts(drafts, config)
+    changed = None
+    if rev is not None:
+        from .gitdiff import changed_lines
+
+        changed = {path: changed_lines(path, rev) for path in paths}
     fmt = args.format or "table"
-    text = render(report, fmt)
+    with progress_bar(wanted(fmt)) as progress:
+        report = run(paths, config, progress=progress, changed=changed)
     if args.output:
-        write_atomic(Path(args.output), text)
-    else:
-        sys.stdout.write(text)
+        write_atomic(Path(args.output), render(report, fmt, color=False,
+                                               fail_on=config.fail_on))
+        fmt = "table"
+    sys.stdout.write(render(report, fmt, fail_on=config.fail_on))
     return EXIT_FINDINGS if report.summary.failed else EXIT_OK
+
+
+def _cmd_baseline(args: argparse.Namespace) -> int:
+    from .baseline import DEFAULT_BASELINE, FINDING_VERDICTS, build_baseline, dump_baseline
+    from .models import SEVERITY_RANK
+    from .pipeline import expand_drafts, run
+    from .report import write_atomic
+
+    config = _config_for(args)
+    target = Path(args.output or config.baseline or DEFAULT_BASELINE)
+    config = config.model_copy(update={"baseline": None})  # record everything, afresh
+    report = run(expand_drafts(args.drafts, config), config)
+    labels = frozenset(FINDING_VERDICTS) | {x for x in config.fail_on if x not in SEVERITY_RANK}
+    data = build_baseline(report, labels)
+    write_atomic(target, dump_baseline(data))
+    print(f"claimcheck: recorded {sum(int(f['count']) for f in data['findings'])} findings "
+          f"in {target}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
@@ -89,7 +193,34 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": _cmd_check, "rules": _cmd_rules, "schema": _cmd_schema}
+def _cmd_eval_flags(args: argparse.Namespace) -> int:
+    from .evaluate.flags import evaluate_flags, render_eval
+
+    result = evaluate_flags(Path(args.dataset), peers=not args.no_peers)
+    sys.stdout.write(render_eval(result, args.format))
+    return EXIT_OK
+
+
+def _cmd_eval_verify(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .evaluate.verify import evaluate_verify, render_verify
+
+    config = load_config()
+    modes = ("pair", "corpus") if args.mode == "both" else (args.mode,)
+    result = evaluate_verify(Path(args.dataset), config, modes)
+    sys.stdout.write(render_verify(result, args.format, config))
+    return EXIT_OK
+
+
+EVAL_COMMANDS = {"flags": _cmd_eval_flags, "verify": _cmd_eval_verify}
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    return EVAL_COMMANDS[args.eval_command](args)
+
+
+COMMANDS = {"check": _cmd_check, "baseline": _cmd_baseline, "rules": _cmd_rules,
+            "schema": _cmd_schema, "eval": _cmd_eval}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -104,3 +235,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug, not the user's fault: still one line unless asked
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        print(f"claimcheck: internal error: {type(exc).__name__}: {exc} "
+              "(set CLAIMCHECK_DEBUG=1 for the traceback)", file=sys.stderr)
+        return EXIT_ERROR

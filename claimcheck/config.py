@@ -25,8 +25,8 @@ class Thresholds(BaseModel):
     support: float = Field(0.72, ge=0, le=1)  # evidence score at or above: supported
     partial: float = Field(0.45, ge=0, le=1)  # at or above (below support): partly supported
     quote: float = Field(0.97, ge=0, le=1)  # quote alignment at or above: exact enough
-    misquote: float = Field(0.75, ge=0, le=1)  # quote alignment at or above (below quote): misquoted
-    candidates: int = Field(20, ge=1, le=1000)  # snippets retrieved per claim before fine scoring
+    misquote: float = Field(0.75, ge=0, le=1)  # alignment at or above (below quote): misquoted
+    candidates: int = Field(8, ge=1, le=1000)  # snippets retrieved per claim before fine scoring
 
 
 class Config(BaseModel):

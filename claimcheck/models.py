@@ -127,6 +127,7 @@ class Verdict(_Record):
     evidence: list[Evidence] = Field(default_factory=list)
     differences: list[Difference] = Field(default_factory=list)
     diff: str | None = None  # word-level diff for a misquote: "[-old-] {+new+}"
+    suppressed_by: str | None = None  # "inline" or "baseline": kept in JSON, never failing
 
 
 class Claim(_Record):
@@ -168,6 +169,7 @@ class Summary(_Record):
     checkable: int = 0
     verdicts: dict[str, int] = Field(default_factory=dict)
     flags: dict[str, int] = Field(default_factory=dict)  # by severity
+    suppressed: int = 0  # flags and verdicts silenced inline or by the baseline
     failed: bool = False
 
 

@@ -6,14 +6,62 @@ inside functions so that `claimcheck --help` stays fast.
 
 from __future__ import annotations
 
+import fnmatch
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
 from . import __version__
 from .config import Config
+from .errors import UserError
 from .models import SEVERITY_RANK, Claim, Document, Report, Summary
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def expand_drafts(args: Sequence[str], config: Config) -> list[str]:
+    """Drafts to check, in the order given: a folder becomes its files matching `include` and
+    not `exclude` (globs relative to the folder; hidden folders skipped), sorted. A file named
+    explicitly is always checked."""
+    out: list[str] = []
+    for arg in args:
+        if arg == "-":
+            out.append(arg)
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            found = _folder_drafts(path, config.include, config.exclude)
+            if not found:
+                raise UserError(f"{arg}: no drafts in this folder match include "
+                                f"{config.include} (and not exclude {config.exclude})")
+            out.extend(found)
+        elif path.exists():
+            out.append(arg)
+        else:
+            raise UserError(f"{arg}: no such file or folder")
+    return list(dict.fromkeys(out))
+
+
+def _glob_match(rel: str, pattern: str) -> bool:
+    """fnmatch where a leading `**/` may also match nothing, and a folder pattern matches
+    everything under it."""
+    pattern = pattern.strip().rstrip("/")
+    candidates = [pattern] + ([pattern[3:]] if pattern.startswith("**/") else [])
+    parts = rel.split("/")
+    prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    return any(fnmatch.fnmatchcase(p, c) for c in candidates for p in prefixes)
+
+
+def _folder_drafts(folder: Path, include: Sequence[str], exclude: Sequence[str]) -> list[str]:
+    found = []
+    for file in folder.rglob("*"):
+        rel = file.relative_to(folder).as_posix()
+        if any(part.startswith(".") for part in rel.split("/")) or not file.is_file():
+            continue
+        if any(_glob_match(rel, p) for p in include) and not any(
+                _glob_match(rel, p) for p in exclude):
+            found.append(file)
+    return [str(f) for f in sorted(found, key=lambda f: f.relative_to(folder).as_posix())]
 
 
 def load_documents(paths: Sequence[str], config: Config) -> list[Document]:
@@ -36,13 +84,41 @@ def split_documents(docs: Sequence[Document]) -> list[Claim]:
 
 def flag_claims(docs: Sequence[Document], claims: list[Claim], config: Config) -> None:
     from .rules import find_flags
-    from .suppress import apply_suppressions
 
     by_path = {doc.path: doc for doc in docs}
     for claim in claims:
         claim.flags = find_flags(claim, by_path[claim.file], config.rules)
+
+
+def suppress_findings(docs: Sequence[Document], claims: list[Claim], config: Config) -> None:
+    """Inline directives, then the baseline: after checking, so verdicts can be silenced too."""
+    from .suppress import apply_suppressions
+
     for doc in docs:
         apply_suppressions(doc, [c for c in claims if c.file == doc.path])
+    if config.baseline:
+        from .baseline import FINDING_VERDICTS, apply_baseline, load_baseline
+
+        labels = frozenset(FINDING_VERDICTS) | {x for x in config.fail_on
+                                                if x not in SEVERITY_RANK}
+        apply_baseline(claims, load_baseline(Path(config.baseline)), labels)
+
+
+def keep_changed(docs: Sequence[Document], claims: list[Claim],
+                 changed: Mapping[str, set[int] | None]) -> list[Claim]:
+    """Only claims touching a changed line (None = the whole file changed), renumbered."""
+    by_path = {doc.path: doc for doc in docs}
+    kept = []
+    for claim in claims:
+        lines = changed.get(claim.file)
+        if lines is not None:
+            last, _ = by_path[claim.file].position(max(claim.end - 1, claim.start))
+            if not lines.intersection(range(claim.line, last + 1)):
+                continue
+        kept.append(claim)
+    for number, claim in enumerate(kept, start=1):
+        claim.id = f"C{number}"
+    return kept
 
 
 def check_claims(
@@ -58,13 +134,17 @@ def check_claims(
 
 def summarize(report: Report, config: Config) -> Summary:
     live = [f for c in report.claims for f in c.flags if not f.suppressed_by]
-    verdicts = Counter(c.verdict.label for c in report.claims if c.verdict)
+    verdicts = Counter(c.verdict.label for c in report.claims
+                       if c.verdict and not c.verdict.suppressed_by)
+    suppressed = sum(bool(f.suppressed_by) for c in report.claims for f in c.flags) + sum(
+        bool(c.verdict and c.verdict.suppressed_by) for c in report.claims)
     return Summary(
         files=len(report.files),
         claims=len(report.claims),
         checkable=sum(c.checkable for c in report.claims),
         verdicts=dict(sorted(verdicts.items())),
         flags=dict(sorted(Counter(f.severity for f in live).items())),
+        suppressed=suppressed,
         failed=is_failing(report, config.fail_on),
     )
 
@@ -75,7 +155,7 @@ def is_failing(report: Report, fail_on: Sequence[str]) -> bool:
     floor = min(levels) if levels else None
     labels = {x for x in fail_on if x not in SEVERITY_RANK}
     for claim in report.claims:
-        if claim.verdict and claim.verdict.label in labels:
+        if claim.verdict and claim.verdict.label in labels and not claim.verdict.suppressed_by:
             return True
         for flag in claim.flags:
             if flag.suppressed_by or flag.supported or floor is None:
@@ -85,13 +165,35 @@ def is_failing(report: Report, fail_on: Sequence[str]) -> bool:
     return False
 
 
-def run(paths: Sequence[str], config: Config, progress: Progress | None = None) -> Report:
+FAIL_ON_CHOICES = ("error", "warning", "info", "contradicted", "misquoted", "no_evidence",
+                   "partly_supported", "not_checkable", "supported")
+
+
+def check_fail_on(values: Sequence[str], where: str) -> list[str]:
+    """Validated fail levels; `none` alone means never fail. Unknown values are named."""
+    cleaned = [v.strip().lower() for v in values if v.strip()]
+    if cleaned == ["none"]:
+        return []
+    unknown = [v for v in cleaned if v not in FAIL_ON_CHOICES]
+    if unknown:
+        raise UserError(f"{where}: unknown fail level{'s' if len(unknown) > 1 else ''} "
+                        f"{', '.join(repr(u) for u in unknown)} "
+                        f"(use {', '.join(FAIL_ON_CHOICES)} or none)")
+    return list(dict.fromkeys(cleaned))
+
+
+def run(paths: Sequence[str], config: Config, progress: Progress | None = None,
+        changed: Mapping[str, set[int] | None] | None = None) -> Report:
+    """`changed`: for --changed-only, file -> changed line numbers (None = all lines)."""
     docs = load_documents(paths, config)
     claims = split_documents(docs)
+    if changed is not None:
+        claims = keep_changed(docs, claims, changed)
     flag_claims(docs, claims, config)
     warnings: list[str] = []
     if config.refs:
         check_claims(claims, config, warnings, progress)
+    suppress_findings(docs, claims, config)
     report = Report(version=__version__, files=[d.path for d in docs], claims=claims,
                     warnings=warnings)
     report.summary = summarize(report, config)

@@ -1,10 +1,187 @@
-"""Inline suppressions (placeholder until issue 5 lands): mark flags switched off in the draft."""
+"""Inline suppressions: directives in the draft that silence findings, applied once, centrally.
+
+Directives (Markdown and plain text; TARGETS are optional, space or comma separated):
+
+    <!-- claimcheck: ignore [TARGETS] -->             findings on this same line
+    <!-- claimcheck: ignore-next-line [TARGETS] -->   findings on the next line
+    <!-- claimcheck: disable [TARGETS] -->            from here ...
+    <!-- claimcheck: enable [TARGETS] -->             ... to here (or the end of the file)
+    <!-- claimcheck: ignore-file [TARGETS] -->        the whole file
+
+In plain text the same directives also work as `# claimcheck: ...` comments (on their own line,
+or at the end of a line) and as bare `claimcheck: ...` lines. A target is a rule ID (`CC101`), a
+rule name (`sweeping-quantifier`), `verdict` (any verdict) or `verdict/<label>`
+(`verdict/contradicted`); no target means every flag and verdict. An unknown target is an error,
+so a typo never silently silences nothing.
+
+Silenced flags and verdicts get `suppressed_by="inline"`: they stay in the JSON report, are not
+counted, never fail a run, and the other formats do not show them. A finding counts as "on" every
+line its span covers (a claim's whole span for a verdict).
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .errors import UserError
 from .models import Claim, Document
+
+VERBS = ("ignore-next-line", "ignore-file", "ignore", "disable", "enable")
+_VERB = "|".join(re.escape(v) for v in VERBS)
+_HTML = re.compile(r"<!--\s*claimcheck:\s*(?P<verb>[\w-]+)(?P<args>.*?)-->", re.DOTALL)
+# Plain text only: a `#` comment (whole line or trailing) or a bare directive line.
+_HASH = re.compile(rf"(?:^|(?<=\s))#\s*claimcheck:\s*(?P<verb>{_VERB})\b(?P<args>[^\n]*)$",
+                   re.MULTILINE)
+_BARE = re.compile(rf"^[ \t]*claimcheck:\s*(?P<verb>{_VERB})\b(?P<args>[^\n]*)$", re.MULTILINE)
+_VERDICT_LABELS = ("supported", "partly_supported", "contradicted", "misquoted", "no_evidence",
+                   "not_checkable")
+
+
+@dataclass(frozen=True)
+class Directive:
+    verb: str
+    targets: frozenset[str]  # lower-cased; empty = everything
+    line: int
+    offset: int
+
+
+@dataclass
+class _Region:
+    """disable/enable state while walking the file top to bottom."""
+
+    everything: bool = False
+    rules: set[str] = field(default_factory=set)
+    exceptions: set[str] = field(default_factory=set)
+
+    def update(self, d: Directive) -> None:
+        if d.verb == "disable":
+            if d.targets:
+                self.rules |= d.targets
+                self.exceptions -= d.targets
+            else:
+                self.everything, self.rules, self.exceptions = True, set(), set()
+        elif d.targets:  # enable some
+            self.rules -= d.targets
+            if self.everything:
+                self.exceptions |= d.targets
+        else:  # enable everything
+            self.everything, self.rules, self.exceptions = False, set(), set()
+
+    def silences(self, keys: frozenset[str]) -> bool:
+        return bool(keys & self.rules) or (self.everything and not keys & self.exceptions)
+
+
+def _known_targets() -> set[str]:
+    from .rules import RULES
+
+    known = {"verdict"} | {f"verdict/{label}" for label in _VERDICT_LABELS}
+    for rule in RULES:
+        known |= {rule.id.lower(), rule.name.lower()}
+    return known
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Fenced blocks and inline code spans: a directive shown as an example there is inert."""
+    spans: list[tuple[int, int]] = []
+    opened: re.Match[str] | None = None
+    for fence in _FENCE.finditer(text):
+        if opened is None:
+            opened = fence
+        elif fence.group(1)[0] == opened.group(1)[0] and len(fence.group(1)) >= len(
+                opened.group(1)):
+            spans.append((opened.start(), fence.end()))
+            opened = None
+    if opened is not None:
+        spans.append((opened.start(), len(text)))
+    spans += [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+    return spans
+
+
+def parse_directives(doc: Document) -> list[Directive]:
+    """Every directive in `doc`, in file order. Unknown verbs or targets are a UserError."""
+    text = doc.text
+    code = _code_spans(text) if doc.markdown else []
+    found: list[tuple[int, str, str]] = [
+        (m.start(), m.group("verb"), m.group("args")) for m in _HTML.finditer(text)
+        if not any(a <= m.start() < b for a, b in code)]
+    if not doc.markdown:
+        html_spans = [(m.start(), m.end()) for m in _HTML.finditer(text)]
+        for pattern in (_HASH, _BARE):
+            for m in pattern.finditer(text):
+                if not any(a <= m.start() < b for a, b in html_spans):
+                    found.append((m.start(), m.group("verb"), m.group("args")))
+    known: set[str] | None = None
+    out: list[Directive] = []
+    seen: set[int] = set()
+    for offset, verb, args in sorted(found):
+        if offset in seen:
+            continue
+        seen.add(offset)
+        line = bisect_right(doc.line_starts, offset) if doc.line_starts else 1
+        if verb not in VERBS:
+            raise UserError(f"{doc.path}:{line}: unknown claimcheck directive '{_shown(verb)}' "
+                            f"(use {', '.join(VERBS)})")
+        targets = frozenset(t.lower() for t in re.split(r"[\s,]+", args.strip()) if t)
+        if targets:
+            known = known if known is not None else _known_targets()
+            unknown = sorted(targets - known)
+            if unknown:
+                raise UserError(f"{doc.path}:{line}: unknown rule '{_shown(unknown[0])}' in "
+                                f"claimcheck directive (see 'claimcheck rules')")
+        out.append(Directive(verb, targets, line, offset))
+    return out
+
+
+def _shown(text: str) -> str:
+    """Draft text quoted in an error message: no control characters reach the terminal."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f]", "?", text)[:60]
+
+
+def _matches(d: Directive, keys: frozenset[str]) -> bool:
+    return not d.targets or bool(d.targets & keys)
+
+
+def _silenced(directives: list[Directive], keys: frozenset[str], first: int, last: int,
+              offset: int) -> bool:
+    region = _Region()
+    for d in directives:
+        if d.verb == "ignore-file" and _matches(d, keys):
+            return True
+        if d.verb == "ignore" and first <= d.line <= last and _matches(d, keys):
+            return True
+        if d.verb == "ignore-next-line" and first <= d.line + 1 <= last and _matches(d, keys):
+            return True
+        if d.verb in ("disable", "enable") and d.offset < offset:
+            region.update(d)
+    return region.silences(keys)
+
+
+def _last_line(doc: Document, end: int) -> int:
+    if not doc.line_starts:
+        return 1
+    return bisect_right(doc.line_starts, max(end - 1, 0))
 
 
 def apply_suppressions(doc: Document, claims: list[Claim]) -> None:
-    """Set `suppressed_by="inline"` on flags that a directive in `doc` switches off."""
-    return None
+    """Set `suppressed_by="inline"` on flags and verdicts that a directive in `doc` silences."""
+    directives = parse_directives(doc)
+    if not directives:
+        return
+    for claim in claims:
+        for flag in claim.flags:
+            if flag.suppressed_by:
+                continue
+            keys = frozenset({flag.rule.lower(), flag.name.lower()})
+            if _silenced(directives, keys, flag.line, _last_line(doc, flag.end), flag.start):
+                flag.suppressed_by = "inline"
+        verdict = claim.verdict
+        if verdict is not None and not verdict.suppressed_by:
+            keys = frozenset({"verdict", f"verdict/{verdict.label}"})
+            if _silenced(directives, keys, claim.line, _last_line(doc, claim.end), claim.start):
+                verdict.suppressed_by = "inline"

@@ -1,0 +1,363 @@
+"""Time every pipeline stage on synthetic drafts and reference sets, over a scaling curve.
+
+Each case runs in its own Python process so its peak memory (ru_maxrss) is its own and nothing
+stays warm in memory between cases; each gets a fresh `CLAIMCHECK_CACHE_DIR`, so the index stage
+in the table is always a cold build. A second run of the largest case with the same cache dir
+shows what the on-disk index cache saves. The brute-force path scores claims against every
+snippet with rapidfuzz `process.cdist` (all cores), on a sample of claims when the full product
+would take too long, extrapolated linearly (cdist cost is exactly linear in the number of
+queries) and labelled as such.
+
+    python benchmarks/bench_pipeline.py            # full table: up to 1 MB x 100,000 snippets
+    python benchmarks/bench_pipeline.py --quick    # small sizes, well under a minute
+
+The user's own cache is never touched: everything lives in a temporary folder, removed at the end
+unless --keep is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synth  # noqa: E402  (a sibling script, not an installed module)
+
+KB = 1024
+STAGES = ("import", "load", "split", "rules", "refs", "index", "match", "report")
+STAGE_MODULES = ("claimcheck.pipeline", "claimcheck.document", "claimcheck.split",
+                 "claimcheck.rules", "claimcheck.references", "claimcheck.check",
+                 "claimcheck.report")
+TARGET_SECONDS, TARGET_MEMORY_MB = 10.0, 1024
+
+
+@dataclass(frozen=True)
+class Plan:
+    drafts: tuple[int, ...]  # draft sizes in bytes, at `snippets_for_drafts` snippets
+    snippets: tuple[int, ...]  # snippet counts, at `draft_for_snippets` bytes
+    snippets_for_drafts: int
+    draft_for_snippets: int
+    brute_budget: float  # seconds the brute-force sample may take
+
+
+FULL = Plan(drafts=(64 * KB, 128 * KB, 256 * KB, 512 * KB, 1024 * KB),
+            snippets=(12_500, 25_000, 50_000, 100_000),
+            snippets_for_drafts=100_000, draft_for_snippets=1024 * KB, brute_budget=20.0)
+QUICK = Plan(drafts=(16 * KB, 32 * KB, 64 * KB), snippets=(2_500, 5_000, 10_000),
+             snippets_for_drafts=10_000, draft_for_snippets=64 * KB, brute_budget=3.0)
+
+
+# --- one case, inside its own process --------------------------------------------------------
+
+
+def run_case(draft: str, refs: str, fmt: str) -> dict[str, Any]:
+    """Every stage through the public pipeline API, timed; the caller sets the cache dir.
+
+    The pipeline imports its stages lazily; they are imported first, in their own `import`
+    column, so a stage's time is its work and not who happened to import rapidfuzz first.
+    """
+    clock = time.perf_counter()
+    import importlib
+
+    for name in STAGE_MODULES:
+        importlib.import_module(name)
+    imported = time.perf_counter() - clock
+
+    from claimcheck import __version__
+    from claimcheck.check import check_all
+    from claimcheck.config import Config
+    from claimcheck.models import Report
+    from claimcheck.pipeline import flag_claims, load_documents, split_documents, summarize
+    from claimcheck.references import build_index, load_references
+    from claimcheck.report import render
+
+    config = Config.model_validate({"refs": [refs]})
+    seconds: dict[str, float] = {"import": imported}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[stage] = now - clock
+        clock = now
+
+    docs = load_documents([draft], config)
+    lap("load")
+    claims = split_documents(docs)
+    lap("split")
+    flag_claims(docs, claims, config)
+    lap("rules")
+    warnings: list[str] = []
+    snippets = load_references(config.refs, config, warnings)
+    lap("refs")
+    index = build_index(snippets)
+    lap("index")
+    check_all(claims, index, config)
+    lap("match")
+    report = Report(version=__version__, files=[d.path for d in docs], claims=claims,
+                    warnings=warnings)
+    report.summary = summarize(report, config)
+    text = render(report, fmt)
+    lap("report")
+    verdicts: dict[str, int] = {}
+    for claim in claims:
+        if claim.verdict:
+            verdicts[claim.verdict.label] = verdicts.get(claim.verdict.label, 0) + 1
+    return {
+        "bytes": os.path.getsize(draft), "snippets": len(snippets), "claims": len(claims),
+        "matched": sum(bool(c.checkable or c.flags) for c in claims),
+        "flags": sum(len(c.flags) for c in claims), "verdicts": verdicts,
+        "report_bytes": len(text.encode("utf-8")), "seconds": seconds,
+        # Linux reports ru_maxrss in KiB: the peak resident set of this whole process.
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+BRUTE_SCORERS = ("ratio", "token_set_ratio")  # the cheapest scorer, and the usual fuzzy choice
+
+
+def run_brute(draft: str, refs: str, budget: float) -> dict[str, Any]:
+    """Score claims against every snippet with cdist, per scorer within `budget` seconds each;
+    when all claims do not fit, time a sample and extrapolate to all of them."""
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.utils import default_process
+
+    from claimcheck.config import Config
+    from claimcheck.pipeline import flag_claims, load_documents, split_documents
+
+    config = Config.model_validate({})
+    docs = load_documents([draft], config)
+    claims = split_documents(docs)
+    flag_claims(docs, claims, config)
+    # The same claims check_all retrieves for: checkable ones, and flagged ones.
+    queries = [default_process(c.text) for c in claims if c.checkable or c.flags]
+    with open(refs, encoding="utf-8") as fh:
+        choices = [default_process(json.loads(line)["text"]) for line in fh if line.strip()]
+    results = []
+    for name in BRUTE_SCORERS:
+        scorer = getattr(fuzz, name)
+
+        def score(batch: list[str], scorer: Any = scorer) -> float:
+            begin = time.perf_counter()
+            process.cdist(batch, choices, scorer=scorer, dtype="uint8", workers=-1)
+            return time.perf_counter() - begin
+
+        probe = min(4, len(queries))
+        per_query = score(queries[:probe]) / max(probe, 1)
+        sample = min(len(queries), max(probe, int(budget / max(per_query, 1e-9))))
+        measured, done = 0.0, 0
+        for begin in range(0, sample, 64):  # batches keep the score matrix small
+            batch = queries[begin:min(begin + 64, sample)]
+            measured += score(batch)
+            done += len(batch)
+        results.append({"scorer": name, "sampled": done, "sample_seconds": measured,
+                        "seconds": measured / done * len(queries) if done else 0.0,
+                        "extrapolated": done < len(queries)})
+    return {"queries": len(queries), "snippets": len(choices), "scorers": results,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+# --- the driver: data, cases in subprocesses, tables -----------------------------------------
+
+
+def child(args: list[str], cache: Path) -> dict[str, Any]:
+    env = {**os.environ, "CLAIMCHECK_CACHE_DIR": str(cache)}
+    done = subprocess.run([sys.executable, __file__, *args], env=env, capture_output=True,
+                          text=True, check=False)
+    if done.returncode != 0:
+        sys.exit(f"case {' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def size_label(n: int) -> str:
+    if n >= KB * KB and n % (KB * KB) == 0:
+        return f"{n // (KB * KB)} MB"
+    return f"{n / KB:g} KB"
+
+
+def total(row: dict[str, Any], skip: Sequence[str] = ()) -> float:
+    return sum(v for k, v in row["seconds"].items() if k not in skip)
+
+
+HEADER = (f"{'draft':>8} {'snippets':>9} {'claims':>7} "
+          + " ".join(f"{s:>6}" for s in STAGES)
+          + f" {'total s':>8} {'claims/s':>9} {'peak MB':>8}")
+
+
+def table_row(row: dict[str, Any]) -> str:
+    t = total(row)
+    return (f"{size_label(row['bytes']):>8} {row['snippets']:>9,} {row['claims']:>7,} "
+            + " ".join(f"{row['seconds'][s]:>6.2f}" for s in STAGES)
+            + f" {t:>8.2f} {row['claims'] / t:>9,.0f} {row['peak_mb']:>8.0f}")
+
+
+def ratios(rows: Sequence[dict[str, Any]], key: str, measure: Any, label: str) -> None:
+    for small, big in zip(rows, rows[1:], strict=False):
+        a, b = measure(small), measure(big)
+        what = size_label if key == "bytes" else (lambda n: f"{n:,}")
+        print(f"  {label} {what(big[key])} / {what(small[key])}: "
+              f"{b:.2f} s / {a:.2f} s = {b / a if a else float('inf'):.2f}x "
+              f"(input x{big[key] / small[key]:.2f})")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="small sizes for a smoke run")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--format", default="json", help="report format timed (default json)")
+    parser.add_argument("--work", type=Path, help="folder for generated data (default: temp)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated data")
+    parser.add_argument("--no-brute", action="store_true", help="skip the brute-force run")
+    parser.add_argument("--profile", nargs=2, metavar=("SIZE", "SNIPPETS"),
+                        help="instead of the tables: cProfile one case, e.g. 256KB 25000")
+    parser.add_argument("--top", type=int, default=25, help="profile lines to print")
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        if args.profile:
+            return profile(synth.parse_size(args.profile[0]), int(args.profile[1]), args, work)
+        return drive(plan, args, work)
+    finally:
+        if not args.keep and not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def profile(size: int, count: int, args: argparse.Namespace, work: Path) -> int:
+    """cProfile of one case in this process, with a fresh cache: where the time goes."""
+    import cProfile
+    import pstats
+
+    made = synth.make_draft(size, args.seed)
+    draft, refs = work / "draft.md", work / "refs.jsonl"
+    synth.write_atomic(draft, made.text)
+    synth.write_snippets(refs, synth.make_snippets(count, made.facts, args.seed))
+    os.environ["CLAIMCHECK_CACHE_DIR"] = str(work / "cache-profile")
+    profiler = cProfile.Profile()
+    row = profiler.runcall(run_case, str(draft), str(refs), args.format)
+    print(f"{HEADER}\n{table_row(row)}  (under cProfile: slower than the tables)\n")
+    for order in ("tottime", "cumulative"):
+        stats = pstats.Stats(profiler, stream=sys.stdout)
+        stats.strip_dirs().sort_stats(order).print_stats(args.top)
+    return 0
+
+
+def drive(plan: Plan, args: argparse.Namespace, work: Path) -> int:
+    print(f"claimcheck pipeline benchmark ({'quick' if args.quick else 'full'}), seed {args.seed}: "
+          f"Python {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}")
+    begin = time.perf_counter()
+    sizes = sorted({*plan.drafts, plan.draft_for_snippets})
+    drafts: dict[int, Path] = {}
+    facts = 0
+    for size in sizes:
+        made = synth.make_draft(size, args.seed)
+        drafts[size] = work / f"draft-{size}.md"
+        synth.write_atomic(drafts[size], made.text)
+        facts = max(facts, made.facts)
+    counts = sorted({*plan.snippets, plan.snippets_for_drafts})
+    # One stream of snippets; smaller sets are its prefixes, so rows differ only in size.
+    pool = synth.make_snippets(max(counts), facts, args.seed)
+    refs: dict[int, Path] = {}
+    for count in counts:
+        refs[count] = work / f"refs-{count}.jsonl"
+        synth.write_snippets(refs[count], pool[:count])
+    print(f"generated {len(drafts)} drafts and {len(refs)} reference sets in "
+          f"{time.perf_counter() - begin:.1f} s (not timed below)\n")
+
+    done: dict[tuple[int, int], dict[str, Any]] = {}
+
+    def case(size: int, count: int) -> dict[str, Any]:
+        if (size, count) not in done:
+            cache = work / f"cache-{size}-{count}"
+            shutil.rmtree(cache, ignore_errors=True)
+            done[size, count] = child(["_case", str(drafts[size]), str(refs[count]),
+                                       args.format], cache)
+            print(table_row(done[size, count]), flush=True)
+        return done[size, count]
+
+    print("Stage times in seconds, each case in a fresh process: import = loading the stage "
+          "modules;\nindex is a cold build (empty cache); report = summary + render "
+          f"{args.format}. total = end to end.\nPeak MB = ru_maxrss of the case's own process "
+          "(whole interpreter, KiB/1024).")
+    print(f"\nDraft size curve ({plan.snippets_for_drafts:,} snippets)\n{HEADER}")
+    by_draft = [case(size, plan.snippets_for_drafts) for size in plan.drafts]
+    print(f"\nSnippet count curve ({size_label(plan.draft_for_snippets)} draft)\n{HEADER}")
+    by_count = [case(plan.draft_for_snippets, count) for count in plan.snippets]
+
+    print("\nRatios (2x input; linear = 2.00)")
+    ratios(by_draft, "bytes", lambda r: total(r, ("import", "refs", "index")),
+           "draft-dependent time (load+split+rules+match+report)")
+    ratios(by_draft, "bytes", total, "end-to-end time")
+    ratios(by_count, "snippets", lambda r: r["seconds"]["match"], "match time")
+    ratios(by_count, "snippets", lambda r: r["seconds"]["index"], "index build time")
+
+    largest, most = max(plan.drafts + (plan.draft_for_snippets,)), max(counts)
+    cold = case(largest, most)
+    cache = work / f"cache-{largest}-{most}"
+    warm = child(["_case", str(drafts[largest]), str(refs[most]), args.format], cache)
+    cached = any(cache.rglob("*"))
+    print(f"\nIndex cache ({size_label(largest)} x {most:,} snippets, same CLAIMCHECK_CACHE_DIR)")
+    print(f"  first run:  index {cold['seconds']['index']:.2f} s, end to end {total(cold):.2f} s")
+    print(f"  second run: index {warm['seconds']['index']:.2f} s, end to end {total(warm):.2f} s"
+          f"  ({cold['seconds']['index'] / max(warm['seconds']['index'], 1e-9):.1f}x faster "
+          f"index; cache folder {'has files' if cached else 'is EMPTY'})")
+    print(f"  verdicts: {json.dumps(warm['verdicts'], sort_keys=True)}; flags: {warm['flags']:,}")
+
+    ok = cached and warm["seconds"]["index"] < cold["seconds"]["index"]
+    for name, row in (("first run", cold), ("second run", warm)):
+        fast = total(row) < TARGET_SECONDS
+        small = row["peak_mb"] < TARGET_MEMORY_MB
+        ok = ok and small and (fast or args.quick)
+        print(f"  target {size_label(largest)} x {most:,} {name}: {total(row):.2f} s "
+              f"(< {TARGET_SECONDS:g} s: {'yes' if fast else 'NO'}), peak {row['peak_mb']:.0f} MB "
+              f"(< {TARGET_MEMORY_MB} MB: {'yes' if small else 'NO'})")
+
+    if not args.no_brute:
+        brute_case(plan, drafts, refs, work, cold if args.quick else by_count[-1])
+    return 0 if ok else 1
+
+
+def brute_case(plan: Plan, drafts: dict[int, Path], refs: dict[int, Path], work: Path,
+               row: dict[str, Any]) -> None:
+    size, count = row["bytes"], row["snippets"]
+    brute = child(["_brute", str(drafts[size]), str(refs[count]), str(plan.brute_budget)],
+                  work / "cache-brute")
+    ours = row["seconds"]["index"] + row["seconds"]["match"]
+    print(f"\nBrute force ({size_label(size)} x {count:,} snippets): every claim scored against "
+          f"every snippet with rapidfuzz process.cdist, workers=-1; peak {brute['peak_mb']:.0f} MB")
+    print(f"  claimcheck index (cold) + match on the same case: {ours:.2f} s "
+          f"(match alone {row['seconds']['match']:.2f} s)")
+    for result in brute["scorers"]:
+        how = (f"EXTRAPOLATED from {result['sampled']:,} of {brute['queries']:,} claims "
+               f"timed in {result['sample_seconds']:.1f} s" if result["extrapolated"]
+               else "measured on all claims")
+        print(f"  {result['scorer']:>15}: {brute['queries']:,} claims x {brute['snippets']:,} "
+              f"snippets = {result['seconds']:,.1f} s ({how}); speed-up "
+              f"{result['seconds'] / ours:,.0f}x vs index+match, "
+              f"{result['seconds'] / row['seconds']['match']:,.0f}x vs match")
+    print("  (brute force only ranks snippets per claim; the pipeline also scores spans and "
+          "compares numbers, dates and quotes)")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "_case":
+        print(json.dumps(run_case(sys.argv[2], sys.argv[3], sys.argv[4])))
+    elif len(sys.argv) > 1 and sys.argv[1] == "_brute":
+        print(json.dumps(run_brute(sys.argv[2], sys.argv[3], float(sys.argv[4]))))
+    else:
+        sys.exit(main())

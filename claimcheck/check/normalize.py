@@ -1,0 +1,117 @@
+"""Text normalisation shared by scoring, comparison and quote alignment.
+
+Claim and evidence go through the same functions, so a difference the checker reports is a
+difference in content, never in typography (curly quotes, dashes, case, inflection).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from importlib.resources import files
+from typing import NamedTuple
+
+_TYPOGRAPHY = str.maketrans({
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ",
+})
+_WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "edly", "ed", "es", "s", "e", "ly")
+
+
+class Token(NamedTuple):
+    """A word with its offsets in the text it came from."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@cache
+def word_list(name: str) -> tuple[str, ...]:
+    """Lines of `data/<name>.txt`, lowercased, '#' comments and blank lines skipped."""
+    text = (files(__package__) / "data" / f"{name}.txt").read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return tuple(line.lower() for line in lines if line)
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    return frozenset(word_list(name))
+
+
+@cache
+def word_map(name: str) -> dict[str, str]:
+    """`data/<name>.txt` lines "key value" as a dict (first word -> rest of the line)."""
+    pairs = (line.split(None, 1) for line in word_list(name))
+    return {p[0]: p[1] if len(p) > 1 else "" for p in pairs}
+
+
+def typography(text: str) -> str:
+    """Straight quotes and plain hyphens; the same length as `text`, so offsets survive."""
+    return text.translate(_TYPOGRAPHY)
+
+
+def tokens(text: str) -> list[Token]:
+    """Words (letters and digits, keeping inner apostrophes, dots and hyphens) with offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(typography(text))]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude suffix-stripping stem: enough to match "rejected" with "rejection"."""
+    word = word.lower().replace("'", "")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith("ss"):
+                return word
+            return word[: -len(suffix)]
+    return word
+
+
+def is_negation(word: str) -> bool:
+    word = word.lower().replace("’", "'")
+    return word in word_set("negations") or word.endswith("n't")
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of the words that carry content: no function words, numbers or negations.
+
+    Numbers and negations are left out on purpose: a source that differs only in them should
+    still score as the topical match, so that the comparison step can call it a contradiction.
+    This runs on every candidate snippet, so it works on a set of plain strings, not Tokens.
+    """
+    if not text.isascii():
+        text = typography(text)
+    # str.split and strip beat a regex by three times here, and this is the hot path.
+    words = {w.strip(_EDGE_PUNCTUATION) for w in text.lower().split()} - _ignored()
+    words.discard("")
+    known = _STEMS
+    out = set()
+    for w in words:
+        s = known.get(w)
+        if s is None:
+            if w[:1].isdigit() or w.endswith("n't"):
+                continue
+            s = known[w] = stem(w)
+        out.add(s)
+    return frozenset(out)
+
+
+_STEMS: dict[str, str] = {}  # word -> stem; plain dict lookups are the hot path here
+_EDGE_PUNCTUATION = "\"'()[]{}<>.,;:!?*_/|&%$#@+=~`^\\-"
+
+
+@lru_cache(maxsize=1)
+def _ignored() -> frozenset[str]:
+    return (word_set("stopwords") | word_set("negations") | frozenset(word_map("number_words"))
+            | frozenset(word_map("scale_words")))
+
+
+def quote_words(text: str) -> list[str]:
+    """Words of a quoted passage as compared for exactness: case and punctuation ignored."""
+    return [t.lower.replace("'", "").replace(".", "").replace("-", "") for t in tokens(text)]

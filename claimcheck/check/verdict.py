@@ -1,0 +1,150 @@
+"""Turn the scored evidence, the consistency checks and the quote alignment into one Verdict.
+
+Order matters: quotes first (a misquote is still a close match, so the general scoring would call
+it supported), then disagreements in a topical match (contradicted), then how much of the claim
+the best passage covers (supported, partly supported, no evidence).
+"""
+
+from __future__ import annotations
+
+from ..config import Thresholds
+from ..models import Claim, Difference, Evidence, Snippet, Verdict
+from .compare import compare
+from .normalize import content_stems, stem, tokens
+from .quotes import QuoteMatch, describe, match_quote, quoted_passages
+from .score import Scored, SpanCache, best_spans
+
+NOT_CHECKABLE = {
+    "opinion": "an opinion, not a checkable claim",
+    "question": "a question, not a checkable claim",
+    "speculation": "speculation about what may happen, not a checkable claim",
+    "non_claim": "not a claim (a heading, fragment or aside)",
+}
+MAX_EVIDENCE = 3
+# Aligning a quote costs far more than scoring a sentence; the claim's BM25 ranking already
+# favours snippets that share the quote's rarer words.
+QUOTE_CANDIDATES = 5
+_MARKS = "\"'“”‘’ "  # stripped from a quote mention before it is re-quoted
+
+
+def not_checkable(claim: Claim) -> Verdict:
+    reason = NOT_CHECKABLE.get(claim.kind, f"{claim.kind}: marked not checkable")
+    return Verdict(label="not_checkable", score=0.0, reason=reason)
+
+
+def judge(claim: Claim, candidates: list[int], snippets: list[Snippet], cache: SpanCache,
+          thresholds: Thresholds) -> Verdict:
+    """The verdict for one checkable claim against its candidate snippets."""
+    quoted = _quote_verdict(claim, candidates, snippets, thresholds)
+    if quoted is not None:
+        return quoted
+    spans = best_spans(claim.text, content_stems(claim.text), candidates, cache, MAX_EVIDENCE)
+    if not spans:
+        return Verdict(label="no_evidence", score=0.0,
+                       reason="no reference shares a content word with this claim")
+    best = spans[0]
+    if best.score < thresholds.partial:
+        return Verdict(label="no_evidence", score=round(best.score, 4),
+                       reason=f"no reference matches closely (best score {best.score:.2f}, "
+                              f"needs {thresholds.partial:.2f})")
+    evidence = [_evidence(s, snippets) for s in spans if s.score >= thresholds.partial]
+    source = snippets[best.span.snippet].source
+    mismatches = compare(claim.text, best.span.text)
+    if mismatches:
+        return Verdict(label="contradicted", score=round(best.score, 4),
+                       reason="; ".join(m.reason for m in mismatches), evidence=evidence,
+                       differences=[m.difference for m in mismatches])
+    if best.score >= thresholds.support:
+        return Verdict(label="supported", score=round(best.score, 4),
+                       reason=f"supported by {source} (score {best.score:.2f})",
+                       evidence=evidence)
+    missing = _missing_words(claim.text, best)
+    return Verdict(label="partly_supported", score=round(best.score, 4),
+                   reason=f"partly supported by {source} (score {best.score:.2f}); "
+                          f"not found there: {', '.join(missing) or 'the exact wording'}",
+                   evidence=evidence)
+
+
+def _evidence(scored: Scored, snippets: list[Snippet], start: int | None = None,
+              end: int | None = None) -> Evidence:
+    snippet = snippets[scored.span.snippet]
+    return Evidence(ref_id=snippet.id, source=snippet.source, text=snippet.text,
+                    start=scored.span.start if start is None else start,
+                    end=scored.span.end if end is None else end,
+                    score=round(scored.score, 4), url=snippet.url)
+
+
+def _missing_words(claim: str, best: Scored) -> list[str]:
+    """The claim's content words the best passage does not have, as written in the claim."""
+    found = content_stems(best.span.text)
+    missing: list[str] = []
+    for tok in tokens(claim):
+        if tok.text in missing or stem(tok.lower) in found:
+            continue
+        if content_stems(tok.text):
+            missing.append(tok.text)
+    return [f"'{w}'" for w in missing[:6]]
+
+
+def _passages(claim: Claim) -> list[str]:
+    """Quoted passages: quote marks in the claim text, else the splitter's quote mentions, else
+    the whole text of a `quote` claim (the splitter may have cut the marks off)."""
+    found = quoted_passages(claim.text)
+    if not found and claim.quotes:
+        found = [q for m in claim.quotes for q in quoted_passages(f'"{m.text.strip(_MARKS)}"')]
+    if not found and claim.kind == "quote":
+        found = quoted_passages(f'"{claim.text}"')
+    return found
+
+
+def _quote_verdict(claim: Claim, candidates: list[int], snippets: list[Snippet],
+                   thresholds: Thresholds) -> Verdict | None:
+    """Supported or misquoted when every quoted passage is located; None to fall back to
+    ordinary scoring (or no_evidence for a pure quote that is nowhere in the references)."""
+    passages = _passages(claim)
+    if not passages:
+        return None
+    located: list[tuple[QuoteMatch, int]] = []
+    closest = 0.0
+    for passage in passages:
+        matches = [(match_quote(passage, snippets[c].text, thresholds.quote), c)
+                   for c in candidates[:QUOTE_CANDIDATES]]
+        if not matches:
+            continue
+        best, where = max(matches, key=lambda m: (m[0].score, m[0].exact))
+        closest = max(closest, best.score)
+        if best.score >= thresholds.misquote:
+            located.append((best, where))
+    if not located:
+        if claim.kind != "quote":
+            return None
+        return Verdict(label="no_evidence", score=round(closest, 4),
+                       reason=f"quote not found in the references (closest alignment "
+                              f"{closest:.2f}, needs {thresholds.misquote:.2f})")
+    evidence = []
+    for match, where in located[:MAX_EVIDENCE]:
+        snippet = snippets[where]
+        evidence.append(Evidence(ref_id=snippet.id, source=snippet.source, text=snippet.text,
+                                 start=match.start, end=match.end, score=round(match.score, 4),
+                                 url=snippet.url))
+    score = round(min(m.score for m, _ in located), 4)
+    changed = [m for m, _ in located if not m.exact]
+    if changed:
+        return Verdict(label="misquoted", score=score, evidence=evidence,
+                       reason="quote differs from the source: "
+                              + "; ".join(describe(m.changes) for m in changed),
+                       diff="\n".join(m.diff for m in changed),
+                       differences=[_quote_difference(m) for m in changed])
+    if len(located) < len(passages):
+        return None if claim.kind != "quote" else Verdict(
+            label="partly_supported", score=score, evidence=evidence,
+            reason=f"{len(located)} of {len(passages)} quoted passages found verbatim")
+    return Verdict(label="supported", score=score, evidence=evidence,
+                   reason=f"quote found verbatim in {snippets[located[0][1]].source}")
+
+
+def _quote_difference(match: QuoteMatch) -> Difference:
+    old = " / ".join(o for o, _ in match.changes if o)
+    new = " / ".join(n for _, n in match.changes if n)
+    return Difference(kind="quote", claim=new, evidence=old)
+

@@ -1,0 +1,276 @@
+"""Load a draft and find its prose: exact original text, a same-length masked copy, and blocks.
+
+Every later stage reports offsets into the original file, so nothing here may shift a
+character: markup is blanked with spaces in `masked` instead of being removed. Markdown block
+structure comes from markdown-it (a CommonMark parser) with its line maps; inline constructs
+(code spans, link URLs, emphasis markers, HTML) are blanked by position within each block.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import UserError
+from .models import Block, BlockKind, Document
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def load_document(path: str, markdown: bool | None = None) -> Document:
+    """Read a draft (`-` = stdin). `markdown=None` decides by the file extension."""
+    raw = _read_bytes(path)
+    name = "standard input" if path == "-" else path
+    if b"\x00" in raw:
+        raise UserError(f"{name}: looks like a binary file (NUL bytes), not a text draft")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{name}: not valid UTF-8 (byte {exc.start}); save the draft as UTF-8")\
+            from None
+    if not text.strip():
+        raise UserError(f"{name}: the draft is empty")
+    if markdown is None:
+        markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+    return build_document(path, text, markdown)
+
+
+def build_document(path: str, text: str, markdown: bool) -> Document:
+    """The Document for text already in memory (tests and stdin use this too)."""
+    line_starts = _line_starts(text)
+    if markdown:
+        masked, blocks = _markdown_prose(text, line_starts)
+    else:
+        masked, blocks = _plain_prose(text)
+    return Document(path=path, text=text, masked=masked, markdown=markdown, blocks=blocks,
+                    line_starts=line_starts)
+
+
+def _read_bytes(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    file = Path(path)
+    if file.is_dir():
+        raise UserError(f"{path}: is a folder, not a draft file")
+    try:
+        return file.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    """Spaces over [start, end), keeping line breaks so masked lines match the original."""
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+_BREAK = r"(?:\r\n|\r(?!\n)|\n)"  # never half of a CRLF
+_PARAGRAPH = re.compile(rf"\S(?:.*?\S)??(?={_BREAK}[ \t]*{_BREAK}|\s*\Z)", re.S)
+_FINAL_PUNCT = tuple(".!?:;,…\"”’)")
+_STANDALONE_START = re.compile(r"[A-Z0-9©\"“‘(]|(?i:by)\s")
+_BYLINE_OR_CREDIT = re.compile(r"^(?i:by)\s+(?:[A-Z][\w.'’-]*(?:\s+|,\s*|\s+and\s+)?){1,6}$"
+                               r"|©|^(?i:photo|image|credit)s?\s*[:/]")
+_BOM = "\ufeff"
+
+
+def _plain_prose(text: str) -> tuple[str, list[Block]]:
+    # A BOM is not prose; blank it rather than drop it so offsets match the file.
+    masked = " " + text[1:] if text.startswith(_BOM) else text
+    blocks: list[Block] = []
+    for para in _PARAGRAPH.finditer(masked):
+        blocks.extend(_split_lines(masked, para.start(), para.end(), "paragraph"))
+    return masked, blocks
+
+
+def _split_lines(masked: str, start: int, end: int, kind: BlockKind) -> Iterator[Block]:
+    """Cut off lines that stand alone: titles, bylines and credits have no final punctuation
+    and are followed by a line that starts afresh; hard-wrapped prose does not."""
+    lines = [(m.start() + start, m.end() + start)
+             for m in re.finditer(r"[^\r\n]+", masked[start:end])]
+    lines = [(s + len(masked[s:e]) - len(masked[s:e].lstrip()),
+              e - (len(masked[s:e]) - len(masked[s:e].rstrip()))) for s, e in lines]
+    lines = [(s, e) for s, e in lines if e > s]
+    run_start: int | None = None
+    for i, (s, e) in enumerate(lines):
+        line = masked[s:e]
+        nxt = masked[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) else ""
+        if len(lines) == 1:
+            # A lone line is a title only in a paragraph: a short list item is still prose.
+            standalone = kind == "paragraph" and not line.endswith(_FINAL_PUNCT)
+        else:
+            standalone = _is_standalone(line, nxt)
+        if standalone:
+            if run_start is not None:
+                yield Block(kind=kind, start=run_start, end=lines[i - 1][1])
+                run_start = None
+            yield Block(kind="line", start=s, end=e)
+        elif run_start is None:
+            run_start = s
+    if run_start is not None:
+        yield Block(kind=kind, start=run_start, end=lines[-1][1])
+
+
+def _is_standalone(line: str, following: str) -> bool:
+    """A byline or credit, or a title-cased line without final punctuation before a line
+    that starts afresh. Hard-wrapped prose lines are mostly lower case, so they stay."""
+    if len(line) > 120:
+        return False
+    if _BYLINE_OR_CREDIT.search(line):
+        return True
+    if line.endswith(_FINAL_PUNCT):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    title_like = bool(words) and sum(w[0].isupper() for w in words) * 2 >= len(words)
+    return title_like and (not following or bool(_STANDALONE_START.match(following)))
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+_CONTAINER_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
+_LIST_MARKER = re.compile(
+    r"[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$", re.M)
+_INLINE_MASKS = re.compile(
+    r"<!--.*?-->"                                   # HTML comment
+    r"|(?P<ticks>`+).+?(?P=ticks)"                  # code span
+    r"|!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]"  # image
+    r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"     # inline HTML tag
+    r"|<(?:https?|mailto|ftp):[^>\s]*>"             # autolink
+    r"|\]\((?:<[^>\n]*>|[^)\s]*)(?:\s+\"[^\"\n]*\")?\)"  # link destination, title
+    r"|\]\[[^\]\n]*\]"                              # reference link label
+    r"|\\(?=[!-/:-@\[-`{-~])"                       # backslash escape
+    r"|\bhttps?://[^\s)<>\]]+",                     # bare URL
+    re.S,
+)
+_EMPHASIS = re.compile(r"(?<![\w\\])(?:\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3}|~~)(?!\w)")
+_LINK_OPEN = re.compile(r"(?<![!\\\]])\[(?=[^\]\n]*\](?:\(|\[))")
+
+
+def _markdown_prose(text: str, line_starts: list[int]) -> tuple[str, list[Block]]:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    parser.disable("inline")  # inline structure is blanked by position below: much faster
+    tokens = parser.parse(text)
+    bounds = line_starts + [len(text)]
+    chars = [c if c in "\r\n" else " " for c in text]  # all blank until shown to be prose
+    blocks: list[Block] = []
+    stack: list[str] = []
+    item_first_line: list[int] = []
+    table_rows: set[int] = set()
+
+    def line_span(line: int) -> tuple[int, int]:
+        s, e = bounds[line], bounds[line + 1]
+        while e > s and text[e - 1] in "\r\n":
+            e -= 1
+        return s, e
+
+    for index, tok in enumerate(tokens):
+        if tok.nesting == 1:
+            stack.append(tok.type)
+            if tok.type == "list_item_open" and tok.map:
+                item_first_line.append(tok.map[0])
+        elif tok.nesting == -1:
+            if stack:
+                opened = stack.pop()
+                if opened == "list_item_open" and item_first_line:
+                    item_first_line.pop()
+        if tok.type != "inline" or not tok.map:
+            continue
+        parent = stack[-1] if stack else ""
+        first, last = tok.map
+        if parent == "heading_open":
+            level = int(tokens[index - 1].tag[1:]) if tokens[index - 1].tag[1:].isdigit() else 1
+            s, e = line_span(first)
+            region = _show_line(text, chars, s, e, _HEADING_MARKS)
+            if region:
+                blocks.append(Block(kind="heading", start=region[0], end=region[1],
+                                    level=level))
+        elif parent in ("th_open", "td_open"):
+            if first in table_rows:
+                continue
+            table_rows.add(first)
+            blocks.extend(_table_cells(text, chars, *line_span(first)))
+        else:
+            kind: BlockKind = "paragraph"
+            if "list_item_open" in stack:
+                kind = "list_item"
+            elif "blockquote_open" in stack:
+                kind = "blockquote"
+            starts = []
+            for line in range(first, last):
+                s, e = line_span(line)
+                at_marker = bool(item_first_line) and line == item_first_line[-1]
+                prefix = (_LIST_MARKER if at_marker else _CONTAINER_PREFIX).match(text, s, e)
+                body_start = prefix.end() if prefix else s
+                for i in range(body_start, e):
+                    chars[i] = text[i]
+                starts.append((body_start, e))
+            region_start, region_end = starts[0][0], starts[-1][1]
+            _mask_inline(text, chars, region_start, region_end)
+            masked_region = "".join(chars[region_start:region_end])
+            for block in _split_lines(masked_region, 0, len(masked_region), kind):
+                block.start += region_start
+                block.end += region_start
+                blocks.append(block)
+    masked = "".join(chars)
+    return masked, [b for b in blocks if masked[b.start:b.end].strip()]
+
+
+def _show_line(text: str, chars: list[str], s: int, e: int,
+               marks: re.Pattern[str]) -> tuple[int, int] | None:
+    for i in range(s, e):
+        chars[i] = text[i]
+    for m in marks.finditer(text, s, e):
+        _blank(chars, m.start(), m.end())
+    _mask_inline(text, chars, s, e)
+    return _trimmed(chars, s, e)
+
+
+def _trimmed(chars: list[str], s: int, e: int) -> tuple[int, int] | None:
+    while s < e and chars[s].isspace():
+        s += 1
+    while e > s and chars[e - 1].isspace():
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def _table_cells(text: str, chars: list[str], s: int, e: int) -> Iterator[Block]:
+    """One block per cell: split the row on pipes outside code spans and escapes."""
+    for i in range(s, e):
+        chars[i] = text[i]
+    _mask_inline(text, chars, s, e)
+    cell_start = s
+    for i in range(s, e + 1):
+        if i == e or (chars[i] == "|" and (i == s or text[i - 1] != "\\")):
+            if i < e:
+                chars[i] = " "
+            span = _trimmed(chars, cell_start, i)
+            if span:
+                yield Block(kind="table_cell", start=span[0], end=span[1])
+            cell_start = i + 1
+
+
+def _mask_inline(text: str, chars: list[str], s: int, e: int) -> None:
+    """Blank inline markup between s and e; link text and image-free prose stay visible."""
+    for m in _INLINE_MASKS.finditer(text, s, e):
+        _blank(chars, m.start(), m.end())
+    for m in _LINK_OPEN.finditer(text, s, e):
+        chars[m.start()] = " "
+    visible = "".join(chars[s:e])
+    for m in _EMPHASIS.finditer(visible):
+        _blank(chars, s + m.start(), s + m.end())

@@ -1,0 +1,236 @@
+"""`claimcheck eval flags DATASET`: how well the generalization rules find faulty generalizations.
+
+Each row's text goes through the real pipeline stages (split, then rules). A row is predicted
+positive when any generalization-family rule fires; per family, when that family fires. The same
+rows go through write-good's weasel check and proselint so the figures sit side by side.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import Path
+
+from ..models import Block, Claim, Document
+from . import Score, read_jsonl, score
+
+WRITE_GOOD = "write-good@1.0.8"
+_NODE_SCRIPT = """
+const fs = require('fs');
+const writeGood = require(process.argv[2]);
+const texts = JSON.parse(fs.readFileSync(0, 'utf8'));
+const off = {passive: false, illusion: false, so: false, thereIs: false, adverb: false,
+             tooWordy: false, cliches: false, eprime: false, weasel: true};
+process.stdout.write(JSON.stringify(texts.map((t) => writeGood(t, off).length > 0)));
+"""
+# proselint's checks that aim at the same thing: vague, hedged or inflated wording.
+PROSELINT_VAGUE = ("weasel_words", "hedging", "uncomparables", "skunked_terms")
+
+
+@dataclass
+class FlagEval:
+    dataset: str
+    rows: int
+    positives: int
+    splitter: str
+    scores: dict[str, Score] = field(default_factory=dict)
+
+
+def text_document(text: str, path: str = "<row>") -> Document:
+    """A plain-text Document for in-memory text, built by the project's loader when present."""
+    try:
+        build = getattr(import_module("claimcheck.document"), "build_document", None)
+    except ImportError:
+        build = None
+    if build is not None:
+        doc: Document = build(path, text, False)
+        return doc
+    return _simple_document(text, path)
+
+
+def _simple_document(text: str, path: str) -> Document:
+    """One paragraph block per blank-line-separated part; used only without claimcheck.document."""
+    blocks = [Block(kind="paragraph", start=m.start(), end=m.end())
+              for m in re.finditer(r"\S(?:.*?\S)??(?=\s*\n\s*\n|\s*$)", text, re.DOTALL)]
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return Document(path=path, text=text, masked=text, markdown=False, blocks=blocks,
+                    line_starts=starts)
+
+
+_SENTENCE = re.compile(r"\S.*?(?:[.!?]+[\"”’)]*(?=\s)|\n|$)", re.DOTALL)
+
+
+def _fallback_claims(doc: Document) -> list[Claim]:
+    """One claim per sentence, cut at end punctuation or a line break; used only until the real
+    splitter (`claimcheck.split`) is installed."""
+    claims = []
+    for index, m in enumerate(_SENTENCE.finditer(doc.text)):
+        start, end = m.start(), m.end()
+        while end > start and doc.text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            continue
+        line, column = doc.position(start)
+        claims.append(Claim(
+            id=f"C{index + 1}", file=doc.path, text=doc.text[start:end], start=start, end=end,
+            line=line, column=column, sentence_index=index, sentence_start=start,
+            sentence_end=end, checkable=True,
+            kind="question" if doc.text[start:end].rstrip("\"”’)").endswith("?") else "factual",
+        ))
+    return claims
+
+
+def claim_splitter() -> tuple[Callable[[Document], list[Claim]], str]:
+    """The project's splitter if it is there, else the fallback (named in the output)."""
+    try:
+        split_document = getattr(import_module("claimcheck.split"), "split_document", None)
+    except ImportError:
+        split_document = None
+    if split_document is None:
+        return _fallback_claims, "fallback sentence splitter (claimcheck.split not available)"
+    return split_document, "claimcheck.split"
+
+
+def families_fired(text: str, split: Callable[[Document], list[Claim]]) -> set[str]:
+    from ..rules import find_flags
+
+    doc = text_document(text)
+    return {flag.family for claim in split(doc) for flag in find_flags(claim, doc, {})}
+
+
+def _bare_cues() -> re.Pattern[str]:
+    """The generalization families' cue lists matched anywhere, with no support or idiom checks:
+    what the context rules add is measured against this."""
+    from ..rules.context import alternation, words
+
+    cues = sum((words(n) for n in ("sweeping", "vague", "weasel_phrases", "superlative_absolutes")),
+               ())
+    return re.compile(r"(?<![\w'’-])" + alternation(cues) + r"(?![\w'’-])", re.IGNORECASE)
+
+
+def peer_cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("claimcheck")) / "peers"
+
+
+def run_write_good(texts: list[str], cache: Path) -> list[bool] | str:
+    """write-good's weasel check per text, or 'not run: <reason>'."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        return "not run: node/npm not found"
+    module = cache / "node_modules" / "write-good"
+    try:
+        if not (module / "package.json").is_file():
+            cache.mkdir(parents=True, exist_ok=True)
+            subprocess.run([npm, "install", "--prefix", str(cache), WRITE_GOOD, "--no-audit",
+                            "--no-fund", "--silent"], check=True, capture_output=True,
+                           timeout=300)
+        script = cache / "claimcheck-write-good.js"
+        script.write_text(_NODE_SCRIPT, encoding="utf-8")
+        done = subprocess.run([node, str(script), str(module)], input=json.dumps(texts),
+                              capture_output=True, text=True, check=True, timeout=600)
+        result = json.loads(done.stdout)
+    except subprocess.CalledProcessError as exc:
+        detail = (exc.stderr or b"").strip() if isinstance(exc.stderr, bytes) else (
+            exc.stderr or "").strip()
+        last = str(detail).splitlines()[-1][:100] if detail else f"exit {exc.returncode}"
+        return f"not run: {Path(str(exc.cmd[0])).name} failed: {last}"
+    except (OSError, subprocess.SubprocessError, json.JSONDecodeError) as exc:
+        return f"not run: {type(exc).__name__}: {str(exc)[:100]}"
+    return [bool(x) for x in result]
+
+
+def run_proselint(texts: list[str], only: tuple[str, ...] | None = None) -> list[bool] | str:
+    """proselint findings per text (its default checks, or only those under `only`)."""
+    try:
+        from proselint.checks import __register__
+        from proselint.config import DEFAULT
+        from proselint.registry import CheckRegistry
+        from proselint.tools import LintFile
+    except ImportError:
+        return "not run: proselint is not installed (pip install proselint)"
+    registry = CheckRegistry()
+    if not registry.checks:  # proselint's own CLI registers its checks at start-up
+        registry.register_many(__register__)
+    config = DEFAULT
+    if only is not None:
+        config = {**DEFAULT, "checks": {name: True for name in only}}
+    return [bool(text.strip()) and bool(LintFile("row", text).lint(config)) for text in texts]
+
+
+def evaluate_flags(dataset: Path, peers: bool = True) -> FlagEval:
+    from ..rules import FAMILIES
+
+    rows = read_jsonl(dataset, ("text", "generalization"))
+    texts = [str(row["text"]) for row in rows]
+    gold = [bool(row["generalization"]) for row in rows]
+    split, splitter = claim_splitter()
+    fired = [families_fired(text, split) for text in texts]
+    general = {f for f, is_general in FAMILIES.items() if is_general}
+    result = FlagEval(dataset=str(dataset), rows=len(rows), positives=sum(gold),
+                      splitter=splitter)
+    result.scores["claimcheck (generalization families)"] = score(
+        [bool(f & general) for f in fired], gold)
+    result.scores["claimcheck (any rule)"] = score([bool(f) for f in fired], gold)
+    result.scores["baseline: cue words, no context"] = score(
+        [bool(_bare_cues().search(text)) for text in texts], gold)
+    for family in FAMILIES:
+        result.scores[f"  family: {family}"] = score([family in f for f in fired], gold)
+    if peers:
+        peer_runs: dict[str, list[bool] | str] = {
+            "write-good (weasel check)": run_write_good(texts, peer_cache_dir()),
+            "proselint (all default checks)": run_proselint(texts),
+            "proselint (weasel/hedging checks)": run_proselint(texts, PROSELINT_VAGUE),
+        }
+        for name, run in peer_runs.items():
+            result.scores[name] = Score(skipped=run) if isinstance(run, str) else score(run, gold)
+    return result
+
+
+def render_eval(result: FlagEval, fmt: str = "table") -> str:
+    """The scores as one plain table (or Markdown / JSON), each detector a row."""
+    if fmt == "json":
+        data = {
+            "dataset": result.dataset, "rows": result.rows, "positives": result.positives,
+            "splitter": result.splitter,
+            "scores": {name: ({"skipped": s.skipped} if s.skipped else {
+                "precision": round(s.precision, 4), "recall": round(s.recall, 4),
+                "f1": round(s.f1, 4), "tp": s.tp, "fp": s.fp, "fn": s.fn, "tn": s.tn})
+                for name, s in result.scores.items()},
+        }
+        return json.dumps(data, indent=2) + "\n"
+    head = ("detector", "precision", "recall", "F1", "TP", "FP", "FN")
+    body = []
+    for name, s in result.scores.items():
+        if s.skipped:
+            body.append((name, s.skipped, "", "", "", "", ""))
+        else:
+            body.append((name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+                         str(s.tp), str(s.fp), str(s.fn)))
+    title = (f"{os.path.basename(result.dataset)}: {result.rows} rows, {result.positives} "
+             f"generalizations; split: {result.splitter}")
+    if fmt == "markdown":
+        lines = [f"**{title}**", "", "| " + " | ".join(head) + " |",
+                 "|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|"]
+        lines += ["| " + " | ".join(cell.strip() for cell in row) + " |" for row in body]
+        return "\n".join(lines) + "\n"
+    ran = [r for r in body if not (r[2] == "" and r[1].startswith("not run"))]
+    widths = [max(len(r[i]) for r in [head, *ran]) for i in range(len(head))]
+    widths[1] = max(widths[1], 9)
+
+    def fmt_row(row: tuple[str, ...]) -> str:
+        if row[2] == "" and row[1].startswith("not run"):
+            return f"{row[0]:<{widths[0]}}  {row[1]}"
+        cells = [f"{row[0]:<{widths[0]}}"] + [f"{c:>{w}}" for c, w in zip(row[1:], widths[1:],
+                                                                           strict=True)]
+        return "  ".join(cells).rstrip()
+
+    rule = "-" * (sum(widths) + 2 * (len(widths) - 1))
+    return "\n".join([title, rule, fmt_row(head), rule, *map(fmt_row, body), rule]) + "\n"

@@ -1,0 +1,56 @@
+"""`--changed-only`: which lines of a draft changed against a git revision.
+
+Runs `git diff -U0 REV -- FILE` and reads the `+start,count` side of each hunk header, so the
+line numbers are those of the file as it is now. An untracked file counts as wholly changed.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from .errors import UserError
+
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
+ALL_LINES = None  # sentinel for "the whole file changed"
+
+
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
+                              encoding="utf-8", errors="replace", check=False)
+    except FileNotFoundError:
+        raise UserError("--changed-only: git is not installed") from None
+
+
+def parse_hunks(diff: str) -> set[int]:
+    """Line numbers (new side) added or changed by the hunks of a `-U0` diff."""
+    lines: set[int] = set()
+    for match in _HUNK.finditer(diff):
+        start = int(match.group(1))
+        count = int(match.group(2)) if match.group(2) is not None else 1
+        lines.update(range(start, start + count))  # count 0: a pure deletion adds no line
+    return lines
+
+
+def changed_lines(path: str, rev: str = "HEAD") -> set[int] | None:
+    """Changed line numbers of `path` against `rev`; None means every line (untracked, stdin)."""
+    if path == "-":
+        return ALL_LINES
+    file = Path(path).resolve()
+    folder = file.parent
+    top = _git(["rev-parse", "--show-toplevel"], folder)
+    if top.returncode != 0:
+        raise UserError(f"--changed-only: {path} is not in a git repository")
+    if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], folder).returncode != 0:
+        raise UserError(f"--changed-only: unknown git revision '{rev}'")
+    tracked = _git(["ls-files", "--error-unmatch", "--", str(file)], folder)
+    if tracked.returncode != 0:
+        return ALL_LINES
+    diff = _git(["diff", "--no-color", "--no-ext-diff", "-U0", rev, "--", str(file)], folder)
+    if diff.returncode != 0:
+        message = diff.stderr.strip().splitlines()
+        raise UserError(f"--changed-only: git diff failed for {path}: "
+                        f"{message[0] if message else 'unknown error'}")
+    return parse_hunks(diff.stdout)

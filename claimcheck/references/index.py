@@ -1,0 +1,171 @@
+"""BM25 retrieval over the reference snippets, built once per reference set and cached.
+
+bm25s computes every (term, snippet) BM25 weight at build time into a column-compressed
+matrix, so a query only touches the postings of its own terms: cost follows how common the
+query words are, not how many snippets there are. (rank_bm25 rescores every document for every
+query in Python and has no persistence, so it is orders of magnitude slower at 100k snippets.)
+The top-k selection is ours, to make ties deterministic: best score first, then the earlier
+snippet.
+
+The cache file is keyed by a hash of the snippets' ids and texts plus the tokenizer and BM25
+settings, so any change to the references builds a new index; an unreadable or inconsistent
+file is rebuilt, never fatal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from ..models import Snippet
+from .cache import atomic_write, cache_root
+from .tokenize import signature, term_ids, tokenize_many
+
+K1 = 1.5
+B = 0.75
+METHOD = "lucene"
+FORMAT_VERSION = 1
+KEEP_CACHED = 32  # newest index files kept; older reference sets are rebuilt if they return
+
+
+class ReferenceIndex:
+    """Snippets plus their BM25 term-by-snippet weights in CSC form (one column per term)."""
+
+    def __init__(self, snippets: list[Snippet], vocab: list[str], data: np.ndarray,
+                 indices: np.ndarray, indptr: np.ndarray, from_cache: bool = False) -> None:
+        self.snippets = snippets
+        self.vocab = {token: i for i, token in enumerate(vocab)}
+        self.vocab_list = vocab
+        self.data = data
+        self.indices = indices
+        self.indptr = indptr
+        self.from_cache = from_cache  # True when loaded from disk instead of built
+
+    def search(self, query: str, k: int) -> list[tuple[int, float]]:
+        """(snippet position, BM25 score) of the best `k` snippets, best first."""
+        return self.search_many([query], k)[0]
+
+    def search_many(self, queries: Sequence[str], k: int) -> list[list[tuple[int, float]]]:
+        return [self._top(tokens, k) for tokens in tokenize_many(queries)]
+
+    def _top(self, tokens: list[str], k: int) -> list[tuple[int, float]]:
+        # a repeated query word counts once: a claim that says "tax" twice is not about tax twice
+        terms = list(dict.fromkeys(t for t in tokens if t in self.vocab))
+        if not terms or k <= 0:
+            return []
+        ids = [self.vocab[t] for t in terms]
+        docs: np.ndarray
+        scores: np.ndarray
+        if len(ids) == 1:
+            lo, hi = self.indptr[ids[0]], self.indptr[ids[0] + 1]
+            docs, scores = self.indices[lo:hi], self.data[lo:hi].astype(np.float64)
+        else:
+            spans = [slice(self.indptr[i], self.indptr[i + 1]) for i in ids]
+            hit = np.concatenate([self.indices[s] for s in spans])
+            weight = np.concatenate([self.data[s] for s in spans]).astype(np.float64)
+            docs, inverse = np.unique(hit, return_inverse=True)
+            scores = np.bincount(inverse, weights=weight, minlength=len(docs))
+        if len(docs) > k:
+            # keep everything tied with the k-th score so the tie-break below sees all of them
+            kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+            keep = scores >= kth
+            docs, scores = docs[keep], scores[keep]
+        order = np.lexsort((docs, -scores))[:k]
+        return [(int(docs[i]), float(scores[i])) for i in order]
+
+
+def build_index(snippets: list[Snippet], cache_dir: Path | None = None) -> ReferenceIndex:
+    """The index of `snippets`, loaded from `cache_dir` (default: the user cache) when there."""
+    folder = cache_dir if cache_dir is not None else cache_root() / "index"
+    key = cache_key(snippets)
+    path = folder / f"{key}.npz"
+    cached = _load(path, snippets, key)
+    if cached is not None:
+        try:
+            os.utime(path)  # pruning goes by mtime: keep the sets in use
+        except OSError:
+            pass
+        return cached
+    index = _build(snippets)
+    _save(path, index, key)
+    return index
+
+
+def cache_key(snippets: Sequence[Snippet]) -> str:
+    digest = hashlib.sha256(
+        f"v{FORMAT_VERSION}|{signature()}|{METHOD}|k1={K1}|b={B}\n".encode())
+    for snippet in snippets:
+        # lengths first, so no choice of id and text can collide with another split of them
+        digest.update(f"{len(snippet.id)}:{len(snippet.text)}:".encode())
+        digest.update(snippet.id.encode())
+        digest.update(snippet.text.encode())
+    return digest.hexdigest()
+
+
+def _build(snippets: list[Snippet]) -> ReferenceIndex:
+    # Term ids are computed by us in one pass (sorted vocabulary, so it does not depend on
+    # string hashing); handing bm25s token strings costs another pass per token.
+    vocab, ids = term_ids([s.text for s in snippets])
+    if not vocab:
+        empty = np.zeros(0, dtype=np.float32)
+        return ReferenceIndex(snippets, [], empty, np.zeros(0, dtype=np.int32),
+                              np.zeros(1, dtype=np.int64))
+    import bm25s
+
+    model = bm25s.BM25(k1=K1, b=B, method=METHOD)
+    model.index((ids, {t: i for i, t in enumerate(vocab)}), create_empty_token=False,
+                show_progress=False)
+    scores = model.scores
+    return ReferenceIndex(snippets, vocab, np.asarray(scores["data"], dtype=np.float32),
+                          np.asarray(scores["indices"]), np.asarray(scores["indptr"]))
+
+
+def _save(path: Path, index: ReferenceIndex, key: str) -> None:
+    buffer = io.BytesIO()
+    meta = json.dumps({"key": key, "docs": len(index.snippets)}).encode()
+    np.savez(buffer, data=index.data, indices=index.indices, indptr=index.indptr,
+             vocab=np.frombuffer("\n".join(index.vocab_list).encode(), dtype=np.uint8),
+             meta=np.frombuffer(meta, dtype=np.uint8))
+    try:
+        atomic_write(path, buffer.getvalue())
+        _prune(path.parent)
+    except OSError:
+        pass  # no cache (read-only or full disk): the next run simply builds again
+
+
+def _load(path: Path, snippets: list[Snippet], key: str) -> ReferenceIndex | None:
+    """The cached index, or None when missing, unreadable or not this reference set's."""
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            meta = json.loads(npz["meta"].tobytes())
+            data, indices, indptr = npz["data"], npz["indices"], npz["indptr"]
+            raw_vocab = npz["vocab"].tobytes().decode("utf-8")
+    except FileNotFoundError:
+        return None
+    except Exception:  # any damage to the file (truncated zip, bad JSON...) means: rebuild
+        return None
+    vocab = raw_vocab.split("\n") if len(indptr) > 1 else []
+    consistent = (
+        meta.get("key") == key
+        and meta.get("docs") == len(snippets)
+        and data.dtype.kind == "f" and indices.dtype.kind in "iu" and indptr.dtype.kind in "iu"
+        and len(data) == len(indices) and len(indptr) == len(vocab) + 1
+        and (len(indptr) == 0 or (indptr[0] == 0 and indptr[-1] == len(data)))
+        and bool(np.all(np.diff(indptr) >= 0))
+        and (len(indices) == 0 or int(indices.max()) < len(snippets) and int(indices.min()) >= 0)
+    )
+    if not consistent:
+        return None
+    return ReferenceIndex(snippets, vocab, data, indices, indptr, from_cache=True)
+
+
+def _prune(folder: Path) -> None:
+    files = sorted(folder.glob("*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[KEEP_CACHED:]:
+        old.unlink(missing_ok=True)

@@ -1,0 +1,102 @@
+"""Collect reference snippets from the files, folders and URLs the user named.
+
+Order is deterministic (specs as given, folder contents sorted), because snippet positions and
+derived ids end up in reports and in the index cache key. Local problems are the user's to fix,
+so they stop the run; a URL that cannot be fetched is only a warning, since the network is not.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+
+from ..config import Config
+from ..errors import UserError
+from ..models import Snippet
+from .formats import EXTENSIONS, Located, parse
+
+
+def is_url(spec: str) -> bool:
+    """Anything with a scheme is meant as a URL; the fetcher rejects schemes other than http(s)."""
+    head, sep, _ = spec.partition("://")
+    return bool(sep) and head.isascii() and head.isalpha()
+
+
+def load_references(specs: list[str], config: Config, warnings: list[str]) -> list[Snippet]:
+    """All snippets of all specs, in order; raises UserError on a bad file or a duplicate id."""
+    located: list[Located] = []
+    seen_files: set[Path] = set()
+    fetcher = None
+    try:
+        for spec in specs:
+            if is_url(spec):
+                if fetcher is None:
+                    from .fetch import Fetcher
+
+                    fetcher = Fetcher(config, warnings)
+                located.extend(fetcher.snippets(spec))
+                continue
+            found = list(_files(spec))
+            if not found:
+                warnings.append(f"{spec}: no reference files found "
+                                f"(known extensions: {', '.join(sorted(EXTENSIONS))})")
+            for path, label in found:
+                key = path.resolve()
+                if key in seen_files:  # the same file named twice, e.g. a folder and a file in it
+                    continue
+                seen_files.add(key)
+                items = load_file(path, label)
+                if not items:
+                    warnings.append(f"{label}: no reference snippets in this file")
+                located.extend(items)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+    return _unique(located)
+
+
+def _unique(located: list[Located]) -> list[Snippet]:
+    first: dict[str, Located] = {}
+    for item in located:
+        earlier = first.setdefault(item.snippet.id, item)
+        if earlier is not item:
+            raise UserError(f"duplicate reference id '{item.snippet.id}': "
+                            f"{earlier.location} and {item.location}")
+    return [item.snippet for item in located]
+
+
+def _files(spec: str) -> list[tuple[Path, str]]:
+    """(path, label) pairs; the label is the path as the user would write it, POSIX style."""
+    path = Path(spec)
+    if path.is_file():
+        if path.suffix.lower() not in EXTENSIONS:
+            raise UserError(f"{spec}: unknown reference format '{path.suffix or '(none)'}' "
+                            f"(known: {', '.join(sorted(EXTENSIONS))})")
+        return [(path, path.as_posix())]
+    if not path.is_dir():
+        raise UserError(f"{spec}: reference file or folder not found")
+    base = PurePosixPath(path.as_posix())
+    found = []
+    for folder, dirs, names in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # skip .git and the like
+        for name in names:
+            if name.startswith(".") or Path(name).suffix.lower() not in EXTENSIONS:
+                continue
+            file = Path(folder) / name
+            found.append((file, str(base / file.relative_to(path).as_posix())))
+    return sorted(found, key=lambda pair: pair[1])
+
+
+def load_file(path: Path, label: str) -> list[Located]:
+    """Snippets of one local reference file, read strictly as UTF-8."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{label}: cannot read: {exc.strerror}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise UserError(f"{label}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
+                        f"save the file as UTF-8") from None
+    return parse(EXTENSIONS[path.suffix.lower()], label, text)

@@ -1,0 +1,87 @@
+"""Retrieval tokens: lowercase words and numbers, function words dropped, English stems.
+
+Snippets and claims must go through the same function, and a cached index is only valid for
+the tokenizer that built it, hence `SIGNATURE` in the index cache key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from importlib.resources import files
+
+# A number keeps its inner separators ("3.5", "1,200"); a word is a run of letters, so
+# punctuation and underscores split tokens and never appear in them.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+TOKENIZER_VERSION = "1"
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    text = files("claimcheck.references").joinpath("data/stopwords.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.strip()) and w[0] != "#")
+
+
+@cache
+def _stemmer() -> tuple[str, Callable[[list[str]], list[str]] | None]:
+    """PyStemmer's Snowball English stemmer when installed; retrieval still works without."""
+    try:
+        import Stemmer
+    except ImportError:
+        return "none", None
+    return f"snowball-english-{Stemmer.version()}", Stemmer.Stemmer("english").stemWords
+
+
+def signature() -> str:
+    """What changes the tokens: part of the index cache key."""
+    stop = hashlib.sha256("\n".join(sorted(stopwords())).encode()).hexdigest()[:12]
+    return f"tok{TOKENIZER_VERSION}-{_stemmer()[0]}-stop{stop}"
+
+
+def raw_words(text: str) -> list[str]:
+    """Lowercase words and numbers of `text`, before stopwords and stemming."""
+    return _TOKEN.findall(text.lower())
+
+
+_TERMS: dict[str, str | None] = {}  # raw word -> term (None: stopword); shared by all calls
+
+
+def term_map(distinct: Iterable[str]) -> dict[str, str | None]:
+    """The term of each raw word. Work is per distinct word, once per process: stemming in
+    one batch call, so callers pay a single dict lookup per token."""
+    new = [w for w in distinct if w not in _TERMS]
+    if new:
+        stop = stopwords()
+        kept = [w.replace(",", "") if "," in w and _THOUSANDS.fullmatch(w) else w
+                for w in new]
+        stem = _stemmer()[1]
+        terms = stem(kept) if stem else kept
+        _TERMS.update((w, None if w in stop else t) for w, t in zip(new, terms, strict=True))
+    return _TERMS
+
+
+def tokenize(text: str) -> list[str]:
+    return tokenize_many([text])[0]
+
+
+def tokenize_many(texts: Sequence[str]) -> list[list[str]]:
+    """Retrieval terms of each text."""
+    raw = [raw_words(text) for text in texts]
+    terms = term_map({w for ws in raw for w in ws})
+    return [[t for w in ws if (t := terms[w]) is not None] for ws in raw]
+
+
+def term_ids(texts: Sequence[str]) -> tuple[list[str], list[list[int]]]:
+    """(sorted vocabulary, term ids of each text): the index build's single pass per token."""
+    raw = [raw_words(text) for text in texts]
+    distinct: set[str] = set()
+    for ws in raw:
+        distinct.update(ws)
+    terms = term_map(distinct)
+    vocab = sorted({t for w in distinct if (t := terms[w]) is not None})
+    position = {t: i for i, t in enumerate(vocab)}
+    word_id = {w: (-1 if (t := terms[w]) is None else position[t]) for w in distinct}
+    return vocab, [[i for w in ws if (i := word_id[w]) >= 0] for ws in raw]

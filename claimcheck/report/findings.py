@@ -1,0 +1,146 @@
+"""What every CI format reports: live findings with exact start and end positions.
+
+A finding is an unsuppressed flag, or a verdict that is a finding (contradicted, misquoted,
+no_evidence, plus any verdict named in fail_on) under the pseudo-rule ID `verdict/<label>`.
+Suppressed findings stay in the JSON report but are never shown by these formats.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from ..baseline import FINDING_VERDICTS, fingerprint
+from ..models import SEVERITY_RANK, Claim, Report
+
+DEFAULT_FAIL_ON: tuple[str, ...] = ("error", "contradicted", "misquoted")
+
+# ANSI/VT escape sequences (CSI, OSC, other ESC forms), then any other control character.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def clean(text: str, *, one_line: bool = True) -> str:
+    """Draft text made safe for a terminal or log: no escape sequences, no control characters."""
+    text = _ESCAPES.sub("", text)
+    if one_line:
+        text = text.replace("\t", " ").replace("\n", " ")
+    return _CONTROL.sub(" ", text)
+
+
+def shorten(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def end_position(line: int, column: int, text: str) -> tuple[int, int]:
+    """1-based (line, column) just after `text` that starts at (line, column)."""
+    if "\n" not in text:
+        return line, column + len(text)
+    return line + text.count("\n"), len(text.rsplit("\n", 1)[1]) + 1
+
+
+def relative_path(path: str) -> str:
+    """The file relative to the working directory with forward slashes (absolute if outside)."""
+    if path == "-":
+        return "stdin"
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def relative_uri(path: str) -> str:
+    """`relative_path` as a URI reference: percent-encoded, or a file URI when outside cwd."""
+    rel = relative_path(path)
+    if rel.startswith("/") or Path(rel).is_absolute():
+        return Path(rel).as_uri()
+    return quote(rel)
+
+
+@dataclass(frozen=True)
+class Finding:
+    claim: Claim
+    rule: str  # "CC101" or "verdict/contradicted"
+    name: str
+    family: str
+    severity: str  # error | warning | info
+    message: str
+    hint: str
+    cue: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    failing: bool
+
+    @property
+    def file(self) -> str:
+        return self.claim.file
+
+    @property
+    def is_verdict(self) -> bool:
+        return self.rule.startswith("verdict/")
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.rule, self.claim.text, "" if self.is_verdict else self.cue)
+
+
+def with_hint(finding: Finding, sep: str = " ") -> str:
+    """The message, then the hint for flags, as one readable text."""
+    message = finding.message
+    if not finding.hint or finding.is_verdict:
+        return message
+    stop = "" if message.rstrip().endswith((".", "!", "?")) else "."
+    return f"{message.rstrip()}{stop}{sep}{finding.hint}"
+
+
+def _verdict_message(claim: Claim) -> str:
+    verdict = claim.verdict
+    assert verdict is not None
+    text = f"{verdict.label.replace('_', ' ')}: {verdict.reason}"
+    if verdict.evidence:
+        text += f" (evidence: {verdict.evidence[0].source})"
+    if verdict.diff:
+        text += f" diff: {verdict.diff}"
+    return text
+
+
+def collect(report: Report, fail_on: Sequence[str] = DEFAULT_FAIL_ON) -> list[Finding]:
+    """Live findings in report order: files as given, claims by offset, flags by offset+rule."""
+    floor = min((SEVERITY_RANK[x] for x in fail_on if x in SEVERITY_RANK), default=None)
+    labels = {x for x in fail_on if x not in SEVERITY_RANK}
+    wanted = set(FINDING_VERDICTS) | labels
+    out: list[Finding] = []
+    for claim in report.claims:
+        for flag in sorted(claim.flags, key=lambda f: (f.start, f.rule)):
+            if flag.suppressed_by:
+                continue
+            cue_text = flag.cue if len(flag.cue) == flag.end - flag.start else "x" * (
+                flag.end - flag.start)
+            end_line, end_column = end_position(flag.line, flag.column, cue_text)
+            failing = (not flag.supported and floor is not None
+                       and SEVERITY_RANK[flag.severity] >= floor)
+            out.append(Finding(
+                claim=claim, rule=flag.rule, name=flag.name, family=flag.family,
+                severity=flag.severity, message=flag.message, hint=flag.hint, cue=flag.cue,
+                line=flag.line, column=flag.column, end_line=end_line, end_column=end_column,
+                failing=failing,
+            ))
+        verdict = claim.verdict
+        if verdict and verdict.label in wanted and not verdict.suppressed_by:
+            end_line, end_column = end_position(claim.line, claim.column, claim.text)
+            out.append(Finding(
+                claim=claim, rule=f"verdict/{verdict.label}", name=verdict.label,
+                family="verdict", severity=FINDING_VERDICTS.get(verdict.label, "info"),
+                message=_verdict_message(claim),
+                hint="Check the claim against the evidence and correct it or its source.",
+                cue=claim.text, line=claim.line, column=claim.column, end_line=end_line,
+                end_column=end_column, failing=verdict.label in labels,
+            ))
+    return out

@@ -1,0 +1,132 @@
+"""SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+
+Results are live flags and verdict findings (`verdict/<label>` pseudo-rules). Columns are counted
+in Unicode code points, as our offsets are, and the run says so (`columnKind`); end columns are
+exclusive, as SARIF defines them. Every rule that appears gets full metadata in `tool.driver.rules`,
+taken from the rule registry when the rule is known to it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .. import __version__
+from ..models import Report
+from .findings import Finding, collect, relative_uri, with_hint
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/claimcheck/"
+FINGERPRINT_KEY = "claimcheck/v1"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+_VERDICT_HELP = {
+    "contradicted": "The best evidence in your references says something different: a number, "
+                    "date, name, negation or quantifier disagrees.",
+    "misquoted": "The quoted words differ from the words in the source.",
+    "no_evidence": "None of your references supports this checkable claim.",
+}
+
+
+def _registry() -> dict[str, Any]:
+    try:
+        from ..rules import RULES
+    except ImportError:  # the registry is optional for rendering; flags carry the basics
+        return {}
+    return {r.id: r for r in RULES}
+
+
+def _rule_metadata(finding: Finding, registry: dict[str, Any]) -> dict[str, Any]:
+    known = registry.get(finding.rule)
+    markdown: str | None = None
+    if finding.is_verdict:
+        label = finding.name
+        short = f"Claim is {label.replace('_', ' ')}"
+        full = _VERDICT_HELP.get(label, short + ".")
+        help_text, level, tags = finding.hint, finding.severity, ["verdict"]
+    elif known is not None:
+        short = known.summary or known.message.format(cue="…")
+        full = " ".join(re.split(r"^\s*[A-Z ]+:\s*$", known.doc, flags=re.M)[0].split())
+        full = full or short
+        help_text, level, tags = known.hint, known.severity, [known.family]
+        markdown = _help_markdown(known.hint, known.flagged, known.not_flagged)
+    else:
+        short, full = finding.message, finding.message
+        help_text, level, tags = finding.hint, finding.severity, [finding.family]
+    help_entry = {"text": help_text or short}
+    if markdown:
+        help_entry["markdown"] = markdown
+    return {
+        "id": finding.rule,
+        "name": finding.name,
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": help_entry,
+        "defaultConfiguration": {"level": LEVEL[level]},
+        "properties": {"tags": tags},
+    }
+
+
+def _help_markdown(hint: str, flagged: list[str], not_flagged: list[str]) -> str:
+    parts = [hint]
+    if flagged:
+        parts.append("Flagged:\n" + "\n".join(f"- {x}" for x in flagged))
+    if not_flagged:
+        parts.append("Not flagged:\n" + "\n".join(f"- {x}" for x in not_flagged))
+    return "\n\n".join(parts)
+
+
+def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+    message = with_hint(finding)
+    return {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": LEVEL[finding.severity],
+        "message": {"text": message},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": {"uri": relative_uri(finding.file)},
+                "region": {
+                    "startLine": finding.line,
+                    "startColumn": finding.column,
+                    "endLine": finding.end_line,
+                    "endColumn": finding.end_column,
+                },
+            },
+        }],
+        "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
+        "properties": {"claim": finding.claim.id, "failing": finding.failing},
+    }
+
+
+def build_sarif(report: Report, fail_on: Sequence[str]) -> dict[str, Any]:
+    findings = collect(report, fail_on)
+    registry = _registry()
+    rules: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    for finding in findings:
+        if finding.rule not in index:
+            index[finding.rule] = len(rules)
+            rules.append(_rule_metadata(finding, registry))
+    version = report.version or __version__
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "claimcheck",
+                "version": version,
+                "semanticVersion": version,
+                "informationUri": INFORMATION_URI,
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": [_result(f, index[f.rule]) for f in findings],
+        }],
+    }
+
+
+def render_sarif(report: Report, fail_on: Sequence[str]) -> str:
+    return json.dumps(build_sarif(report, fail_on), indent=2, ensure_ascii=False) + "\n"

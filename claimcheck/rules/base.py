@@ -1,0 +1,102 @@
+"""The rule record: what every generalization rule declares about itself.
+
+A rule is a pure function `(claim, context) -> findings` plus fixed metadata. The metadata and the
+function's docstring (with its FLAGGED / NOT FLAGGED examples) are the single source for the
+`claimcheck rules` listing, so the documentation cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..models import Claim, Severity
+from .context import SentenceContext
+
+
+class Finding(NamedTuple):
+    """A cue a rule found: absolute offsets into the file text."""
+
+    start: int
+    end: int
+    cue: str
+
+
+Check = Callable[[Claim, SentenceContext], Iterable[Finding]]
+
+# Families whose findings say "this sentence generalizes". Individual characterisation and hedges
+# are reported too, but they describe one person or the writer's doubt, not a whole.
+FAMILIES: dict[str, bool] = {
+    "sweeping": True,
+    "vague": True,
+    "weasel": True,
+    "collective": True,
+    "individual": False,
+    "superlative": True,
+    "hedge": False,
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    family: str
+    severity: Severity
+    message: str  # may contain {cue}
+    hint: str
+    check: Check
+
+    @property
+    def summary(self) -> str:
+        """First line of the check's docstring."""
+        return self.doc.splitlines()[0] if self.doc else ""
+
+    @property
+    def doc(self) -> str:
+        return inspect.getdoc(self.check) or ""
+
+    @property
+    def flagged(self) -> list[str]:
+        return _examples(self.doc, "FLAGGED")
+
+    @property
+    def not_flagged(self) -> list[str]:
+        return _examples(self.doc, "NOT FLAGGED")
+
+    def run(self, claim: Claim, ctx: SentenceContext) -> list[Finding]:
+        return list(self.check(claim, ctx))
+
+
+def _examples(doc: str, heading: str) -> list[str]:
+    """Lines starting with '- ' under a 'HEADING:' line, up to the next heading or blank line."""
+    out: list[str] = []
+    inside = False
+    for line in doc.splitlines():
+        stripped = line.strip()
+        if re.fullmatch(r"[A-Z ]+:", stripped):
+            inside = stripped[:-1] == heading
+            continue
+        if inside:
+            if not stripped:
+                inside = False
+            elif stripped.startswith("- "):
+                out.append(stripped[2:])
+    return out
+
+
+def rule(
+    *, id: str, name: str, family: str, severity: Severity, message: str, hint: str
+) -> Callable[[Check], Rule]:
+    """Decorator: turn a check function into a Rule with this metadata."""
+    if family not in FAMILIES:
+        raise ValueError(f"unknown rule family {family!r}")
+
+    def wrap(check: Check) -> Rule:
+        return Rule(id=id, name=name, family=family, severity=severity, message=message,
+                    hint=hint, check=check)
+
+    return wrap

@@ -1,0 +1,163 @@
+"""Collective mind-reading: a whole people, group or "the world" given one mind or one trait.
+
+Institutions act and speak ("the French Ministry of Foreign Affairs expressed regret"); a
+population does not feel, hope or intend as one, and a group does not share one character.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..models import Claim
+from .base import Finding, rule
+from .context import SentenceContext, alternation, word_set, words
+from .grammar import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    PREDICATE,
+    SPECIFIC,
+    clause_start,
+    generic_predicate,
+)
+
+
+@lru_cache(maxsize=1)
+def _group() -> str:
+    """A whole population as a subject: "Israelis", "the French", "farmers", "the world",
+    "the Palestinian population", "Kentuckians" (capitalised -ians/-ans plurals)."""
+    demonyms = alternation(words("demonyms"))
+    nationality = alternation(words("nationality_adjectives"))
+    groups = alternation(words("group_nouns"))
+    return (
+        r"(?P<group>(?-i:" + demonyms + r"|[A-Z][a-z]+(?:ians|eans|ans))"
+        r"|(?i:the)\s+(?-i:" + nationality + r")"
+        r"|(?i:the)\s+(?:[A-Z][a-z]+\s+)?(?:population|people|public|nation|world)"
+        r"|(?:(?!(?:" + DETERMINERS + r")\b)[a-z][\w-]*\s+)?" + groups + r")"
+    )
+
+
+@lru_cache(maxsize=1)
+def _mind_pattern() -> re.Pattern[str]:
+    return _minds(_group())
+
+
+@lru_cache(maxsize=1)
+def _bare_mind_pattern() -> re.Pattern[str]:
+    """Any bare plural given a feeling ("dockers are furious"): only people feel, so the plural
+    names a group even when it is not in our lists. Checked at a clause start only."""
+    return _minds(r"(?P<group>(?:(?!(?:" + DETERMINERS + r")\b)[a-z][\w-]*\s+)?"
+                  r"[a-z]+(?<![su])(?<!ss)s)")
+
+
+def _minds(subject: str) -> re.Pattern[str]:
+    adverbs = r"(?:(?:still|also|really|clearly|all|now|generally|simply|just|truly|certainly|" \
+        r"obviously|only|even|surely|definitely|increasingly|mostly|largely|collectively|" \
+        r"urgently|desperately|secretly)\s+)*"
+    return re.compile(
+        r"(?<![\w'’-])" + subject + r"\s+" + adverbs + r"(?P<mind>" +
+        alternation(words("mental_verbs")) + r")(?![\w'’-])",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _trait_pattern() -> re.Pattern[str]:
+    relative = r"(?:\s+(?:who|that)\s+[^,.;:!?]{1,40}?)?"
+    return re.compile(r"(?<![\w'’-])" + _group() + relative + r"\s+" + PREDICATE, re.IGNORECASE)
+
+
+def _is_institution(ctx: SentenceContext, m: re.Match[str]) -> bool:
+    """"French Ministry", "Israeli forces": the group word is an adjective on an institution."""
+    group = m.group("group").lower().split()
+    head = group[group.index("of") - 1] if "of" in group[1:] else group[-1]
+    if head in word_set("institutions"):  # the head noun: "members of congress" are people
+        return True
+    before = ctx.words_before(m.start(), 1)
+    return bool(before) and (before[0].endswith("'s") or before[0].endswith("’s"))
+
+
+def _specific(ctx: SentenceContext, m: re.Match[str]) -> bool:
+    before = ctx.words_before(m.start(), 1)
+    return bool(before) and (before[0] in SPECIFIC or before[0].isdigit())
+
+
+@rule(
+    id="CC401",
+    name="collective-mind",
+    family="collective",
+    severity="warning",
+    message="'{cue}' gives a whole group one mind: cite a poll or survey, or name who said it",
+    hint="Name who expressed it ('the foreign ministry said it hopes ...') or cite a poll "
+    "('62% of Israelis in a May poll ...').",
+)
+def collective_mind(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
+    """A nation, people, group or "the world" given one feeling, belief or intent.
+
+    FLAGGED:
+    - Israelis do not seem open to the option of peace.
+    - The French hope that both sides will sit down again.
+    - The world hopes that the attacks will stop.
+    - Farmers are furious about the new rules.
+
+    NOT FLAGGED:
+    - The French Ministry of Foreign Affairs expressed regret.
+    - China's commerce ministry announced new tariffs.
+    - 62% of farmers are furious, a May poll found.
+    """
+    if ctx.supported:
+        return
+    taken: list[int] = []
+    for m in ctx.finditer(_mind_pattern()):
+        if _is_institution(ctx, m) or _specific(ctx, m) or ctx.quoted(m.start()):
+            continue
+        taken.append(m.end("mind"))
+        yield Finding(*ctx.cue(m.start(), m.end("mind")))
+    for m in ctx.finditer(_bare_mind_pattern()):
+        if m.end("mind") in taken or not clause_start(ctx, m.start()):
+            continue
+        first = m.group("mind").split()[0].lower()
+        if first.endswith("s") or m.group("group").split()[-1].lower() in FUNCTION_WORDS:
+            continue  # "Hamas intends", "His hopes": a singular verb means a singular subject
+        if _is_institution(ctx, m) or _specific(ctx, m) or ctx.quoted(m.start()):
+            continue
+        yield Finding(*ctx.cue(m.start(), m.end("mind")))
+
+
+@rule(
+    id="CC402",
+    name="group-stereotype",
+    family="collective",
+    severity="warning",
+    message="'{cue}' says what a whole group is or does: give figures for the group or a named "
+    "study, or speak of the people you actually know about",
+    hint="Narrow it to the cases you know ('three members of Congress ...') or cite a study.",
+)
+def group_stereotype(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
+    """A whole group given one trait or habit: "teenagers are irresponsible", "men don't cry".
+
+    FLAGGED:
+    - Kentuckians are racist.
+    - Teenagers are so irresponsible and destructive.
+    - Men don't cry.
+    - People who read are smart.
+
+    NOT FLAGGED:
+    - Israelis are advancing hour by hour.
+    - My friends are tired.
+    - 40% of teenagers are online after midnight, the survey found.
+    """
+    if ctx.supported:
+        return
+    mind = _mind_pattern()
+    for m in ctx.finditer(_trait_pattern()):
+        if _is_institution(ctx, m) or _specific(ctx, m) or ctx.quoted(m.start()):
+            continue
+        if not clause_start(ctx, m.start()):
+            continue
+        if not generic_predicate(m):
+            continue
+        if mind.match(ctx.text, m.start()):
+            continue  # CC401 reports the mind-reading
+        yield Finding(*ctx.cue(m.start(), m.end()))

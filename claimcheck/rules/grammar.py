@@ -1,0 +1,84 @@
+"""Small grammar helpers shared by the rules that spot generic subjects ("teenagers are ...").
+
+No parser: a few closed word classes are enough to tell a bare generic subject at the start of a
+clause ("Cars are worthless") from a specific one ("my cars are", "of the cars").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import SentenceContext
+
+# Words before a group that make it a specific, countable set ("my friends", "these voters").
+SPECIFIC = frozenset({
+    "my", "your", "his", "her", "our", "their", "its", "these", "those", "this", "that", "some",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few",
+    "of", "whose", "which", "many",
+})
+# Words that cannot be the adjective in "professional athletes" (determiners, prepositions...).
+FUNCTION_WORDS = SPECIFIC | {
+    "the", "a", "an", "and", "or", "but", "are", "is", "was", "were", "at", "in", "on", "to",
+    "for", "from", "with", "by", "about", "like", "than", "as", "all", "most", "so", "if", "not",
+    "what", "who", "why", "how", "when", "where", "do", "does", "did", "can", "will", "would",
+}
+# Where a generic subject can begin: a clause start.
+CLAUSE_OPENERS = frozenset({
+    "therefore", "so", "thus", "hence", "because", "since", "and", "but", "then", "that",
+    "all", "most", "clearly", "obviously", "basically", "generally", "everyone", "knows",
+})
+# "Sometimes cars fail" is the careful claim: these never start a generic subject.
+_LIMITING = {"sometimes", "often", "usually", "some", "occasionally", "rarely"}
+DETERMINERS = "|".join(sorted(FUNCTION_WORDS | CLAUSE_OPENERS | _LIMITING))
+INTENSIFIERS = r"(?:(?:so|very|really|too|just|all|always|never|naturally|simply|generally|" \
+    r"usually|such|totally|completely|inherently|definitely|truly|more|less|the|a|an)\s+)*"
+NOT_PREDICATE = frozenset({
+    "in", "at", "on", "to", "from", "by", "with", "under", "currently", "still", "now", "here",
+    "there", "being", "been", "expected", "set", "going", "about", "able", "due", "also",
+    "already", "seen", "made", "left", "told", "sent", "reported", "killed", "hit", "done",
+    "not", "getting", "back",
+})
+PARTICIPLES = frozenset({
+    "hit", "been", "done", "made", "had", "got", "gotten", "put", "set", "seen", "told", "sent",
+    "won", "lost", "left", "taken", "given", "shown", "begun", "come", "gone", "become", "said",
+    "brought", "bought", "caught", "fought", "kept", "held", "met", "paid", "run", "found",
+})
+
+def clause_start(ctx: SentenceContext, pos: int) -> bool:
+    """Nothing but punctuation, or a connective like "therefore", before `pos`."""
+    head = ctx.text[max(0, pos - 80):pos].rstrip(" \t\n\"“'‘")
+    if head and head[-1] in ",;:(—–-|":
+        return True
+    if not re.search(r"\w", head):  # rare: look further back only then (no quadratic scans)
+        return not re.search(r"\w", ctx.text[:pos])
+    before = ctx.words_before(pos, 1)
+    return bool(before) and before[0] in CLAUSE_OPENERS
+
+
+# What a generic subject is said to be or do: "are (so) irresponsible", "don't cry",
+# "make lousy athletes". Named groups: trait (after a copula), verb and obj (a habit).
+PREDICATE = (
+    r"(?:(?:are|aren['’]t|were|weren['’]t)\s+(?:not\s+)?" + INTENSIFIERS + r"(?P<trait>[\w'’-]+)"
+    r"|(?:do\s+not|don['’]t|can['’]t|cannot|never|always|only|tend\s+to|will\s+never"
+    r"|won['’]t)\s+(?:ever\s+)?(?P<habit>[a-z]+)"
+    r"|(?:(?:just|really|all)\s+)*"
+    r"(?P<verb>make|have|lack|cry|care|drive|know|want|love|hate|lie|cheat|steal|talk|"
+    r"get|do|act|think|eat|spend|work|ask|listen|understand|score)(?:\s+(?P<obj>[\w'’-]+))?)"
+)
+
+
+_PERFECT_ADVERBS = frozenset({"also", "already", "just", "now", "since", "ever", "never", "not",
+                              "recently", "still", "long"})
+
+
+def generic_predicate(m: re.Match[str]) -> bool:
+    """A state or habit, not an event: "are racist" yes; "are advancing", "have hit" no."""
+    trait = (m.group("trait") or "").lower()
+    if trait:
+        return trait not in NOT_PREDICATE and not trait.endswith("ing")
+    if m.group("habit"):  # "don't cry", "never listen", "only vote": any verb after these
+        return True
+    obj = (m.group("obj") or "").lower()
+    if m.group("verb").lower() == "have":  # "have hit", "have also occurred": perfect tense
+        return not (obj in PARTICIPLES or obj in _PERFECT_ADVERBS or obj.endswith(("ed", "ly")))
+    return True

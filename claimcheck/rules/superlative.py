@@ -1,0 +1,79 @@
+"""Unsourced superlatives and absolutes: "the worst crisis in history", "their only option"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..models import Claim
+from .base import Finding, rule
+from .context import SentenceContext, alternation, phrases, word_set, words
+
+_OWNER = r"(?:the|their|its|his|her|our|your|my|[\w]+['’]s)"
+_EXTENT = re.compile(r"^[^.,;:!?]{0,40}?\b(?:yet|ever|in\s+history|of\s+all\s+time|in\s+the\s+world"
+                     r"|on\s+record)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _ranked() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w'’-])" + _OWNER + r"\s+(?:(?:very|single|second|third)\s+)?"
+        r"(?P<sup>" + alternation(words("superlatives")) + r"|[a-z]+est)(?![\w'’-])"
+        r"(?:\s+(?P<next>[\w'’-]+))?",
+        re.IGNORECASE,
+    )
+
+
+@rule(
+    id="CC601",
+    name="unsourced-superlative",
+    family="superlative",
+    severity="warning",
+    message="'{cue}' ranks against everything else: give the comparison and its source (a "
+    "figure, a record, a named count)",
+    hint="Say compared with what, by what measure and according to whom, or drop the ranking.",
+)
+def unsourced_superlative(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
+    """A superlative or absolute (largest yet, worst in history, the only option) with no source.
+
+    FLAGGED:
+    - Israel launched its largest offensive yet.
+    - This is the worst crisis in history.
+    - Destroying Hamas is their only option.
+    - The last thing is the most important.
+
+    NOT FLAGGED:
+    - It was the largest offensive since 2014, with 300 tanks.
+    - The forest is the oldest in Europe, according to the park service.
+    - We asked for the latest figures.
+    """
+    if ctx.supported:
+        return
+    not_superlative = word_set("superlative_false")
+    taken: list[tuple[int, int]] = []
+    for m in ctx.finditer(_ranked()):
+        sup = m.group("sup").lower()
+        if sup in not_superlative:
+            continue
+        end = m.end("sup")
+        if sup in {"most", "least"} and m.group("next"):
+            end = m.end("next")  # "the most important": the cue is the whole ranking
+        elif sup == "only" and m.group("next"):
+            end = m.end("next")
+        if sup == "most" and not m.group("next"):
+            continue
+        extent = _EXTENT.match(ctx.text[end:])
+        if extent:
+            end += extent.end()
+        if ctx.quoted(m.start()):
+            continue
+        taken.append((m.start(), end))
+        yield Finding(*ctx.cue(m.start(), end))
+    for m in ctx.finditer(phrases("superlative_absolutes")):
+        word = m.group().lower()
+        if word in {"ever", "yet", "in history", "of all time", "in the world", "on record"}:
+            continue  # only an extension of a ranking, taken above
+        if any(s <= m.start() < e for s, e in taken) or ctx.quoted(m.start()):
+            continue
+        yield Finding(*ctx.cue(m.start(), m.end()))

@@ -1,0 +1,72 @@
+"""Weasel attributions: "experts say", "studies show" borrow authority without naming it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..models import Claim
+from .base import Finding, rule
+from .context import SentenceContext, alternation, phrases, words
+
+# Words that may stand between the crowd and its verb ("people have long said", "experts at
+# the WHO say"); anything else ("people just because we think") means another clause began.
+_LINK = (r"(?:other|have|has|had|also|often|now|generally|widely|would|will|all|still|always|"
+         r"commonly|long|increasingly|repeatedly|do|does|did|can|could|may|might|seem|seems|to|"
+         r"at|from|of|with|in|the|(?-i:[A-Z][\w.&-]*))")
+_NAMED = re.compile(r"\b(?:at|from|of|with|by)\s+(?:the\s+)?[A-Z][\w.&-]*")
+_CITATION = re.compile(r"\[\d+\]|\([A-Z][^()]*\d{4}\)|[Aa]ccording\s+to\s+(?:the\s+)?[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _crowd_says() -> re.Pattern[str]:
+    """An unnamed crowd, up to three words, then an attribution verb: "many other people have
+    told", "studies show", "critics argue"."""
+    return re.compile(
+        r"(?<![\w'’-])" + alternation(words("weasel")) + r"((?:\s+" + _LINK + r"){0,3}?)\s+"
+        + alternation(words("attribution_verbs")) + r"(?![\w'’-])",
+        re.IGNORECASE,
+    )
+
+
+@rule(
+    id="CC301",
+    name="weasel-attribution",
+    family="weasel",
+    severity="warning",
+    message="'{cue}' leans on unnamed sources: name them (who, which study, which poll)",
+    hint="Name the source ('a 2023 Pew poll found ...') or drop the appeal to authority.",
+)
+def weasel_attribution(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
+    """An attribution to unnamed people or studies (experts say, studies show, it is believed).
+
+    FLAGGED:
+    - Experts say the plan will fail.
+    - It is widely believed that the tax is unfair.
+    - Some people think the moon landing was faked.
+
+    NOT FLAGGED:
+    - Experts at the WHO say the plan will fail.
+    - According to the UN, studies show a decline.
+    - The minister said the plan will fail.
+    """
+    if _CITATION.search(ctx.text):
+        return
+    seen: list[tuple[int, int]] = []
+    for m in ctx.finditer(_crowd_says()):
+        if _NAMED.search(m.group(1)) or re.search(r"\b[A-Z]", m.group(1)):
+            continue
+        if ctx.words_before(m.start(), 1) == ["not"]:
+            continue  # "not many people do": no appeal to a crowd
+        if ctx.quoted(m.start()):
+            continue
+        seen.append((m.start(), m.end()))
+        yield Finding(*ctx.cue(m.start(), m.end()))
+    for m in ctx.finditer(phrases("weasel_phrases")):
+        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in seen):
+            continue
+        if ctx.quoted(m.start()):
+            continue
+        seen.append((m.start(), m.end()))
+        yield Finding(*ctx.cue(m.start(), m.end()))

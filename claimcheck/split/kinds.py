@@ -1,0 +1,67 @@
+"""Decide what kind of statement a claim is, from cue lists kept as data files.
+
+Order matters: page furniture and questions first, then quotes and reported speech (their
+source can be checked even when hedged), then opinion before speculation, because evaluative
+cues are specific while "will" is everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..models import BlockKind, ClaimKind
+from ._data import phrases, words
+
+_FINAL = (".", "!", "?", "…", "\"", "”", "’", ")", ":")
+# "by Sead Dedovic", "By Ana Lee and Tom Ray": only names after "by", so "By Monday, ..." is prose
+_BYLINE = re.compile(r"^(?i:by|written by|words by|reporting by)\s+"
+                     r"(?:[A-Z][\w.'’-]*(?:\s+|,\s*|\s+and\s+)?){1,6}$")
+_CREDIT = re.compile(r"©|\((?:photo|image|credit)s?\b|^(?:photo|image|credit)s?\s*[:/]", re.I)
+_NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*$")
+_WORD = re.compile(r"[\w'’]+")
+
+
+@cache
+def _cue(name: str) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(p) for p in phrases(name))
+    return re.compile(rf"(?<![\w'’])(?:{alternation})(?![\w'’])", re.I)
+
+
+def is_non_claim(text: str, block: BlockKind) -> bool:
+    """Headings, titles, bylines, photo credits, lone names and boilerplate."""
+    stripped = text.strip()
+    if block == "heading" or _BYLINE.match(stripped) or _CREDIT.search(stripped):
+        return True
+    if _cue("boilerplate").match(stripped) and len(stripped.split()) <= 12:
+        # only at the start: "The newsletter reached 2 million readers" is a claim
+        return True
+    final = stripped.endswith(_FINAL)
+    if block == "line" and not final:
+        return True  # a title or caption line
+    if _NAME_LINE.match(stripped) and len(stripped.split()) <= 4 and not final:
+        return True
+    tokens = _WORD.findall(stripped)
+    if len(tokens) < 2 or (tokens[0].lower() in words("imperatives") and tokens[0][0].isupper()):
+        return True  # "Absolutely." answers; "Install it with ..." instructs
+    if block == "table_cell" and not any(t.lower() in words("auxiliaries") for t in tokens):
+        return True  # a cell value is a fragment, its row holds the meaning
+    return not final and len(tokens) < 3
+
+
+def classify(text: str, block: BlockKind, quoted: bool, reported: bool) -> ClaimKind:
+    """The kind of one claim; `quoted`: inside a direct quote; `reported`: reported speech."""
+    stripped = text.strip()
+    if is_non_claim(stripped, block) and not quoted:
+        return "non_claim"
+    if stripped.rstrip("\"”’)").endswith("?"):
+        return "question"
+    if quoted:
+        return "quote"
+    if reported:
+        return "attributed"
+    if _cue("evaluative").search(stripped):
+        return "opinion"
+    if _cue("hedges").search(stripped):
+        return "speculation"
+    return "factual"

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from claimcheck.check.normalize import (
+    content_stems,
+    is_negation,
+    quote_words,
+    stem,
+    tokens,
+    typography,
+    word_map,
+)
+
+
+def test_typography_keeps_length_so_offsets_survive() -> None:
+    text = "“It’s done” – she said"
+    assert typography(text) == "\"It's done\" - she said"
+    assert len(typography(text)) == len(text)
+
+
+def test_tokens_keep_offsets_and_inner_punctuation() -> None:
+    text = "Don’t cut 3.5 per-cent, U.S. said"
+    assert [(t.text, text[t.start:t.end]) for t in tokens(text)][:3] == [
+        ("Don't", "Don’t"), ("cut", "cut"), ("3.5", "3.5")]
+    assert [t.text for t in tokens(text)][3:] == ["per-cent", "U.S", "said"]
+
+
+def test_stem_matches_inflections() -> None:
+    assert stem("rejected") == stem("rejection") == stem("rejects") == "reject"
+    assert stem("closed") == stem("close")
+    assert stem("process") == "process"
+
+
+def test_negations() -> None:
+    assert all(is_negation(w) for w in ("not", "never", "didn't", "don’t", "No"))
+    assert not is_negation("note")
+
+
+def test_content_stems_leave_out_function_words_numbers_and_negations() -> None:
+    assert content_stems("The army did not reject three of the proposals") == {
+        "army", "reject", "proposal"}
+
+
+def test_quote_words_ignore_case_and_punctuation() -> None:
+    assert quote_words("We're not giving up, NOW!") == ["were", "not", "giving", "up", "now"]
+
+
+def test_word_map_reads_data_files() -> None:
+    assert word_map("number_words")["dozen"] == "12"

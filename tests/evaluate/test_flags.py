@@ -1,0 +1,97 @@
+"""`claimcheck eval flags`: scores on a small dataset of our own, peers, errors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from claimcheck.cli import main
+from claimcheck.errors import UserError
+from claimcheck.evaluate import Score, read_jsonl, score
+from claimcheck.evaluate import flags as evalflags
+
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "evaluate"
+SMALL = FIXTURES / "flags_small.jsonl"
+
+
+def test_score_counts_and_ratios() -> None:
+    s = score([True, True, False, False, True], [True, False, True, False, True])
+    assert (s.tp, s.fp, s.fn, s.tn) == (2, 1, 1, 1)
+    assert s.precision == pytest.approx(2 / 3) and s.recall == pytest.approx(2 / 3)
+    assert s.f1 == pytest.approx(2 / 3)
+    assert Score().f1 == 0.0
+
+
+def test_read_jsonl_errors_are_one_line_user_errors(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="dataset not found"):
+        read_jsonl(tmp_path / "nope.jsonl", ("text",))
+    with pytest.raises(UserError, match=r"bad_row.jsonl:2: missing key\(s\) generalization"):
+        read_jsonl(FIXTURES / "bad_row.jsonl", ("text", "generalization"))
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"text": \n', encoding="utf-8")
+    with pytest.raises(UserError, match="broken.jsonl:1: not valid JSON"):
+        read_jsonl(broken, ("text",))
+
+
+def test_evaluate_small_dataset_by_hand() -> None:
+    result = evalflags.evaluate_flags(SMALL, peers=False)
+    assert (result.rows, result.positives) == (7, 3)
+    overall = result.scores["claimcheck (generalization families)"]
+    # Hand-checked: all three generalizations are caught ("Waiters are rude", "Everyone",
+    # "once, so cats are vicious"); the ad populum row "Everyone is buying it" is a false hit.
+    assert (overall.tp, overall.fp, overall.fn, overall.tn) == (3, 1, 0, 3)
+    assert result.scores["  family: sweeping"].tp == 3
+
+
+def test_render_formats() -> None:
+    result = evalflags.evaluate_flags(SMALL, peers=False)
+    table = evalflags.render_eval(result, "table")
+    assert "flags_small.jsonl: 7 rows, 3 generalizations" in table
+    assert "claimcheck (generalization families)      0.750   1.000  0.857" in table
+    data = json.loads(evalflags.render_eval(result, "json"))
+    assert data["scores"]["claimcheck (generalization families)"]["f1"] == 0.8571
+    md = evalflags.render_eval(result, "markdown")
+    assert "| claimcheck (generalization families) | 0.750 | 1.000 | 0.857 | 3 | 1 | 0 |" in md
+
+
+def test_peers_that_cannot_run_say_why(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(evalflags.shutil, "which", lambda name: None)
+    assert evalflags.run_write_good(["text"], tmp_path) == "not run: node/npm not found"
+    result = evalflags.FlagEval("x.jsonl", 1, 1, "test", {"peer": Score(skipped="not run: why")})
+    assert re.search(r"^peer +not run: why$", evalflags.render_eval(result), re.MULTILINE)
+
+
+def test_proselint_peer_runs_when_installed() -> None:
+    pytest.importorskip("proselint")
+    found = evalflags.run_proselint(["I would argue that it is fine.", "It rained."],
+                                    evalflags.PROSELINT_VAGUE)
+    assert found == [True, False]
+
+
+def test_text_document_positions() -> None:
+    for doc in (evalflags.text_document("One.\n\nTwo three."),
+                evalflags._simple_document("One.\n\nTwo three.", "<row>")):
+        assert [(b.start, b.end) for b in doc.blocks] == [(0, 4), (6, 16)]
+        assert doc.position(6) == (3, 1) and doc.text == doc.masked
+
+
+def test_cli_eval_flags(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "flags", str(SMALL), "--no-peers", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rows"] == 7
+
+
+def test_cli_eval_flags_missing_dataset(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "flags", "/nonexistent/x.jsonl", "--no-peers"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("claimcheck: error: ") and "dataset not found" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_cli_eval_usage_errors_name_the_right_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "flags"]) == 2
+    assert "see 'claimcheck eval flags --help'" in capsys.readouterr().err
+    assert main(["eval"]) == 2
+    assert "see 'claimcheck eval --help'" in capsys.readouterr().err

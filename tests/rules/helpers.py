@@ -1,0 +1,44 @@
+"""Build a Document and its Claims from a string, so rule tests do not wait for the splitter."""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.models import Block, Claim, Document, Flag
+from claimcheck.rules import find_flags
+
+_SENTENCE = re.compile(r"\S.*?(?:[.!?]+[\"”]?(?=\s|$)|\n|$)", re.DOTALL)
+
+
+def make_document(text: str, path: str = "draft.txt") -> Document:
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    return Document(path=path, text=text, masked=text, markdown=False,
+                    blocks=[Block(kind="paragraph", start=0, end=len(text))], line_starts=starts)
+
+
+def make_claims(doc: Document, kind: str = "factual", speaker: str | None = None) -> list[Claim]:
+    """One claim per sentence (cut after . ! ? or at a line break)."""
+    claims = []
+    for index, m in enumerate(_SENTENCE.finditer(doc.text)):
+        start, end = m.start(), m.end()
+        while end > start and doc.text[end - 1].isspace():
+            end -= 1
+        line, column = doc.position(start)
+        claims.append(Claim(
+            id=f"C{index + 1}", file=doc.path, text=doc.text[start:end], start=start, end=end,
+            line=line, column=column, sentence_index=index, sentence_start=start,
+            sentence_end=end, kind=kind, checkable=True, speaker=speaker,  # type: ignore[arg-type]
+        ))
+    return claims
+
+
+def flags_for(text: str, settings: dict[str, str] | None = None, **claim_kw: str | None
+              ) -> list[Flag]:
+    doc = make_document(text)
+    return [f for c in make_claims(doc, **claim_kw) for f in find_flags(c, doc, settings or {})]
+
+
+def cues(text: str, rule: str | None = None, **claim_kw: str | None) -> list[str]:
+    """The cue texts flagged in `text` (by one rule ID or name if given)."""
+    return [f.cue for f in flags_for(text, **claim_kw)
+            if rule is None or rule in (f.rule, f.name, f.family)]

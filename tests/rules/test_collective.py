@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import pytest
+
+from .helpers import cues
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israelis do not seem open to peace.", ["Israelis do not seem"]),
+    ("The French hope that both sides will talk.", ["The French hope"]),
+    ("Palestinians hope to defend the city.", ["Palestinians hope"]),
+    ("The world hopes that the attacks stop.", ["The world hopes"]),
+    ("Farmers are furious about the rules.", ["Farmers are furious"]),
+    ("The Palestinian population is not optimistic.",
+     ["The Palestinian population is not optimistic"]),
+])
+def test_a_population_given_one_mind_is_flagged(text: str, expected: list[str]) -> None:
+    assert cues(text, "CC401") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The French Ministry of Foreign Affairs expressed regret.",
+    "The French Ministry of Foreign Affairs hopes for talks.",
+    "China's commerce ministry announced new tariffs.",
+    "Israeli forces are advancing.",
+    "62% of farmers are furious, a May poll found.",
+    "Farmers are furious, the union said.",
+    "My friends hope to come.",
+    "Look at people like Michael Vick.",
+])
+def test_institutions_specific_or_sourced_groups_are_not_flagged(text: str) -> None:
+    assert cues(text, "CC401") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kentuckians are racist.", ["Kentuckians are racist"]),
+    ("Men don't cry.", ["Men don't cry"]),
+    ("Asians make lousy athletes.", ["Asians make lousy"]),
+    ("Members of Congress are adulterers.", ["Members of Congress are adulterers"]),
+    ("Professional athletes really have no morals.", ["Professional athletes really have no"]),
+])
+def test_group_stereotypes_are_flagged(text: str, expected: list[str]) -> None:
+    assert cues(text, "CC402") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Israelis are advancing hour by hour.",
+    "Israelis have hit family homes.",
+    "My friends are tired.",
+    "Three teenagers are in custody.",
+    "A large number of residents are in Rafah.",
+    "Farmers are furious.",  # the mind-reading rule reports it once
+])
+def test_events_and_specific_groups_are_not_stereotypes(text: str) -> None:
+    assert cues(text, "CC402") == []

@@ -1,0 +1,73 @@
+"""Support detection: figures, named sources and quotations."""
+
+from __future__ import annotations
+
+from claimcheck.rules.context import build_context, has_figure, quote_spans, words
+
+from .helpers import make_claims, make_document
+
+
+def _ctx(text: str, index: int = 0):  # type: ignore[no-untyped-def]
+    doc = make_document(text)
+    return build_context(make_claims(doc)[index], doc)
+
+
+def test_figures_count_but_a_bare_year_does_not() -> None:
+    assert has_figure("All 12 members voted")
+    assert has_figure("a 40% rise")
+    assert has_figure("twelve of them")
+    assert not has_figure("In 2024 everyone voted")
+    assert not has_figure("No one came")
+
+
+def test_named_source_counts_but_unnamed_crowd_does_not() -> None:
+    assert _ctx("Many flights were cancelled, the airline said.").attributed
+    assert _ctx("According to UN figures, many fled.").attributed
+    assert not _ctx("Experts say many fled.").attributed
+    assert not _ctx("According to experts, many fled.").attributed
+    assert not _ctx("As I said, many fled.").attributed
+
+
+def test_quote_spans_pair_within_a_paragraph() -> None:
+    text = 'He said "all of it" and “none”.\n\nA stray " mark.'
+    assert quote_spans(text) == ((8, 19), (24, 30))
+
+
+def test_embedded_quote_is_someones_words() -> None:
+    text = 'The ad pushes the "everyone is doing it" mentality.'
+    ctx = _ctx(text)
+    assert ctx.quoted(text.index("everyone"))
+
+
+def test_whole_sentence_quote_needs_a_speaker() -> None:
+    text = '"Everyone loves the movies."'
+    assert not _ctx(text).quoted(text.index("Everyone"))
+    text = '"Everyone loves the movies. We go weekly," Ann said.'
+    assert _ctx(text).quoted(text.index("Everyone"))
+
+
+def test_word_lists_skip_comments_and_blanks() -> None:
+    cues = words("sweeping")
+    assert "all" in cues and "no one" in cues
+    assert not any(c.startswith("#") or not c for c in cues)
+
+
+def test_the_reporting_verbs_subject_is_what_counts() -> None:
+    assert _ctx("Many people were hurt, police said.").attributed
+    assert not _ctx("The majority of the class says grape is best.").attributed
+
+
+def test_a_figure_supports_only_its_own_clause() -> None:
+    text = "All 12 members voted; all staff cheered, and everyone left at 5."
+    ctx = _ctx(text)
+    assert ctx.figure_near(text.index("All"))
+    assert not ctx.figure_near(text.index("all staff"))
+    assert ctx.figure_near(text.index("everyone"))
+
+
+def test_hasty_sample_counts_are_not_data() -> None:
+    from claimcheck.rules.context import has_data
+
+    assert not has_data("I tried two of them")
+    assert has_data("a survey of 2,000 drivers") and has_data("40% said so")
+    assert not has_data("back in 1999")

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import pytest
+
+from .helpers import cues
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A large number of residents fled.", ["A large number of"]),
+    ("A large part of the world sided with them.", ["A large part of"]),
+    ("Countless homes were hit.", ["Countless"]),
+    ("Most people agree.", ["Most"]),
+    ("Despite significant pressure, talks failed.", ["significant"]),
+    ("Palestinians are facing many problems.", ["many"]),
+])
+def test_vague_quantities_are_flagged(text: str, expected: list[str]) -> None:
+    assert cues(text, "CC201") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Many of the 300 passengers were delayed.",
+    "Many flights were cancelled, the airline said.",
+    "This is the most important step.",  # a ranking, not a quantity
+    "It will most likely rain.",
+    "How many people came?",
+    "The effect was significant.",
+    "She did the most.",
+])
+def test_supported_or_non_quantity_uses_are_not_flagged(text: str) -> None:
+    assert cues(text, "CC201") == []

@@ -1,0 +1,54 @@
+"""Claim kinds from cue lists: furniture, questions, quotes, reports, opinion, speculation."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.split.kinds import classify, is_non_claim
+
+
+@pytest.mark.parametrize(("text", "block"), [
+    ("Hamas Claims Talks Have Returned to Square One", "line"),
+    ("by Sead Dedovic", "line"),
+    ("© Abid Katib/Getty Images News", "line"),
+    ("John Kirby© Anna Moneymaker / Getty Images", "line"),
+    ("John Kirby", "paragraph"),
+    ("What changed", "heading"),
+    ("Subscribe to get new posts by email.", "paragraph"),
+    ("240 ms", "table_cell"),
+])
+def test_non_claims(text: str, block: str) -> None:
+    assert is_non_claim(text, block)  # type: ignore[arg-type]
+    assert classify(text, block, quoted=False, reported=False) == "non_claim"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "quoted", "reported", "kind"), [
+    ("Will the shelves be empty by Friday?", False, False, "question"),
+    ("We made a fair offer.", True, False, "quote"),
+    ("Lenz said the government had offered a raise.", False, True, "attributed"),
+    ("To say that this country is in trouble is an understatement.", False, False, "opinion"),
+    ("The last thing is probably the most important.", False, False, "opinion"),
+    ("Everyone should show patience.", False, False, "opinion"),
+    ("It seems the gains could fade after a year.", False, False, "speculation"),
+    ("Which could mean a disruption in the supply.", False, False, "speculation"),
+    ("The French hope that both sides will sit down again.", False, False, "speculation"),
+    ("Israel controls Rafah", False, False, "factual"),
+    ("The port handled 1.2 million containers in 2023.", False, False, "factual"),
+])
+def test_kinds(text: str, quoted: bool, reported: bool, kind: str) -> None:
+    assert classify(text, "paragraph", quoted=quoted, reported=reported) == kind
+
+
+def test_boilerplate_word_inside_a_claim_is_not_boilerplate() -> None:
+    text = "The newsletter reached 2 million readers in 2023."
+    assert classify(text, "paragraph", False, False) == "factual"
+
+
+def test_by_with_a_date_is_prose_not_a_byline() -> None:
+    assert classify("By Monday, the talks had failed.", "paragraph", False, False) == "factual"
+    assert classify("By Ana Lee and Tom Ray", "line", False, False) == "non_claim"
+
+
+def test_prose_without_final_period_in_a_list_is_still_a_claim() -> None:
+    assert classify("Memory use fell by 40% on large files", "list_item", False, False) == \
+        "factual"

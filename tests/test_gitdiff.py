@@ -1,0 +1,54 @@
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from claimcheck.errors import UserError
+from claimcheck.gitdiff import changed_lines, parse_hunks
+
+DIFF = """diff --git a/d.md b/d.md
+--- a/d.md
++++ b/d.md
+@@ -3 +3 @@ heading
+-old
++new
+@@ -10,2 +9,0 @@
+-gone
+-gone
+@@ -20,0 +19,3 @@
++a
++b
++c
+"""
+
+
+def test_parse_hunks_reads_the_new_side() -> None:
+    assert parse_hunks(DIFF) == {3, 19, 20, 21}
+    assert parse_hunks("") == set()
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+                   cwd=cwd, check=True, capture_output=True)
+
+
+def test_changed_lines_in_a_repository(tmp_path: Path) -> None:
+    draft = tmp_path / "d.md"
+    draft.write_text("one\ntwo\nthree\n", encoding="utf-8")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "d.md")
+    _git(tmp_path, "commit", "-q", "-m", "x")
+    assert changed_lines(str(draft)) == set()
+    draft.write_text("one\nTWO\nthree\nfour\n", encoding="utf-8")
+    assert changed_lines(str(draft)) == {2, 4}
+    (tmp_path / "new.md").write_text("x\n", encoding="utf-8")
+    assert changed_lines(str(tmp_path / "new.md")) is None  # untracked: all lines
+    assert changed_lines("-") is None
+    with pytest.raises(UserError, match="unknown git revision 'v9'"):
+        changed_lines(str(draft), "v9")
+
+
+def test_outside_a_repository(tmp_path: Path) -> None:
+    (tmp_path / "d.md").write_text("x\n", encoding="utf-8")
+    with pytest.raises(UserError, match="not in a git repository"):
+        changed_lines(str(tmp_path / "d.md"))
