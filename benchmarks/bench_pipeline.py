@@ -120,9 +120,18 @@ def run_case(draft: str, refs: str, fmt: str) -> dict[str, Any]:
         "matched": sum(bool(c.checkable or c.flags) for c in claims),
         "flags": sum(len(c.flags) for c in claims), "verdicts": verdicts,
         "report_bytes": len(text.encode("utf-8")), "seconds": seconds,
-        # Linux reports ru_maxrss in KiB: the peak resident set of this whole process.
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        **peaks(),
     }
+
+
+def peaks() -> dict[str, float]:
+    """Peak resident set of this process, and of its largest finished child (worker pools).
+
+    Linux reports ru_maxrss in KiB. A forked worker shares its parent's pages, so adding the
+    two overstates the real peak: the sum is a safe upper bound, not a measurement.
+    """
+    return {"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "child_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
 
 BRUTE_SCORERS = ("ratio", "token_set_ratio")  # the cheapest scorer, and the usual fuzzy choice
@@ -165,8 +174,7 @@ def run_brute(draft: str, refs: str, budget: float) -> dict[str, Any]:
         results.append({"scorer": name, "sampled": done, "sample_seconds": measured,
                         "seconds": measured / done * len(queries) if done else 0.0,
                         "extrapolated": done < len(queries)})
-    return {"queries": len(queries), "snippets": len(choices), "scorers": results,
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {"queries": len(queries), "snippets": len(choices), "scorers": results, **peaks()}
 
 
 # --- the driver: data, cases in subprocesses, tables -----------------------------------------
@@ -194,14 +202,15 @@ def total(row: dict[str, Any], skip: Sequence[str] = ()) -> float:
 
 HEADER = (f"{'draft':>8} {'snippets':>9} {'claims':>7} "
           + " ".join(f"{s:>6}" for s in STAGES)
-          + f" {'total s':>8} {'claims/s':>9} {'peak MB':>8}")
+          + f" {'total s':>8} {'claims/s':>9} {'peak MB':>8} {'child MB':>8}")
 
 
 def table_row(row: dict[str, Any]) -> str:
     t = total(row)
     return (f"{size_label(row['bytes']):>8} {row['snippets']:>9,} {row['claims']:>7,} "
             + " ".join(f"{row['seconds'][s]:>6.2f}" for s in STAGES)
-            + f" {t:>8.2f} {row['claims'] / t:>9,.0f} {row['peak_mb']:>8.0f}")
+            + f" {t:>8.2f} {row['claims'] / t:>9,.0f} {row['peak_mb']:>8.0f}"
+            + f" {row['child_mb']:>8.0f}")
 
 
 def ratios(rows: Sequence[dict[str, Any]], key: str, measure: Any, label: str) -> None:
@@ -292,8 +301,9 @@ def drive(plan: Plan, args: argparse.Namespace, work: Path) -> int:
 
     print("Stage times in seconds, each case in a fresh process: import = loading the stage "
           "modules;\nindex is a cold build (empty cache); report = summary + render "
-          f"{args.format}. total = end to end.\nPeak MB = ru_maxrss of the case's own process "
-          "(whole interpreter, KiB/1024).")
+          f"{args.format}. total = end to end.\npeak MB = ru_maxrss of the case's own process "
+          "(whole interpreter); child MB = ru_maxrss of its largest\nfinished child process "
+          "(worker pool, forked: shares pages with the parent), 0 when there is none.")
     print(f"\nDraft size curve ({plan.snippets_for_drafts:,} snippets)\n{HEADER}")
     by_draft = [case(size, plan.snippets_for_drafts) for size in plan.drafts]
     print(f"\nSnippet count curve ({size_label(plan.draft_for_snippets)} draft)\n{HEADER}")
@@ -321,10 +331,12 @@ def drive(plan: Plan, args: argparse.Namespace, work: Path) -> int:
     ok = cached and warm["seconds"]["index"] < cold["seconds"]["index"]
     for name, row in (("first run", cold), ("second run", warm)):
         fast = total(row) < TARGET_SECONDS
-        small = row["peak_mb"] < TARGET_MEMORY_MB
+        memory = row["peak_mb"] + row["child_mb"]  # an upper bound: see peaks()
+        small = memory < TARGET_MEMORY_MB
         ok = ok and small and (fast or args.quick)
         print(f"  target {size_label(largest)} x {most:,} {name}: {total(row):.2f} s "
               f"(< {TARGET_SECONDS:g} s: {'yes' if fast else 'NO'}), peak {row['peak_mb']:.0f} MB "
+              f"+ child {row['child_mb']:.0f} MB = {memory:.0f} MB "
               f"(< {TARGET_MEMORY_MB} MB: {'yes' if small else 'NO'})")
 
     if not args.no_brute:

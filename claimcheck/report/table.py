@@ -90,7 +90,8 @@ def _verdict(claim: Claim) -> Text:
     if verdict.suppressed_by:
         return Text(f"{verdict.label.replace('_', ' ')} (suppressed)", style="dim")
     out = Text(verdict.label.replace("_", " "), style=VERDICT_STYLE.get(verdict.label, ""))
-    out.append(f" {verdict.score:.2f}", style="dim")
+    if verdict.label != "not_checkable":  # its score is always 0 and says nothing
+        out.append(f" {verdict.score:.2f}", style="dim")
     for diff in verdict.differences:
         out.append(f"\n{clean(diff.claim)} → {clean(diff.evidence)}", style="dim")
     if verdict.diff:

@@ -62,6 +62,14 @@ def classify(text: str, block: BlockKind, quoted: bool, reported: bool) -> Claim
         return "attributed"
     if _cue("evaluative").search(stripped):
         return "opinion"
-    if _cue("hedges").search(stripped):
+    if any(not _is_month(stripped, m) for m in _cue("hedges").finditer(stripped)):
         return "speculation"
     return "factual"
+
+
+def _is_month(text: str, match: re.Match[str]) -> bool:
+    """"May" the month, not the modal: capitalised inside a sentence, or followed by a day or year
+    ("on 9 May", "in May", "May 9 was ...")."""
+    if match.group() != "May":
+        return False
+    return match.start() > 0 or bool(re.match(r"\s+\d", text[match.end():]))

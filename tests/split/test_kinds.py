@@ -52,3 +52,11 @@ def test_by_with_a_date_is_prose_not_a_byline() -> None:
 def test_prose_without_final_period_in_a_list_is_still_a_claim() -> None:
     assert classify("Memory use fell by 40% on large files", "list_item", False, False) == \
         "factual"
+
+
+def test_the_month_may_is_not_a_hedge() -> None:
+    assert classify("The talks resumed on 9 May.", "paragraph", False, False) == "factual"
+    assert classify("Three rounds of talks were held in May.", "paragraph", False, False) == "factual"
+    assert classify("May 9 was the deadline.", "paragraph", False, False) == "factual"
+    assert classify("The talks may resume in May.", "paragraph", False, False) == "speculation"
+    assert classify("May the talks resume soon.", "paragraph", False, False) == "speculation"

@@ -27,7 +27,7 @@ NEWS = [
      "Dr. Elena Sorel, the port's economist, estimated the losses at $45 million per week."),
     (13, 1, "factual", None, "Valmora controls most of the regional trade"),
     (13, 50, "speculation", None, "it is still unclear when the ships will move."),
-    (13, 96, "speculation", None,
+    (13, 96, "factual", None,
      "Despite three rounds of talks in May, the two sides did not reach a deal."),
     (15, 2, "quote", "Dockworkers Union",
      "The ministry has ignored every proposal we sent, so the strike goes on."),
