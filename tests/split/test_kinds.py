@@ -54,9 +54,12 @@ def test_prose_without_final_period_in_a_list_is_still_a_claim() -> None:
         "factual"
 
 
-def test_the_month_may_is_not_a_hedge() -> None:
-    assert classify("The talks resumed on 9 May.", "paragraph", False, False) == "factual"
-    assert classify("Three rounds of talks were held in May.", "paragraph", False, False) == "factual"
-    assert classify("May 9 was the deadline.", "paragraph", False, False) == "factual"
-    assert classify("The talks may resume in May.", "paragraph", False, False) == "speculation"
-    assert classify("May the talks resume soon.", "paragraph", False, False) == "speculation"
+@pytest.mark.parametrize("text, kind", [
+    ("The talks resumed on 9 May.", "factual"),
+    ("Three rounds of talks were held in May.", "factual"),
+    ("May 9 was the deadline.", "factual"),
+    ("The talks may resume in May.", "speculation"),
+    ("May the talks resume soon.", "speculation"),
+])
+def test_the_month_may_is_not_a_hedge(text: str, kind: str) -> None:
+    assert classify(text, "paragraph", False, False) == kind
