@@ -37,8 +37,8 @@ def command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "claimcheck"]
 
 
-def time_help(runs: int) -> list[float]:
-    cmd = [*command(), "--help"]
+def time_help(runs: int, args: Sequence[str] = ("--help",)) -> list[float]:
+    cmd = [*command(), *args]
     seconds = []
     for _ in range(runs):
         begin = time.perf_counter()
@@ -81,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"runs: {runs}  median: {median * 1000:.0f} ms  min: {min(seconds) * 1000:.0f} ms  "
           f"max: {max(seconds) * 1000:.0f} ms  target: < {TARGET_SECONDS * 1000:.0f} ms  "
           f"{'OK' if median < TARGET_SECONDS else 'OVER TARGET'}")
+    sub = statistics.median(time_help(runs, ("check", "--help")))
+    print(f"same for 'claimcheck check --help': median {sub * 1000:.0f} ms")
 
     rows = import_times()
     total = sum(own for _, own, _ in rows)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 from ..config import Config, Thresholds
 from ..models import Claim, Snippet, Verdict
+from .normalize import pool_stems
 from .retrieve import SearchIndex, candidates
 from .score import SpanCache
 from .verdict import judge, not_checkable
@@ -24,7 +25,8 @@ PARALLEL_MIN = 2000
 __all__ = ["SearchIndex", "check_all"]
 
 # What forked workers read: set just before the pool starts, inherited copy-on-write.
-_SHARED: tuple[list[Claim], list[list[int]], list[Snippet], Thresholds] | None = None
+_SHARED: tuple[list[Claim], list[list[int]], list[Snippet], Thresholds, frozenset[str]] | None \
+    = None
 
 
 def check_all(claims: list[Claim], index: SearchIndex, config: Config,
@@ -47,7 +49,9 @@ def check_all(claims: list[Claim], index: SearchIndex, config: Config,
 
     found = candidates([c.text for c in todo], index, thresholds.candidates, retrieved)
     chunks = [(begin, min(begin + CHUNK, len(todo))) for begin in range(0, len(todo), CHUNK)]
-    _SHARED = (todo, found, index.snippets, thresholds)
+    # The references' vocabulary is worked out once, here, so forked workers inherit it.
+    known = pool_stems([s.text for s in index.snippets]) if todo else frozenset()
+    _SHARED = (todo, found, index.snippets, thresholds, known)
     try:
         done = 0
         for (begin, _), verdicts in zip(chunks, _judged(chunks), strict=True):
@@ -70,7 +74,7 @@ def _judged(chunks: list[tuple[int, int]]) -> Iterator[list[Verdict]]:
     total = chunks[-1][1] if chunks else 0
     cpus = os.cpu_count() or 1
     if total < PARALLEL_MIN or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        cache = SpanCache([s.text for s in _SHARED[2]])
+        cache = SpanCache([s.text for s in _SHARED[2]], _SHARED[4])
         for bounds in chunks:
             yield _judge_chunk(bounds, cache)
         return
@@ -84,10 +88,10 @@ _WORKER_CACHE: SpanCache | None = None
 def _judge_chunk(bounds: tuple[int, int], cache: SpanCache | None = None) -> list[Verdict]:
     global _WORKER_CACHE
     assert _SHARED is not None
-    claims, found, snippets, thresholds = _SHARED
+    claims, found, snippets, thresholds, known = _SHARED
     if cache is None:  # in a worker: one cache per process, kept across its chunks
         if _WORKER_CACHE is None:
-            _WORKER_CACHE = SpanCache([s.text for s in snippets])
+            _WORKER_CACHE = SpanCache([s.text for s in snippets], known)
         cache = _WORKER_CACHE
     begin, end = bounds
     return [judge(claims[i], found[i], snippets, cache, thresholds) for i in range(begin, end)]

@@ -81,8 +81,9 @@ def is_negation(word: str) -> bool:
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the words that carry content: no function words, numbers or negations.
 
-    Numbers and negations are left out on purpose: a source that differs only in them should
-    still score as the topical match, so that the comparison step can call it a contradiction.
+    Numbers, negations and quantifiers ("every", "some") are left out on purpose: a source that
+    differs only in them should still score as the topical match, so that the comparison step
+    can call it a contradiction; and sharing "every" says nothing about the topic.
     This runs on every candidate snippet, so it works on a set of plain strings, not Tokens.
     """
     if not text.isascii():
@@ -109,7 +110,37 @@ _EDGE_PUNCTUATION = "\"'()[]{}<>.,;:!?*_/|&%$#@+=~`^\\-"
 @lru_cache(maxsize=1)
 def _ignored() -> frozenset[str]:
     return (word_set("stopwords") | word_set("negations") | frozenset(word_map("number_words"))
-            | frozenset(word_map("scale_words")))
+            | frozenset(word_map("scale_words")) | word_set("universal_quantifiers")
+            | word_set("partial_quantifiers"))
+
+
+def pool_stems(texts: list[str]) -> frozenset[str]:
+    """Every content stem that occurs anywhere in `texts`, with one stemming per distinct word
+    (about four times cheaper than `content_stems` on each text)."""
+    words: set[str] = set()
+    for text in texts:
+        words.update((text if text.isascii() else typography(text)).lower().split())
+    return content_stems(" ".join(words))
+
+
+def name_stems(text: str) -> frozenset[str]:
+    """Content stems of the capitalised words that read as names: any capitalised word not at
+    the start of a sentence, and one at the start when the next word is capitalised too
+    ("Transport Minister Ivo Lenz"). A sentence-initial word alone ("Aid convoys") is not."""
+    toks = tokens(text)
+    caps = [t.text[:1].isupper() for t in toks]
+    out: set[str] = set()
+    for i, tok in enumerate(toks):
+        if not caps[i]:
+            continue
+        gap = text[toks[i - 1].end:tok.start].strip() if i else ""
+        starts_sentence = i == 0 or (gap != "" and gap[-1] in _SENTENCE_ENDS)
+        if not starts_sentence or (i + 1 < len(toks) and caps[i + 1]):
+            out |= content_stems(tok.text)
+    return frozenset(out)
+
+
+_SENTENCE_ENDS = ".!?:\"“'‘"
 
 
 def quote_words(text: str) -> list[str]:

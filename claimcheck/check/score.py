@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
-from .normalize import content_stems, word_set
+from .normalize import content_stems, name_stems, pool_stems, word_set
 
 # A pair of sentences must beat the best single sentence by this much to be preferred: a span
 # that says the claim in one sentence is better evidence than two that each say half.
@@ -23,6 +23,14 @@ WINDOW_MARGIN = 0.08
 # neighbour.
 FINE_SCORED = 6
 WINDOWS_TRIED = 2
+# A passage that shares only names with the claim (the same minister, the same port) is about
+# the same people or place, not evidence for what the claim says about them: its score is cut
+# by this factor, which puts an otherwise close match below the partial threshold.
+NAMES_ONLY = 0.5
+# token_set_ratio is high for any span that shares the claim's function words ("Every trader in
+# the valley has..." against "Every family in the valley has..."), so it counts in full only once
+# this share of the claim's content words is found; below, in proportion.
+FULL_TOKEN_SET = 0.5
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“'‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*#>|])")
 
 
@@ -43,6 +51,7 @@ class Scored:
     span: Span
     score: float
     coverage: float  # share of the claim's content stems found in the span
+    names_only: bool = False  # every shared content word is part of a name in the claim
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -73,10 +82,17 @@ class SpanCache:
     """Per-snippet work done lazily and at most once: the same snippet is a candidate for many
     claims, and with 100,000 snippets most are never a candidate at all."""
 
-    def __init__(self, texts: list[str]) -> None:
+    def __init__(self, texts: list[str], known: frozenset[str] | None = None) -> None:
         self._texts = texts
         self._sentences: dict[int, list[Span]] = {}
         self._stems: dict[tuple[int, int, int], frozenset[str]] = {}
+        self._known = known
+
+    def known(self) -> frozenset[str]:
+        """Content stems found anywhere in the references (worked out on first use)."""
+        if self._known is None:
+            self._known = pool_stems(self._texts)
+        return self._known
 
     def sentences(self, snippet: int) -> list[Span]:
         cached = self._sentences.get(snippet)
@@ -106,18 +122,22 @@ class SpanCache:
 
 
 def fine_score(claim: str, claim_stems: frozenset[str], span: Span,
-               span_stems: frozenset[str]) -> Scored:
+               span_stems: frozenset[str], names: frozenset[str] = frozenset()) -> Scored:
     """Blend content-word coverage of the claim with rapidfuzz's token_set_ratio.
 
     Coverage asks "is everything the claim says in the span"; token_set_ratio rewards the same
     words in any order and is lowered by words only one side has. Neither alone is enough:
     token_set_ratio gives 100 to any span that contains all the claim's words, coverage ignores
     phrasing. (partial_ratio would reward verbatim stretches, but costs six times as much.)
-    `claim` is already processed with rapidfuzz's default_process.
+    `claim` is already processed with rapidfuzz's default_process; `names` are the stems of the
+    claim's names (see `name_stems`).
     """
-    coverage = len(claim_stems & span_stems) / len(claim_stems) if claim_stems else 0.0
+    shared = claim_stems & span_stems
+    coverage = len(shared) / len(claim_stems) if claim_stems else 0.0
     token_set = fuzz.token_set_ratio(claim, span.processed) / 100
-    return Scored(span, min(1.0, 0.6 * coverage + 0.4 * token_set), coverage)
+    score = min(1.0, 0.6 * coverage + 0.4 * token_set * min(1.0, coverage / FULL_TOKEN_SET))
+    names_only = bool(shared) and shared <= names and shared != claim_stems
+    return Scored(span, score * NAMES_ONLY if names_only else score, coverage, names_only)
 
 
 def _top(query: str, choices: list[str], limit: int) -> list[int]:
@@ -138,16 +158,17 @@ def best_spans(claim: str, claim_stems: frozenset[str], snippets: list[int], cac
     if not snippets or not claim_stems:
         return []
     query = default_process(claim)
+    names = name_stems(claim)
     sentences = [span for n in snippets for span in cache.sentences(n)]
     rough = [sentences[i] for i in _top(query, [s.processed for s in sentences], FINE_SCORED)]
-    scored = sorted((fine_score(query, claim_stems, s, cache.stems(s)) for s in rough),
+    scored = sorted((fine_score(query, claim_stems, s, cache.stems(s), names) for s in rough),
                     key=lambda x: -x.score)
     per_snippet: dict[int, Scored] = {}
     for rank, best in enumerate(scored):
         if best.coverage == 0:
             continue
         if rank < WINDOWS_TRIED:
-            best = _widen(query, claim_stems, best, cache)
+            best = _widen(query, claim_stems, names, best, cache)
         held = per_snippet.get(best.span.snippet)
         if held is None or best.score > held.score:
             per_snippet[best.span.snippet] = best
@@ -155,7 +176,8 @@ def best_spans(claim: str, claim_stems: frozenset[str], snippets: list[int], cac
     return ranked[:limit]
 
 
-def _widen(query: str, claim_stems: frozenset[str], best: Scored, cache: SpanCache) -> Scored:
+def _widen(query: str, claim_stems: frozenset[str], names: frozenset[str], best: Scored,
+           cache: SpanCache) -> Scored:
     """Prefer the window with the sentence before or after when it scores clearly better."""
     sentences = cache.sentences(best.span.snippet)
     firsts = [sentences[best.span.position - 1]] if best.span.position else []
@@ -166,7 +188,7 @@ def _widen(query: str, claim_stems: frozenset[str], best: Scored, cache: SpanCac
             continue
         stems = cache.stems(sentences[first.position]) | cache.stems(
             sentences[first.position + 1])
-        wide = fine_score(query, claim_stems, window, stems)
+        wide = fine_score(query, claim_stems, window, stems, names)
         if wide.score >= best.score + WINDOW_MARGIN:
             best = wide
     return best

@@ -24,6 +24,10 @@ MAX_EVIDENCE = 3
 # Aligning a quote costs far more than scoring a sentence; the claim's BM25 ranking already
 # favours snippets that share the quote's rarer words.
 QUOTE_CANDIDATES = 5
+# A claim with this many content words that occur in no reference at all says something the
+# references never mention, so it is at most partly supported however well the rest matches.
+# One such word is let through: it is as often a paraphrase ("stood at" for "was").
+UNSEEN_LIMIT = 2
 _MARKS = "\"'“”‘’ "  # stripped from a quote mention before it is re-quoted
 
 
@@ -38,11 +42,16 @@ def judge(claim: Claim, candidates: list[int], snippets: list[Snippet], cache: S
     quoted = _quote_verdict(claim, candidates, snippets, thresholds)
     if quoted is not None:
         return quoted
-    spans = best_spans(claim.text, content_stems(claim.text), candidates, cache, MAX_EVIDENCE)
+    claim_stems = content_stems(claim.text)
+    spans = best_spans(claim.text, claim_stems, candidates, cache, MAX_EVIDENCE)
     if not spans:
         return Verdict(label="no_evidence", score=0.0,
                        reason="no reference shares a content word with this claim")
     best = spans[0]
+    if best.names_only:  # the same people or places, nothing said about them in common
+        return Verdict(label="no_evidence", score=round(best.score, 4),
+                       reason=f"the closest reference shares only names with this claim "
+                              f"(best score {best.score:.2f})")
     if best.score < thresholds.partial:
         return Verdict(label="no_evidence", score=round(best.score, 4),
                        reason=f"no reference matches closely (best score {best.score:.2f}, "
@@ -54,7 +63,8 @@ def judge(claim: Claim, candidates: list[int], snippets: list[Snippet], cache: S
         return Verdict(label="contradicted", score=round(best.score, 4),
                        reason="; ".join(m.reason for m in mismatches), evidence=evidence,
                        differences=[m.difference for m in mismatches])
-    if best.score >= thresholds.support:
+    unseen = len(claim_stems - cache.known())
+    if best.score >= thresholds.support and unseen < UNSEEN_LIMIT:
         return Verdict(label="supported", score=round(best.score, 4),
                        reason=f"supported by {source} (score {best.score:.2f})",
                        evidence=evidence)

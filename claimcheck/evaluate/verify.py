@@ -186,7 +186,9 @@ def _measure(mode: str, note: str, run: Runner, gold: list[str], fuzzy: Sequence
     """Score the checker at the configured thresholds, then at support/partial tuned on this
     data (chosen by macro F1 from one run with every score exposed), beside the baseline."""
     raw = run(thresholds)
-    exposed = run(thresholds.model_copy(update={"support": 1.0, "partial": 0.0}))
+    # support 0 and partial 0: every verdict that some thresholds could make "supported" is
+    # "supported" here (a claim the checker caps at partly supported stays partly supported).
+    exposed = run(thresholds.model_copy(update={"support": 0.0, "partial": 0.0}))
     support, partial = _tune(exposed, gold)
     tuned_thresholds = thresholds.model_copy(update={"support": support, "partial": partial})
     tuned = run(tuned_thresholds)
@@ -220,7 +222,7 @@ def _replay(label: str, score: float, support: float, partial: float) -> str:
         return "no_evidence"
     if label == "contradicted":
         return "contradicted"
-    return "supported" if score >= support and label != "no_evidence" else "no_evidence"
+    return "supported" if score >= support and label == "supported" else "no_evidence"
 
 
 def _count(labels: Sequence[str]) -> dict[str, int]:

@@ -14,6 +14,7 @@ file is rebuilt, never fatal.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import json
@@ -31,6 +32,7 @@ K1 = 1.5
 B = 0.75
 METHOD = "lucene"
 FORMAT_VERSION = 1
+DENSE_RATIO = 8  # postings above 1/8 of the snippets: dense accumulation
 KEEP_CACHED = 32  # newest index files kept; older reference sets are rebuilt if they return
 
 
@@ -69,8 +71,14 @@ class ReferenceIndex:
             spans = [slice(self.indptr[i], self.indptr[i + 1]) for i in ids]
             hit = np.concatenate([self.indices[s] for s in spans])
             weight = np.concatenate([self.data[s] for s in spans]).astype(np.float64)
-            docs, inverse = np.unique(hit, return_inverse=True)
-            scores = np.bincount(inverse, weights=weight, minlength=len(docs))
+            if len(hit) * DENSE_RATIO > len(self.snippets):
+                # common words: summing into one slot per snippet beats sorting the postings
+                dense = np.bincount(hit, weights=weight, minlength=len(self.snippets))
+                docs = np.flatnonzero(dense)
+                scores = dense[docs]
+            else:
+                docs, inverse = np.unique(hit, return_inverse=True)
+                scores = np.bincount(inverse, weights=weight, minlength=len(docs))
         if len(docs) > k:
             # keep everything tied with the k-th score so the tie-break below sees all of them
             kth = np.partition(scores, len(scores) - k)[len(scores) - k]
@@ -92,7 +100,13 @@ def build_index(snippets: list[Snippet], cache_dir: Path | None = None) -> Refer
         except OSError:
             pass
         return cached
-    index = _build(snippets)
+    paused = gc.isenabled()
+    gc.disable()  # the build allocates millions of small lists that no cycle collection frees
+    try:
+        index = _build(snippets)
+    finally:
+        if paused:
+            gc.enable()
     _save(path, index, key)
     return index
 

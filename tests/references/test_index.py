@@ -127,3 +127,14 @@ def test_unwritable_cache_is_not_fatal(tmp_path: Path) -> None:
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
     index = build_index(snippets(), blocker / "index")
     assert index.search("fees", 1)[0][0] == 1
+
+
+def test_dense_and_sparse_accumulation_agree(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    index = build_index(snippets(), tmp_path)
+    queries = ["harbour containers 2023 Norway", "mayor fees rise year", "3.5% May region"]
+    monkeypatch.setattr(index_module, "DENSE_RATIO", 0)  # never dense
+    sparse = index.search_many(queries, 5)
+    monkeypatch.setattr(index_module, "DENSE_RATIO", 10**9)  # always dense
+    assert index.search_many(queries, 5) == sparse
+    assert sparse[0][0][0] == 0 and len(sparse[0]) == 2
