@@ -79,18 +79,20 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("eval", help="measure claimcheck on a labelled public dataset")
     eval_sub = evaluate.add_subparsers(dest="eval_command", required=True, parser_class=_Parser,
                                        metavar="WHAT")
-    eval_flags = eval_sub.add_parser(
-        "flags", help="precision, recall and F1 of the generalization rules, beside peer tools")
-    eval_flags.add_argument("dataset", metavar="DATASET",
-                            help="JSONL rows with 'text' and 'generalization' (true/false)")
-    eval_flags.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    def eval_command(name: str, help_text: str, dataset_help: str) -> argparse.ArgumentParser:
+        command = eval_sub.add_parser(name, help=help_text)
+        command.add_argument("dataset", metavar="DATASET", help=dataset_help)
+        command.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+        return command
+
+    eval_flags = eval_command(
+        "flags", "precision, recall and F1 of the generalization rules, beside peer tools",
+        "JSONL rows with 'text' and 'generalization' (true/false)")
     eval_flags.add_argument("--no-peers", action="store_true",
                             help="do not run write-good and proselint")
-    eval_verify = eval_sub.add_parser(
-        "verify", help="verdict accuracy and per-label P/R/F1 on CLIMATE-FEVER, beside a baseline")
-    eval_verify.add_argument("dataset", metavar="DATASET",
-                             help="CLIMATE-FEVER JSONL: 'claim', 'claim_label', 'evidences'")
-    eval_verify.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    eval_verify = eval_command(
+        "verify", "verdict accuracy and per-label P/R/F1 on CLIMATE-FEVER, beside a baseline",
+        "CLIMATE-FEVER JSONL: 'claim', 'claim_label', 'evidences'")
     eval_verify.add_argument("--mode", choices=("both", "pair", "corpus"), default="both",
                              help="pair level, corpus level or both (default)")
     return parser

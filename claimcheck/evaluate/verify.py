@@ -136,8 +136,15 @@ def pair_level(rows: list[dict[str, Any]], config: Config) -> ModeResult:
                                              source=str(ev.get("article", "")) or "evidence")))
                 gold.append(GOLD[ev["evidence_label"]])
 
+    # Every evidence sentence of the file is the reference set (as at corpus level), so the
+    # checker knows which claim words no reference mentions; each claim is still scored
+    # against its one sentence only.
+    snippets = [s for _, s in pairs]
+    cache = SpanCache([s.text for s in snippets])
+
     def run(thresholds: Thresholds) -> list[tuple[str, float]]:
-        verdicts = [judge(c, [0], [s], SpanCache([s.text]), thresholds) for c, s in pairs]
+        verdicts = [judge(c, [n], snippets, cache, thresholds)
+                    for n, (c, _) in enumerate(pairs)]
         return [(v.label, v.score) for v in verdicts]
 
     fuzzy = [fuzz.token_set_ratio(c.text, s.text, processor=default_process) for c, s in pairs]
