@@ -31,6 +31,11 @@ def clean(text: str, *, one_line: bool = True) -> str:
     return _CONTROL.sub(" ", text)
 
 
+def counted(n: int, noun: str) -> str:
+    """"1 claim", "2 claims": summaries are read by people."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def shorten(text: str, limit: int = 120) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

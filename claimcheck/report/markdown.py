@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Report
-from .findings import clean, collect, shorten
+from .findings import clean, collect, counted, shorten
 
 _STATUS = {True: "❌ failed", False: "✅ passed"}
 
@@ -26,9 +26,9 @@ def render_markdown(report: Report, fail_on: Sequence[str]) -> str:
     lines = [
         "## claimcheck report",
         "",
-        f"**{_STATUS[s.failed]}** · {s.files} file{'s' if s.files != 1 else ''} · "
-        f"{s.claims} claims ({s.checkable} checkable) · {len(findings)} "
-        f"finding{'s' if len(findings) != 1 else ''}"
+        f"**{_STATUS[s.failed]}** · {counted(s.files, 'file')} · "
+        f"{counted(s.claims, 'claim')} ({s.checkable} checkable) · "
+        f"{counted(len(findings), 'finding')}"
         + (f" · {s.suppressed} suppressed" if s.suppressed else ""),
         "",
     ]

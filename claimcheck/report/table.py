@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import Claim, Evidence, Report
-from .findings import clean
+from .findings import clean, counted
 
 VERDICT_STYLE = {
     "supported": "green",
@@ -115,15 +115,15 @@ def evidence_text(ev: Evidence) -> Text:
 
 def _summary(report: Report) -> Text:
     s = report.summary
-    out = Text(f"{s.claims} claims ({s.checkable} checkable) in {s.files} "
-               f"file{'s' if s.files != 1 else ''}")
+    out = Text(f"{counted(s.claims, 'claim')} ({s.checkable} checkable) in "
+               f"{counted(s.files, 'file')}")
     if s.verdicts:
         out.append(" · verdicts: ")
         for i, (label, count) in enumerate(s.verdicts.items()):
             out.append(", " if i else "")
             out.append(f"{count} {label.replace('_', ' ')}", style=VERDICT_STYLE.get(label, ""))
     flags = sum(s.flags.values())
-    out.append(f" · {flags} flag{'s' if flags != 1 else ''}")
+    out.append(f" · {counted(flags, 'flag')}")
     if s.flags:
         out.append(" (" + ", ".join(f"{n} {sev}" for sev, n in s.flags.items()) + ")")
     if s.suppressed:
