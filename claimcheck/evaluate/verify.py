@@ -1,6 +1,7 @@
 """`claimcheck eval verify DATASET`: how well the checker's verdicts match CLIMATE-FEVER labels.
 
-Two modes, as the dataset allows. Pair level: each claim against one evidence sentence alone.
+Two modes, as the dataset allows. Pair level: each claim against one evidence sentence alone
+(the file's evidence sentences are still the reference set the checker knows the words of).
 Corpus level: every evidence sentence of the file is a reference snippet, each claim goes through
 the real index and checker against the whole pool (DISPUTED claims are left out: they have no
 single right verdict). Beside each, a plain baseline: the best rapidfuzz token_set_ratio over the

@@ -3,6 +3,8 @@ from __future__ import annotations
 from claimcheck.check.normalize import (
     content_stems,
     is_negation,
+    name_stems,
+    pool_stems,
     quote_words,
     stem,
     tokens,
@@ -46,3 +48,21 @@ def test_quote_words_ignore_case_and_punctuation() -> None:
 
 def test_word_map_reads_data_files() -> None:
     assert word_map("number_words")["dozen"] == "12"
+
+
+def test_quantifiers_are_not_content_words() -> None:
+    """The quantifier check compares them; sharing 'every' says nothing about the topic."""
+    assert content_stems("Every family and some traders left") == content_stems(
+        "family traders left")
+
+
+def test_name_stems_are_capitalised_words_inside_a_sentence_or_in_a_run() -> None:
+    assert name_stems("Transport Minister Ivo Lenz is not pleased with the delay.") == {
+        stem("transport"), "minister", "ivo", "lenz"}
+    assert name_stems("Aid convoys reached Ebberly after a week.") == {stem("ebberly")}
+    assert name_stems('He said: "Talks resume. Prices fell."') == set()
+
+
+def test_pool_stems_are_the_content_stems_of_all_texts() -> None:
+    texts = ["The convoys reached Ebberly.", "Prices fell by 12 percent, “officials” said."]
+    assert pool_stems(texts) == content_stems(texts[0]) | content_stems(texts[1])

@@ -30,3 +30,25 @@ def test_cache_splits_each_snippet_once() -> None:
     cache = SpanCache(["One. Two."])
     assert cache.sentences(0) is cache.sentences(0)
     assert [s.text for s in cache.sentences(0)] == ["One.", "Two."]
+
+
+def test_a_span_sharing_only_names_is_marked_and_scored_down() -> None:
+    texts = ['Transport Minister Ivo Lenz told the press: "We made a fair offer."']
+    claim = "Transport Minister Ivo Lenz is not pleased with the delay."
+    [best] = best_spans(claim, content_stems(claim), [0], SpanCache(texts))
+    assert best.names_only and best.score < 0.4
+    other = "Transport Minister Ivo Lenz made an offer."
+    [backed] = best_spans(other, content_stems(other), [0], SpanCache(texts))
+    assert not backed.names_only and backed.score > 0.7
+
+
+def test_shared_function_words_do_not_lift_a_span_with_few_content_words() -> None:
+    texts = ["Every family in the valley has now left their home."]
+    claim = "Every trader in the valley has doubled their prices."
+    [best] = best_spans(claim, content_stems(claim), [0], SpanCache(texts))
+    assert best.coverage == 0.25 and best.score < 0.3
+
+
+def test_known_stems_cover_every_snippet() -> None:
+    cache = SpanCache(["Convoys reached Ebberly.", "Prices fell."])
+    assert cache.known() == content_stems("Convoys reached Ebberly. Prices fell.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from claimcheck.cli import main
 from claimcheck.config import Config
 from claimcheck.errors import UserError
 from claimcheck.evaluate.verify import (
+    _replay,
     _rows,
     baseline,
     corpus_level,
@@ -81,3 +83,32 @@ def test_bad_rows_are_one_line_errors(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="'evidences' must be a list of objects"):
         _rows(bad)
     assert main(["eval", "verify", str(tmp_path / "missing.jsonl")]) == 2
+
+
+def test_replay_never_makes_a_capped_partly_supported_verdict_supported() -> None:
+    """Scores are exposed at support 0 and partial 0, where only a capped claim stays partly
+    supported; no support threshold may turn it into 'supported' on replay."""
+    assert _replay("partly_supported", 0.9, 0.45, 0.40) == "no_evidence"
+    assert _replay("supported", 0.5, 0.45, 0.40) == "supported"
+    assert _replay("supported", 0.42, 0.45, 0.40) == "no_evidence"
+    assert _replay("contradicted", 0.42, 0.45, 0.40) == "contradicted"
+    assert _replay("contradicted", 0.3, 0.45, 0.40) == "no_evidence"
+    assert _replay("misquoted", 0.1, 0.45, 0.40) == "contradicted"
+
+
+def test_pair_level_knows_the_words_of_the_whole_pool(tmp_path: Path) -> None:
+    """Pair level scores each sentence alone, but a claim word that only another sentence of
+    the file has still counts as one the references mention (as at corpus level)."""
+    rows = [
+        {"claim": "Glaciers in the Alps retreated quickly in spring after 1980.",
+         "claim_label": "SUPPORTS",
+         "evidences": [{"evidence": "Glaciers in the Alps retreated after 1980.",
+                        "evidence_label": "SUPPORTS"}]},
+        {"claim": "Snow melted quickly.", "claim_label": "NOT_ENOUGH_INFO",
+         "evidences": [{"evidence": "Rivers rose quickly in spring.",
+                        "evidence_label": "NOT_ENOUGH_INFO"}]},
+    ]
+    path = tmp_path / "pool.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = pair_level(_rows(path), Config())
+    assert result.verdicts == {"no_evidence": 1, "supported": 1}
