@@ -20,6 +20,17 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
+# Inline directives (applied by `suppress`) are instructions, not prose: in plain text they are
+# blanked here so they never join a claim. (In Markdown the HTML comment is already markup.)
+DIRECTIVE_VERBS = ("ignore-next-line", "ignore-file", "ignore", "disable", "enable")
+_VERB = "|".join(re.escape(v) for v in DIRECTIVE_VERBS)
+HTML_DIRECTIVE = re.compile(r"<!--\s*claimcheck:\s*(?P<verb>[\w-]+)(?P<args>.*?)-->", re.DOTALL)
+# Plain text only: a `#` comment (whole line or trailing) or a bare directive line.
+HASH_DIRECTIVE = re.compile(
+    rf"(?:^|(?<=\s))#\s*claimcheck:\s*(?P<verb>{_VERB})\b(?P<args>[^\n]*)$", re.MULTILINE)
+BARE_DIRECTIVE = re.compile(rf"^[ \t]*claimcheck:\s*(?P<verb>{_VERB})\b(?P<args>[^\n]*)$",
+                            re.MULTILINE)
+
 
 def load_document(path: str, markdown: bool | None = None) -> Document:
     """Read a draft (`-` = stdin). `markdown=None` decides by the file extension."""
@@ -78,7 +89,7 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 # --- plain text -------------------------------------------------------------------------------
 
 _BREAK = r"(?:\r\n|\r(?!\n)|\n)"  # never half of a CRLF
-_PARAGRAPH = re.compile(rf"\S(?:.*?\S)??(?={_BREAK}[ \t]*{_BREAK}|\s*\Z)", re.S)
+_PARAGRAPH = re.compile(rf"\S(?:.*?\S)??(?=[ \t]*{_BREAK}[ \t]*{_BREAK}|\s*\Z)", re.S)
 _FINAL_PUNCT = tuple(".!?:;,…\"”’)")
 _STANDALONE_START = re.compile(r"[A-Z0-9©\"“‘(]|(?i:by)\s")
 _BYLINE_OR_CREDIT = re.compile(r"^(?i:by)\s+(?:[A-Z][\w.'’-]*(?:\s+|,\s*|\s+and\s+)?){1,6}$"
@@ -89,6 +100,12 @@ _BOM = "\ufeff"
 def _plain_prose(text: str) -> tuple[str, list[Block]]:
     # A BOM is not prose; blank it rather than drop it so offsets match the file.
     masked = " " + text[1:] if text.startswith(_BOM) else text
+    if "claimcheck:" in masked:
+        chars = list(masked)
+        for pattern in (HTML_DIRECTIVE, HASH_DIRECTIVE, BARE_DIRECTIVE):
+            for m in pattern.finditer(masked):
+                _blank(chars, m.start(), m.end())
+        masked = "".join(chars)
     blocks: list[Block] = []
     for para in _PARAGRAPH.finditer(masked):
         blocks.extend(_split_lines(masked, para.start(), para.end(), "paragraph"))

@@ -25,16 +25,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .document import BARE_DIRECTIVE, DIRECTIVE_VERBS, HASH_DIRECTIVE, HTML_DIRECTIVE
 from .errors import UserError
 from .models import Claim, Document
 
-VERBS = ("ignore-next-line", "ignore-file", "ignore", "disable", "enable")
-_VERB = "|".join(re.escape(v) for v in VERBS)
-_HTML = re.compile(r"<!--\s*claimcheck:\s*(?P<verb>[\w-]+)(?P<args>.*?)-->", re.DOTALL)
-# Plain text only: a `#` comment (whole line or trailing) or a bare directive line.
-_HASH = re.compile(rf"(?:^|(?<=\s))#\s*claimcheck:\s*(?P<verb>{_VERB})\b(?P<args>[^\n]*)$",
-                   re.MULTILINE)
-_BARE = re.compile(rf"^[ \t]*claimcheck:\s*(?P<verb>{_VERB})\b(?P<args>[^\n]*)$", re.MULTILINE)
+VERBS = DIRECTIVE_VERBS
+_HTML, _HASH, _BARE = HTML_DIRECTIVE, HASH_DIRECTIVE, BARE_DIRECTIVE
 _VERDICT_LABELS = ("supported", "partly_supported", "contradicted", "misquoted", "no_evidence",
                    "not_checkable")
 

@@ -155,3 +155,19 @@ def test_markdown_with_crlf_and_front_matter() -> None:
         ("heading", "Head 😀"), ("paragraph", "The café opened in 2020.")]
     assert doc.position(text.index("The café")) == (6, 1)
     assert "title" not in doc.masked
+
+
+def test_plain_text_directives_are_not_prose() -> None:
+    text = ("The council approved the plan.\n"
+            "# claimcheck: ignore-next-line CC101\n"
+            "All residents oppose it. # claimcheck: ignore\n"
+            "<!-- claimcheck: disable CC402 -->\n"
+            "Prices rose.\n")
+    doc = build_document("d.txt", text, markdown=False)
+    assert len(doc.masked) == len(text)
+    assert "claimcheck" not in doc.masked
+    prose = [doc.masked[b.start:b.end].strip() for b in doc.blocks]
+    assert prose == ["The council approved the plan.", "All residents oppose it.", "Prices rose."]
+    # "#" that is not a directive stays prose
+    other = build_document("e.txt", "We ranked #1 in the claimcheck: survey.\n", markdown=False)
+    assert other.masked == other.text

@@ -1,17 +1,19 @@
 """Check claims against the user's reference snippets and give each a verdict with evidence.
 
 Stages: retrieve (BM25 candidates from the index, in batches) -> score (best sentence span per
-candidate) -> compare (numbers, dates, names, polarity, quantifiers) / quotes -> verdict.
+candidate) -> compare (numbers, dates, names, polarity, quantifiers) / quotes -> verdict. Claims
+go through all of them chunk by chunk, so on a large draft both cores retrieve and judge.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 
 from ..config import Config, Thresholds
-from ..models import Claim, Snippet, Verdict
+from ..models import Claim, Verdict
 from .normalize import pool_stems
 from .retrieve import SearchIndex, candidates
 from .score import SpanCache
@@ -25,8 +27,7 @@ PARALLEL_MIN = 2000
 __all__ = ["SearchIndex", "check_all"]
 
 # What forked workers read: set just before the pool starts, inherited copy-on-write.
-_SHARED: tuple[list[Claim], list[list[int]], list[Snippet], Thresholds, frozenset[str]] | None \
-    = None
+_SHARED: tuple[list[Claim], SearchIndex, Thresholds, frozenset[str]] | None = None
 
 
 def check_all(claims: list[Claim], index: SearchIndex, config: Config,
@@ -43,15 +44,10 @@ def check_all(claims: list[Claim], index: SearchIndex, config: Config,
         if not claim.checkable:
             claim.verdict = not_checkable(claim)
 
-    def retrieved(done: int, total: int) -> None:
-        if progress:
-            progress("retrieve", done, total)
-
-    found = candidates([c.text for c in todo], index, thresholds.candidates, retrieved)
     chunks = [(begin, min(begin + CHUNK, len(todo))) for begin in range(0, len(todo), CHUNK)]
     # The references' vocabulary is worked out once, here, so forked workers inherit it.
     known = pool_stems([s.text for s in index.snippets]) if todo else frozenset()
-    _SHARED = (todo, found, index.snippets, thresholds, known)
+    _SHARED = (todo, index, thresholds, known)
     try:
         done = 0
         for (begin, _), verdicts in zip(chunks, _judged(chunks), strict=True):
@@ -74,12 +70,18 @@ def _judged(chunks: list[tuple[int, int]]) -> Iterator[list[Verdict]]:
     total = chunks[-1][1] if chunks else 0
     cpus = os.cpu_count() or 1
     if total < PARALLEL_MIN or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        cache = SpanCache([s.text for s in _SHARED[2]], _SHARED[4])
+        cache = SpanCache([s.text for s in _SHARED[1].snippets], _SHARED[3])
         for bounds in chunks:
             yield _judge_chunk(bounds, cache)
         return
-    with multiprocessing.get_context("fork").Pool(min(2, cpus)) as pool:
-        yield from pool.imap(_judge_chunk, chunks)
+    # Objects that exist now are moved out of the collector's reach, so its passes in the
+    # workers do not write to (and so copy) the pages they share with this process.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(min(2, cpus)) as pool:
+            yield from pool.imap(_judge_chunk, chunks)
+    finally:
+        gc.unfreeze()
 
 
 _WORKER_CACHE: SpanCache | None = None
@@ -88,10 +90,12 @@ _WORKER_CACHE: SpanCache | None = None
 def _judge_chunk(bounds: tuple[int, int], cache: SpanCache | None = None) -> list[Verdict]:
     global _WORKER_CACHE
     assert _SHARED is not None
-    claims, found, snippets, thresholds, known = _SHARED
+    claims, index, thresholds, known = _SHARED
     if cache is None:  # in a worker: one cache per process, kept across its chunks
         if _WORKER_CACHE is None:
-            _WORKER_CACHE = SpanCache([s.text for s in snippets], known)
+            _WORKER_CACHE = SpanCache([s.text for s in index.snippets], known)
         cache = _WORKER_CACHE
     begin, end = bounds
-    return [judge(claims[i], found[i], snippets, cache, thresholds) for i in range(begin, end)]
+    found = candidates([c.text for c in claims[begin:end]], index, thresholds.candidates)
+    return [judge(claim, hits, index.snippets, cache, thresholds)
+            for claim, hits in zip(claims[begin:end], found, strict=True)]

@@ -138,3 +138,39 @@ def test_dense_and_sparse_accumulation_agree(tmp_path: Path,
     monkeypatch.setattr(index_module, "DENSE_RATIO", 10**9)  # always dense
     assert index.search_many(queries, 5) == sparse
     assert sparse[0][0][0] == 0 and len(sparse[0]) == 2
+
+
+def _zipf_snippets(count: int, seed: int) -> list[Snippet]:
+    """Snippets whose words follow a steep frequency curve: a few words are in most snippets,
+    the tail in a handful, as in real reference sets."""
+    rng = np.random.default_rng(seed)
+    vocabulary = [f"term{i}" for i in range(400)]
+    weights = 1 / np.arange(1, len(vocabulary) + 1) ** 1.1
+    weights /= weights.sum()
+    texts = [" ".join(rng.choice(vocabulary, size=int(rng.integers(5, 25)), p=weights))
+             for _ in range(count)]
+    return snippets(texts)
+
+
+def test_pruned_search_gives_the_full_accumulation_ranking(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = build_index(_zipf_snippets(2000, seed=3), tmp_path)
+    rng = np.random.default_rng(4)
+    queries = [" ".join(f"term{int(i)}" for i in rng.choice(120, size=int(rng.integers(2, 8))))
+               for _ in range(150)]
+    pruned_calls: list[bool] = []
+    original = index_module.ReferenceIndex._pruned
+
+    def watched(self: index_module.ReferenceIndex, *args: object) -> object:
+        result = original(self, *args)  # type: ignore[arg-type]
+        pruned_calls.append(result is not None)
+        return result
+
+    monkeypatch.setattr(index_module.ReferenceIndex, "_pruned", watched)
+    fast = index.search_many(queries, 8)
+    monkeypatch.setattr(index_module, "DENSE_RATIO", 10**9)  # every posting list summed in full
+    full = index.search_many(queries, 8)
+    assert any(pruned_calls) and not all(pruned_calls)  # both outcomes of the bound were seen
+    for got, want in zip(fast, full, strict=True):
+        assert [pos for pos, _ in got] == [pos for pos, _ in want]
+        assert [score for _, score in got] == pytest.approx([score for _, score in want])
