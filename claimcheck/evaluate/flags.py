@@ -97,11 +97,20 @@ def claim_splitter() -> tuple[Callable[[Document], list[Claim]], str]:
     return split_document, "claimcheck.split"
 
 
-def families_fired(text: str, split: Callable[[Document], list[Claim]]) -> set[str]:
+def rules_fired(text: str, split: Callable[[Document], list[Claim]]) -> set[tuple[str, str]]:
+    """(family, rule ID) of every flag raised in `text`."""
     from ..rules import find_flags
 
     doc = text_document(text)
-    return {flag.family for claim in split(doc) for flag in find_flags(claim, doc, {})}
+    return {(flag.family, flag.rule) for claim in split(doc) for flag in find_flags(claim, doc, {})}
+
+
+# The Logic dataset files slippery-slope arguments under "faulty generalization" (43 of the 49
+# train rows that contain one of our slippery-slope phrases are labelled so). Our slope rules
+# (CC702 slippery-slope, CC703 consequence-chain) belong to the hedge family, since a chain of
+# consequences is not a claim about a whole, so the headline row leaves them out; the extra row
+# shows the figure under the dataset's reading.
+DATASET_READING = ("CC702", "CC703")
 
 
 def _bare_cues() -> re.Pattern[str]:
@@ -172,12 +181,16 @@ def evaluate_flags(dataset: Path, peers: bool = True) -> FlagEval:
     texts = [str(row["text"]) for row in rows]
     gold = [bool(row["generalization"]) for row in rows]
     split, splitter = claim_splitter()
-    fired = [families_fired(text, split) for text in texts]
+    found = [rules_fired(text, split) for text in texts]
+    fired = [{family for family, _ in f} for f in found]
     general = {f for f, is_general in FAMILIES.items() if is_general}
     result = FlagEval(dataset=str(dataset), rows=len(rows), positives=sum(gold),
                       splitter=splitter)
     result.scores["claimcheck (generalization families)"] = score(
         [bool(f & general) for f in fired], gold)
+    result.scores["claimcheck (+ slippery slope, the dataset's reading)"] = score(
+        [bool(f & general) or any(r in DATASET_READING for _, r in rules)
+         for f, rules in zip(fired, found, strict=True)], gold)
     result.scores["claimcheck (any rule)"] = score([bool(f) for f in fired], gold)
     result.scores["baseline: cue words, no context"] = score(
         [bool(_bare_cues().search(text)) for text in texts], gold)

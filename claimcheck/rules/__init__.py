@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from ..errors import UserError
 from ..models import Claim, Document, Flag, Severity
-from . import collective, hedge, individual, superlative, sweeping, vague, weasel
+from . import anecdote, collective, hedge, individual, superlative, sweeping, vague, weasel
 from .base import FAMILIES, Finding, Rule
 from .context import build_context
 
@@ -19,6 +19,7 @@ RULES: tuple[Rule, ...] = (
     sweeping.sweeping_quantifier,
     sweeping.bare_generic,
     sweeping.hasty_generalization,
+    anecdote.anecdote_generalization,
     vague.vague_quantity,
     weasel.weasel_attribution,
     collective.collective_mind,
@@ -27,6 +28,7 @@ RULES: tuple[Rule, ...] = (
     superlative.unsourced_superlative,
     hedge.hedge_speculation,
     hedge.slippery_slope,
+    hedge.consequence_chain,
 )
 
 SETTINGS = ("off", "on", "error", "warning", "info")

@@ -78,8 +78,19 @@ def _is_institution(ctx: SentenceContext, m: re.Match[str]) -> bool:
     return bool(before) and (before[0].endswith("'s") or before[0].endswith("’s"))
 
 
+# Words after which "that" opens a clause ("saying that men ...") rather than pointing.
+_THAT_CLAUSE = frozenset({
+    "say", "says", "said", "saying", "think", "thinks", "thought", "believe", "believes",
+    "believed", "know", "knows", "knew", "claim", "claims", "claimed", "claiming", "feel", "feels",
+    "argue", "argues", "argued", "assume", "assumes", "is", "was", "means", "seems", "true",
+    "clear", "obvious", "shows", "proves", "suggests", "agree", "agrees", "insist", "insists",
+})
+
+
 def _specific(ctx: SentenceContext, m: re.Match[str]) -> bool:
     before = ctx.words_before(m.start(), 1)
+    if before == ["that"] and ctx.words_before(m.start(), 2)[0] in _THAT_CLAUSE:
+        return False  # "say that men ...": "that" opens a clause; it points at no one
     return bool(before) and (before[0] in SPECIFIC or before[0].isdigit())
 
 

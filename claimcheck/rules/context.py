@@ -70,9 +70,18 @@ _VAGUE_SUBJECTS = frozenset({"majority", "most", "everyone", "everybody", "all",
 _CLAUSE_EDGE = re.compile(r"[;:()—–]|,\s+(?:and|but|so|therefore)\b|\b(?:therefore|so)\b")
 
 
+# "four-year-olds", "a 12 year old": an age describes the kind; it counts nobody.
+_AGE = re.compile(r"[\s-]+(?:years?|months?)[\s-]+olds?\b", re.IGNORECASE)
+
+
+def _counts(m: re.Match[str], text: str) -> bool:
+    """A figure match that counts or measures: not a year, not an age."""
+    return not _YEAR.fullmatch(m.group()) and not _AGE.match(text, m.end())
+
+
 def has_figure(text: str) -> bool:
-    """A count or measure in the text; a bare year is a date, not a figure."""
-    return any(not _YEAR.fullmatch(m.group()) for m in _FIGURE.finditer(text))
+    """A count or measure in the text; a bare year is a date and an age a description."""
+    return any(_counts(m, text) for m in _FIGURE.finditer(text))
 
 
 _DATA = re.compile(r"\d\s*%|\b(?:percent|per\s+cent|hundreds|thousands|millions|billions)\b"
@@ -153,7 +162,7 @@ class SentenceContext:
 
     @cached_property
     def _figures(self) -> list[int]:
-        return [m.start() for m in _FIGURE.finditer(self.text) if not _YEAR.fullmatch(m.group())]
+        return [m.start() for m in _FIGURE.finditer(self.text) if _counts(m, self.text)]
 
     def figure_near(self, pos: int) -> bool:
         """A figure in the same clause as `pos`: a count that could measure that cue."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .context import SentenceContext
+from .context import SentenceContext, word_set
 
 # Words before a group that make it a specific, countable set ("my friends", "these voters").
 SPECIFIC = frozenset({
@@ -44,6 +44,16 @@ PARTICIPLES = frozenset({
     "brought", "bought", "caught", "fought", "kept", "held", "met", "paid", "run", "found",
 })
 
+# Words ending in -s that are not plural nouns: "everyone is doing", "he has never been".
+NOT_PLURAL = frozenset({
+    "is", "was", "has", "does", "this", "his", "its", "yes", "as", "us", "thus", "whereas",
+    "hers", "ours", "yours", "theirs",
+})
+# A pronoun before an -s word makes it a verb, not the head of a noun phrase ("she begins").
+PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "who", "there", "here",
+                      "one", "someone", "everyone", "everybody", "nobody", "anyone"})
+
+
 def clause_start(ctx: SentenceContext, pos: int) -> bool:
     """Nothing but punctuation, or a connective like "therefore", before `pos`."""
     head = ctx.text[max(0, pos - 80):pos].rstrip(" \t\n\"“'‘")
@@ -63,7 +73,8 @@ PREDICATE = (
     r"|won['’]t)\s+(?:ever\s+)?(?P<habit>[a-z]+)"
     r"|(?:(?:just|really|all)\s+)*"
     r"(?P<verb>make|have|lack|cry|care|drive|know|want|love|hate|lie|cheat|steal|talk|"
-    r"get|do|act|think|eat|spend|work|ask|listen|understand|score)(?:\s+(?P<obj>[\w'’-]+))?)"
+    r"get|do|act|think|eat|spend|work|ask|listen|understand|score)(?![\w'’-])"
+    r"(?:\s+(?P<obj>[\w'’-]+))?)"
 )
 
 
@@ -75,6 +86,8 @@ def generic_predicate(m: re.Match[str]) -> bool:
     """A state or habit, not an event: "are racist" yes; "are advancing", "have hit" no."""
     trait = (m.group("trait") or "").lower()
     if trait:
+        if trait in word_set("taxonomic"):
+            return False  # "whales are mammals": a definition, not a trait given to a group
         return trait not in NOT_PREDICATE and not trait.endswith("ing")
     if m.group("habit"):  # "don't cry", "never listen", "only vote": any verb after these
         return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..models import Claim
@@ -65,3 +66,59 @@ def slippery_slope(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
         if ctx.quoted(m.start()):
             continue
         yield Finding(*ctx.cue(m.start(), m.end()))
+
+
+# A supposition that starts a chain: "if we allow ...", "once they start ...", "letting ...".
+_SUPPOSE = re.compile(r"(?<![\w'’-])(?:if|once|unless|allowing|letting|the\s+moment)(?![\w'’-])",
+                      re.IGNORECASE)
+# A consequence told as certain: "will", "'ll", "won't", "is going to", "will have to".
+_WILL = re.compile(r"(?:(?<![\w'’-])(?:will|won['’]t|going\s+to|gonna)|['’]ll)(?![\w'’-])",
+                   re.IGNORECASE)
+_CHAIN_LINKS = 3  # a supposition and two consequences: one forecast is a claim, three a chain
+_CLAUSE_EDGE = re.compile(r"[,;:.!?]|\bthen\b", re.IGNORECASE)
+
+
+def _supposed(text: str, pos: int) -> bool:
+    """`pos` sits inside an if-clause ("if we are going to ..."): part of the supposition."""
+    edges = list(_CLAUSE_EDGE.finditer(text, max(0, pos - 200), pos))
+    clause = text[edges[-1].end() if edges else max(0, pos - 200):pos]
+    return bool(_SUPPOSE.search(clause))
+
+
+@rule(
+    id="CC703",
+    name="consequence-chain",
+    family="hedge",
+    severity="warning",
+    message="'{cue}' ends a chain of consequences told as certain: show the evidence for each "
+    "step, or say it is a possibility",
+    hint="Name who forecasts each step and on what grounds, or write 'could' and say why.",
+)
+def consequence_chain(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
+    """One supposition ("if", "once") followed by a run of certain consequences ("will ...,
+    and then ... will ...") with no source: a slippery slope without its tell-tale phrase.
+
+    FLAGGED:
+    - If the council closes one library, it will close them all, and the town will lose its schools.
+    - If you skip breakfast, you will snack at noon. You will gain weight. You will fall ill.
+
+    NOT FLAGGED:
+    - If it rains, the match will be delayed.
+    - If the bill passes, prices will rise and jobs will go, the central bank said.
+    """
+    if ctx.attributed or any(True for _ in ctx.finditer(phrases("slippery_slope"))):
+        return  # CC702 already names the slope in this sentence
+    # The paragraph so far and this sentence as one run; the chain starts at the first "if".
+    before = ctx.preceding[-400:]
+    run = before + " " + ctx.text
+    shift = len(before) + 1  # where this sentence starts inside `run`
+    first = _SUPPOSE.search(run)
+    if first is None:
+        return
+    consequences = [m for m in _WILL.finditer(run, first.end()) if not _supposed(run, m.start())]
+    if 1 + len(consequences) < _CHAIN_LINKS:
+        return
+    mine = [m for m in consequences if ctx.lo <= m.start() - shift < ctx.hi]
+    if mine and not ctx.quoted(mine[-1].start() - shift):
+        at = mine[-1].start() - shift
+        yield Finding(*ctx.cue(at, at + len(mine[-1].group())))

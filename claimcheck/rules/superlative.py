@@ -10,9 +10,18 @@ from ..models import Claim
 from .base import Finding, rule
 from .context import SentenceContext, alternation, phrases, word_set, words
 
-_OWNER = r"(?:the|their|its|his|her|our|your|my|[\w]+['’]s)"
+# "Israel's largest", not "it's only" / "that's the": a contraction of "is" owns nothing.
+_OWNER = (r"(?:the|their|its|his|her|our|your|my|"
+          r"(?!(?:it|that|he|she|there|here|what|who|where|let)['’]s)[\w]+['’]s)")
 _EXTENT = re.compile(r"^[^.,;:!?]{0,40}?\b(?:yet|ever|in\s+history|of\s+all\s+time|in\s+the\s+world"
                      r"|on\s+record)\b", re.IGNORECASE)
+
+
+# "... (that) I know", "... I've ever seen": the ranking is scoped to the writer's own
+# experience, an opinion the reader can weigh, not a claim about the world.
+_SPEAKERS_OWN = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:that\s+|who\s+|whom\s+)?"
+                           r"(?-i:I|we)(?:['’]ve|\s+have|\s+had)?\s+(?:ever\s+)?[a-z]+",
+                           re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +56,7 @@ def unsourced_superlative(claim: Claim, ctx: SentenceContext) -> Iterator[Findin
     - It was the largest offensive since 2014, with 300 tanks.
     - The forest is the oldest in Europe, according to the park service.
     - We asked for the latest figures.
+    - She is the best teacher I have ever had.
     """
     if ctx.supported:
         return
@@ -63,6 +73,8 @@ def unsourced_superlative(claim: Claim, ctx: SentenceContext) -> Iterator[Findin
             end = m.end("next")
         if sup == "most" and not m.group("next"):
             continue
+        if _SPEAKERS_OWN.match(ctx.text, end):
+            continue  # "the best teacher I've ever had": ranked within the writer's experience
         extent = _EXTENT.match(ctx.text[end:])
         if extent:
             end += extent.end()

@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from ..models import Claim
 from .base import Finding, rule
 from .context import SentenceContext, has_data, phrases, word_set
-from .grammar import DETERMINERS, PREDICATE, SPECIFIC, clause_start, generic_predicate
+from .grammar import (
+    DETERMINERS,
+    NOT_PLURAL,
+    PREDICATE,
+    PRONOUNS,
+    SPECIFIC,
+    clause_start,
+    generic_predicate,
+)
 
 _NEGATED = frozenset({"not", "n't", "nearly", "hardly"})  # "not all X" is the careful claim
 # "all those things", "all of my time": a bounded set the sentence points at, not a whole class.
@@ -16,6 +24,99 @@ _BOUNDED = frozenset({"this", "that", "these", "those", "my", "your", "his", "he
                       "their"})
 # "should never", "must always": a rule being laid down, not a claim about the world.
 _NORMATIVE = frozenset({"should", "must", "ought", "shall", "shouldn't", "mustn't", "to"})
+
+
+# A would/could clause is imagined ("we'd all be apes", "no one would buy it"), not asserted.
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b|\w['’]d\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?—–]|\b(?:but|and|so|because|then)\b", re.IGNORECASE)
+# "Everyone should vote", "all must leave": a rule for everyone, not a report about everyone.
+_NORMATIVE_AFTER = frozenset({"should", "must", "ought", "shall", "needs", "deserves", "deserve"})
+# After "must", a state or an adverb means inference ("all girls must like running", "all
+# dogs must only eat meat"), not a duty ("all passengers must show a ticket").
+_INFERRED = frozenset({"be", "have", "like", "love", "hate", "know", "want", "prefer", "think",
+                       "believe", "feel", "own", "only", "all", "surely", "really", "also",
+                       "always", "never", "secretly"})
+_PEOPLE_CUES = frozenset({"everyone", "everybody"})
+_NOBODY_CUES = frozenset({"no one", "nobody", "no-one"})
+# Words between "no one" and the verb of proof: "no one has ever been able to prove".
+_AUX = frozenset({"can", "could", "has", "have", "had", "ever", "been", "able", "to", "will",
+                  "yet", "really", "truly", "successfully", "conclusively", "definitively"})
+
+
+def _occasion(ctx: SentenceContext, cue: str, end: int) -> bool:
+    """"every time", "all night": occasions in a story, not members of a group."""
+    if cue not in {"every", "all", "each and every"}:
+        return False
+    after = [w for w in ctx.words_after(end, 2) if w != "single"]  # "every single day"
+    return bool(after) and after[0] in word_set("time_units")
+
+
+def _normative(ctx: SentenceContext, cue: str, end: int) -> bool:
+    """"Everyone should ...", "all passengers must show ...": the cue is the subject of a rule
+    being laid down. "All teachers must be bad" infers (epistemic "must"): still a claim."""
+    after = [w for w in ctx.words_after(end, 5) if w not in {"else", "here", "of", "us", "you"}]
+    if cue in {"all", "every"} and len(after) > 1 and after[0] not in _NORMATIVE_AFTER:
+        after = after[1:]  # "all passengers must": skip the noun the quantifier binds
+    if not after:
+        return False
+    if after[0] == "must" and after[1:2] and after[1] in _INFERRED:
+        return False
+    return after[0] in _NORMATIVE_AFTER or after[:2] in (["has", "to"], ["have", "to"])
+
+
+def _hypothetical(ctx: SentenceContext, start: int, end: int) -> bool:
+    """The cue's own clause is imagined with would/could/might ("we'd all be ...")."""
+    head = ctx.text[max(0, start - 120):start]
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    lo = breaks[-1].end() if breaks else 0
+    tail = ctx.text[end:end + 120]
+    nxt = _CLAUSE_BREAK.search(tail)
+    clause = head[lo:] + " " + tail[:nxt.start() if nxt else len(tail)]
+    return bool(_HYPOTHETICAL.search(clause))
+
+
+def _unprovable(ctx: SentenceContext, cue: str, end: int) -> bool:
+    """"No one can prove ...", "nobody has ever disproved ...": a claim that something cannot
+    be shown (an appeal to ignorance), not a claim about what people are or do."""
+    if cue not in _NOBODY_CUES:
+        return False
+    for word in ctx.words_after(end, 6):
+        if word in word_set("unprovable"):
+            return True
+        if word not in _AUX:
+            return False
+    return False
+
+
+def _popularity_appeal(ctx: SentenceContext, cue: str, end: int) -> bool:
+    """"Everyone is buying it, so should you": a call to join the crowd (its own fallacy, an
+    appeal to popularity), where the crowd is the speaker's lever rather than the claim."""
+    if cue not in _PEOPLE_CUES:
+        return False
+    if ctx.words_after(end, 1) == ["else"]:
+        return True  # "everyone else has one": the crowd set against the listener, to follow
+    sentence_end = ctx.offset + len(ctx.text)
+    following = ctx.doc_text[sentence_end:sentence_end + 200].split("\n\n")[0]  # same paragraph
+    return bool(phrases("popularity_appeals").search(ctx.text[end:] + " " + following))
+
+
+# "She has never lost an election": one person's record, a checkable fact, not a whole.
+# A forecast ("he will never make it", "I'll never get a job") is a leap from a case, so
+# will/can/would and their contractions do not count as a record.
+_ONE_PERSON = frozenset({"i", "he", "she", "it", "i've", "he's", "she's", "it's", "i'm"})
+_AUXILIARIES = frozenset({"have", "has", "had", "is", "was", "am", "did", "does", "do", "just",
+                          "almost", "also"})
+
+
+def _one_person(ctx: SentenceContext, cue: str, start: int) -> bool:
+    """"never"/"always" whose subject is one person ("he has never been", "I always walk"):
+    a record of one life, which a source can confirm, not a claim about a kind."""
+    if cue not in {"never", "always"}:
+        return False
+    before = [w.replace("’", "'") for w in ctx.words_before(start, 3)]
+    while before and before[-1] in _AUXILIARIES:
+        before.pop()
+    return bool(before) and before[-1] in _ONE_PERSON
 
 
 def _in_condition(head: str) -> bool:
@@ -48,6 +149,9 @@ def sweeping_quantifier(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]
     - Not all students like exams.
     - You should never break traffic laws.
     - If you never pay, you are fined.
+    - Every time it rains, the roof leaks.
+    - Everyone is buying it, so you should too.
+    - She has never lost an election.
     """
     if ctx.attributed:
         return
@@ -66,6 +170,11 @@ def sweeping_quantifier(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]
         if _in_condition(ctx.text[max(0, m.start() - 300):m.start()]) or ctx.figure_near(
                 m.start()):
             continue
+        cue = " ".join(m.group().lower().split())
+        if (_occasion(ctx, cue, m.end()) or _normative(ctx, cue, m.end())
+                or _hypothetical(ctx, m.start(), m.end()) or _unprovable(ctx, cue, m.end())
+                or _popularity_appeal(ctx, cue, m.end()) or _one_person(ctx, cue, m.start())):
+            continue
         if ctx.quoted(m.start()):
             continue
         yield Finding(*ctx.cue(m.start(), m.end()))
@@ -73,7 +182,7 @@ def sweeping_quantifier(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]
 
 # A bare plural noun ("cars", "flu vaccines"): -s but not -ss/-us ("glass", "virus").
 _BARE_PLURAL = re.compile(
-    r"(?<![\w'’-])(?P<subject>(?:(?!(?:" + DETERMINERS + r")\b)[a-z][\w-]*\s+)?"
+    r"(?<![\w'’-])(?P<subject>(?:(?!(?:" + DETERMINERS + r")\b)[a-z][\w-]*\s+){0,2}"
     r"(?P<noun>[a-z][a-z]*(?<![su])(?<!ss)s))\s+" + PREDICATE,
     re.IGNORECASE,
 )
@@ -100,13 +209,17 @@ def bare_generic(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     - My cars are old.
     - Prices are rising.
     - Dogs are loyal, the kennel club says.
+    - Whales are mammals.
     """
     if ctx.attributed:
         return
     people = word_set("group_nouns") | word_set("demonyms")  # CC402 speaks about people
     for m in ctx.finditer(_BARE_PLURAL):
         noun = m.group("noun").lower()
-        if noun in people or noun in SPECIFIC or not clause_start(ctx, m.start()):
+        if noun in people or noun in SPECIFIC or noun in NOT_PLURAL:
+            continue
+        modifier = m.group("subject").split()[0].lower()
+        if modifier in PRONOUNS or modifier in NOT_PLURAL or not clause_start(ctx, m.start()):
             continue
         if ctx.figure_near(m.start()):
             continue

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..models import Claim
 from .base import Finding, rule
-from .context import SentenceContext, phrases
+from .context import SentenceContext, phrases, word_set
 
 # "the most important" ranks (a superlative); "most likely" hedges: neither is a quantity.
 _ADJECTIVE_END = re.compile(r"(?:ly|ant|ent|ful|ive|ous|ic|al|able|ible|est|less|ed|er)$")
@@ -15,6 +15,7 @@ _NOT_A_NOUN = frozenset({"that", "to", "in", "for", "of", "and", "but", "or", "a
                          "is", "was", "are", "were", "because", "if", "when"})
 _BOUNDED = frozenset({"my", "your", "his", "her", "its", "our", "their", "this", "that"})
 _ADJECTIVES = frozenset({"significant", "substantial", "massive", "widespread"})
+_COUNTS = frozenset({"many", "several", "a few", "numerous", "countless", "a handful of"})
 
 
 @rule(
@@ -38,6 +39,7 @@ def vague_quantity(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     - This is the most important step.
     - Many flights were cancelled, the airline said.
     - He spends most of his time hiking.
+    - Several months later, the road reopened.
     """
     if ctx.supported:
         return
@@ -59,6 +61,8 @@ def vague_quantity(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
             continue
         if cue in _ADJECTIVES and (not after or after[0] in _NOT_A_NOUN):
             continue
+        if cue in _COUNTS and after and after[0] in word_set("time_units"):
+            continue  # "several months later", "many times": a span or frequency, not a crowd
         if ctx.quoted(m.start()):
             continue
         yield Finding(*ctx.cue(m.start(), m.end()))

@@ -41,20 +41,43 @@ def test_evaluate_small_dataset_by_hand() -> None:
     assert (result.rows, result.positives) == (7, 3)
     overall = result.scores["claimcheck (generalization families)"]
     # Hand-checked: all three generalizations are caught ("Waiters are rude", "Everyone",
-    # "once, so cats are vicious"); the ad populum row "Everyone is buying it" is a false hit.
-    assert (overall.tp, overall.fp, overall.fn, overall.tn) == (3, 1, 0, 3)
+    # "once, so cats are vicious"); the ad populum row "Everyone is buying it, so you should
+    # too" is a call to follow the crowd, which the sweeping rule now leaves alone.
+    assert (overall.tp, overall.fp, overall.fn, overall.tn) == (3, 0, 0, 4)
     assert result.scores["  family: sweeping"].tp == 3
+    # No row here has a slippery slope, so the dataset's reading scores the same.
+    reading = result.scores["claimcheck (+ slippery slope, the dataset's reading)"]
+    assert (reading.tp, reading.fp, reading.fn, reading.tn) == (3, 0, 0, 4)
+
+
+def test_slippery_slope_row_follows_the_datasets_reading(tmp_path: Path) -> None:
+    rows = [
+        ("If we allow one food truck, the next thing you know the square will be a car park.",
+         True),  # labelled a generalization by the dataset; our rule files it as a hedge
+        ("My cousin failed his test once, so driving tests are rigged.", True),
+        ("The ferry left at noon.", False),
+    ]
+    data = tmp_path / "slope.jsonl"
+    data.write_text("".join(json.dumps({"text": t, "generalization": g}) + "\n"
+                            for t, g in rows), encoding="utf-8")
+    result = evalflags.evaluate_flags(data, peers=False)
+    plain = result.scores["claimcheck (generalization families)"]
+    reading = result.scores["claimcheck (+ slippery slope, the dataset's reading)"]
+    assert (plain.tp, plain.fp, plain.fn) == (1, 0, 1)
+    assert (reading.tp, reading.fp, reading.fn) == (2, 0, 0)
 
 
 def test_render_formats() -> None:
     result = evalflags.evaluate_flags(SMALL, peers=False)
     table = evalflags.render_eval(result, "table")
     assert "flags_small.jsonl: 7 rows, 3 generalizations" in table
-    assert "claimcheck (generalization families)      0.750   1.000  0.857" in table
+    row = r"^claimcheck \(generalization families\) +1\.000   1\.000  1\.000   3   0   0$"
+    assert re.search(row, table, re.MULTILINE)
     data = json.loads(evalflags.render_eval(result, "json"))
-    assert data["scores"]["claimcheck (generalization families)"]["f1"] == 0.8571
+    assert data["scores"]["claimcheck (generalization families)"]["f1"] == 1.0
+    assert data["scores"]["baseline: cue words, no context"]["fp"] == 1  # "Everyone is buying"
     md = evalflags.render_eval(result, "markdown")
-    assert "| claimcheck (generalization families) | 0.750 | 1.000 | 0.857 | 3 | 1 | 0 |" in md
+    assert "| claimcheck (generalization families) | 1.000 | 1.000 | 1.000 | 3 | 0 | 0 |" in md
 
 
 def test_peers_that_cannot_run_say_why(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -53,3 +53,15 @@ def test_group_stereotypes_are_flagged(text: str, expected: list[str]) -> None:
 ])
 def test_events_and_specific_groups_are_not_stereotypes(text: str) -> None:
     assert cues(text, "CC402") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It is clear that women are bad drivers.", ["women are bad"]),
+    ("Critics claim that farmers don't care about rivers.", ["farmers don't care"]),
+])
+def test_that_clause_does_not_make_a_group_specific(text: str, expected: list[str]) -> None:
+    assert cues(text, "collective") == expected
+
+
+def test_demonstrative_that_still_points_at_someone() -> None:
+    assert cues("I met that farmer, and those farmers are tired.", "CC402") == []

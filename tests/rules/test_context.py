@@ -71,3 +71,9 @@ def test_hasty_sample_counts_are_not_data() -> None:
     assert not has_data("I tried two of them")
     assert has_data("a survey of 2,000 drivers") and has_data("40% said so")
     assert not has_data("back in 1999")
+
+
+def test_an_age_describes_a_kind_and_counts_nobody() -> None:
+    assert not has_figure("All four-year-olds nap.")
+    assert not has_figure("a 12 year old boy")
+    assert has_figure("All 30 pupils, aged five, napped.")

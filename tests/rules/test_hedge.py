@@ -46,3 +46,22 @@ def test_slippery_slopes_are_flagged(text: str, expected: list[str]) -> None:
 
 def test_attributed_forecast_is_not_a_slippery_slope() -> None:
     assert cues("The strike will lead to delays, the rail operator said.", "CC702") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("If the mill closes, the shops will shut, and the school will empty.", ["will"]),
+    ("Once the fee goes up, fewer people will come. The club will lose money. It will fold.",
+     ["will", "will"]),
+])
+def test_chains_of_certain_consequences_are_flagged(text: str, expected: list[str]) -> None:
+    assert cues(text, "CC703") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "If it snows, the match will be postponed.",  # one forecast is a claim, not a chain
+    "If the mill closes, the shops will shut and the school will empty, the mayor said.",
+    "We must decide if we are going to fund the pool or if we are going to fund the park.",
+    "If we ban one book, the next thing you know they will ban them all.",  # CC702's job
+])
+def test_single_or_sourced_forecasts_are_not_chains(text: str) -> None:
+    assert cues(text, "CC703") == []

@@ -25,3 +25,21 @@ def test_unsourced_rankings_are_flagged(text: str, expected: list[str]) -> None:
 ])
 def test_sourced_or_non_superlatives_are_not_flagged(text: str) -> None:
     assert cues(text, "CC601") == []
+
+
+@pytest.mark.parametrize("text", [
+    "He is the best teacher I have ever had.",  # ranked within the writer's own experience
+    "It was the worst meal that I can remember.",
+    "It's only the first week of term.",  # "it's" is "it is", not an owner
+    "The shop sells the newest phones.",  # a date, not a ranking
+])
+def test_personal_or_non_rankings_are_not_flagged(text: str) -> None:
+    assert cues(text, "CC601") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("This is the best hospital in the country.", ["the best"]),
+    ("Leeds's largest employer closed.", ["Leeds's largest"]),
+])
+def test_rankings_of_the_world_stay_flagged(text: str, expected: list[str]) -> None:
+    assert cues(text, "CC601") == expected

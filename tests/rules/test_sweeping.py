@@ -59,3 +59,56 @@ def test_bare_generics_are_flagged(text: str, expected: list[str]) -> None:
 ])
 def test_specific_or_eventive_plurals_are_not_bare_generics(text: str) -> None:
     assert cues(text, "CC102") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Every time the bell rings, the dog barks.",  # occasions in a story, not a group
+    "She sat up all night with the patient.",
+    "He walks there every single day.",
+    "Everyone should carry a spare key.",  # a rule for everyone, not a report on everyone
+    "All passengers must show a ticket.",
+    "Without the ferry, no one could reach the island.",  # imagined, not asserted
+    "If the tax were cut, we'd all be better off.",
+    "No one has ever proved that the well is cursed.",  # a claim that nothing was shown
+    "Nobody can deny the river is high.",
+    "Everyone is buying the new phone, so you should too.",  # a call to follow the crowd
+    "Everyone else has a bicycle.",
+    "She has never lost an election.",  # one person's record, checkable
+    "I always take the early train.",
+    "He has always lived in Leeds.",
+])
+def test_cues_in_other_frames_are_not_sweeping_claims(text: str) -> None:
+    assert cues(text, "CC101") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Everyone is buying the new phone.", ["Everyone"]),  # no call to follow: a claim
+    ("No one can afford a house in this town.", ["No one"]),  # not about proof
+    ("Every voter wants lower taxes.", ["Every"]),  # voters, not occasions
+    ("Everyone would rather rent than buy.", []),  # would: still imagined
+    ("Teachers always favour the quiet pupils.", ["always"]),  # a group, not one person
+    ("He will never find work again.", ["never"]),  # a forecast from a case, not a record
+    ("All four-year-olds talk too much.", ["All"]),  # an age is not a count
+    ("All 40 four-year-olds in the class sang.", []),  # but a count still is
+])
+def test_context_keeps_real_sweeping_claims(text: str, expected: list[str]) -> None:
+    assert cues(text, "CC101") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Everyone is doing it.",  # "is" is not a plural noun
+    "He begins talking about the weather.",  # a pronoun makes "begins" a verb
+    "She was only driving to the shop.",
+    "Whales are mammals.",  # a definition, not a trait
+    "Oaks are plants that live for centuries.",
+])
+def test_verbs_and_definitions_are_not_bare_generics(text: str) -> None:
+    assert cues(text, "CC102") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Science fiction books are not worth reading.", ["Science fiction books are not worth"]),
+    ("Electric scooters are dangerous.", ["Electric scooters are dangerous"]),
+])
+def test_bare_generics_with_two_word_subjects_are_flagged(text: str, expected: list[str]) -> None:
+    assert cues(text, "CC102") == expected

@@ -28,3 +28,15 @@ def test_vague_quantities_are_flagged(text: str, expected: list[str]) -> None:
 ])
 def test_supported_or_non_quantity_uses_are_not_flagged(text: str) -> None:
     assert cues(text, "CC201") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Several months later, the bridge reopened.",  # a span of time
+    "She has called the council many times.",  # a frequency
+])
+def test_vague_spans_of_time_are_not_quantity_claims(text: str) -> None:
+    assert cues(text, "CC201") == []
+
+
+def test_vague_counts_of_people_stay_flagged() -> None:
+    assert cues("Several residents complained about the noise.", "CC201") == ["Several"]
