@@ -139,6 +139,22 @@ def _run_case(draft: str, refs: str, fmt: str) -> dict[str, Any]:
     }
 
 
+def run_e2e(draft: str, refs: str, fmt: str) -> dict[str, Any]:
+    """The whole run as `claimcheck check DRAFT --refs REFS` does it (`pipeline.run`, then the
+    report), imports included: on a large draft the draft side (split, rules) and the reference
+    side (load, index) are prepared at once, which the per-stage table cannot show."""
+    clock = time.perf_counter()
+    with TreeMemory() as memory:
+        from claimcheck.config import Config
+        from claimcheck.pipeline import run
+        from claimcheck.report import render
+
+        report = run([draft], Config.model_validate({"refs": [refs]}))
+        render(report, fmt)
+    return {"seconds": time.perf_counter() - clock, "tree_mb": memory.peak_kb / 1024,
+            "claims": len(report.claims), **peaks()}
+
+
 def peaks() -> dict[str, float]:
     """Peak resident set of this process and of its largest finished child (worker pools).
 
@@ -397,15 +413,23 @@ def drive(plan: Plan, args: argparse.Namespace, work: Path) -> int:
           f"index; cache folder {'has files' if cached else 'is EMPTY'})")
     print(f"  verdicts: {json.dumps(warm['verdicts'], sort_keys=True)}; flags: {warm['flags']:,}")
 
+    e2e_cache = work / "cache-e2e"
+    shutil.rmtree(e2e_cache, ignore_errors=True)
+    runs = [child(["_e2e", str(drafts[largest]), str(refs[most]), args.format], e2e_cache)
+            for _ in range(2)]
+    print(f"\nEnd to end ({size_label(largest)} x {most:,} snippets): pipeline.run + report, "
+          "imports included, as `claimcheck check` runs it;\n  on a large draft it prepares the "
+          "draft side (split, rules) and the reference side (load, index) at the same time")
     ok = cached and warm["seconds"]["index"] < cold["seconds"]["index"]
-    for name, row in (("first run", cold), ("second run", warm)):
-        fast = total(row) < TARGET_SECONDS
+    for name, row in (("first run", runs[0]), ("second run", runs[1])):
+        fast = row["seconds"] < TARGET_SECONDS
         memory = max(row["peak_mb"], row["tree_mb"])
         small = memory < TARGET_MEMORY_MB
         ok = ok and small and (fast or args.quick)
-        print(f"  target {size_label(largest)} x {most:,} {name}: {total(row):.2f} s "
-              f"(< {TARGET_SECONDS:g} s: {'yes' if fast else 'NO'}), peak {row['peak_mb']:.0f} MB "
-              f"(largest worker {row['child_mb']:.0f} MB), tree PSS {row['tree_mb']:.0f} MB "
+        print(f"  target {name} ({'cold' if name == 'first run' else 'cached'} index): "
+              f"{row['seconds']:.2f} s (< {TARGET_SECONDS:g} s: {'yes' if fast else 'NO'}), "
+              f"{row['claims'] / row['seconds']:,.0f} claims/s, peak {row['peak_mb']:.0f} MB "
+              f"(largest child {row['child_mb']:.0f} MB), tree PSS {row['tree_mb']:.0f} MB "
               f"(< {TARGET_MEMORY_MB} MB: {'yes' if small else 'NO'})")
 
     if not args.no_brute:
@@ -438,6 +462,8 @@ def brute_case(plan: Plan, drafts: dict[int, Path], refs: dict[int, Path], work:
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "_case":
         print(json.dumps(run_case(sys.argv[2], sys.argv[3], sys.argv[4])))
+    elif len(sys.argv) > 1 and sys.argv[1] == "_e2e":
+        print(json.dumps(run_e2e(sys.argv[2], sys.argv[3], sys.argv[4])))
     elif len(sys.argv) > 1 and sys.argv[1] == "_brute":
         print(json.dumps(run_brute(sys.argv[2], sys.argv[3], float(sys.argv[4]))))
     else:

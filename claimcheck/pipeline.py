@@ -10,11 +10,15 @@ import fnmatch
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .config import Config
 from .errors import UserError
 from .models import SEVERITY_RANK, Claim, Document, Report, Summary
+
+if TYPE_CHECKING:
+    from .check import SearchIndex
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -121,14 +125,27 @@ def keep_changed(docs: Sequence[Document], claims: list[Claim],
     return kept
 
 
-def check_claims(
-    claims: list[Claim], config: Config, warnings: list[str], progress: Progress | None = None
-) -> None:
-    from .check import check_all
+def prepare_claims(docs: Sequence[Document], config: Config,
+                   changed: Mapping[str, set[int] | None] | None = None) -> list[Claim]:
+    """The draft side: claims (only those on changed lines, when asked) with their flags."""
+    claims = split_documents(docs)
+    if changed is not None:
+        claims = keep_changed(docs, claims, changed)
+    flag_claims(docs, claims, config)
+    return claims
+
+
+def prepare_references(config: Config, warnings: list[str]) -> SearchIndex:
+    """The reference side: snippets loaded (or fetched) and indexed (or read from the cache)."""
     from .references import build_index, load_references
 
-    snippets = load_references(config.refs, config, warnings)
-    index = build_index(snippets)
+    return build_index(load_references(config.refs, config, warnings))
+
+
+def check_claims(claims: list[Claim], index: SearchIndex, config: Config,
+                 progress: Progress | None = None) -> None:
+    from .check import check_all
+
     check_all(claims, index, config, progress=progress)
 
 
@@ -186,15 +203,55 @@ def run(paths: Sequence[str], config: Config, progress: Progress | None = None,
         changed: Mapping[str, set[int] | None] | None = None) -> Report:
     """`changed`: for --changed-only, file -> changed line numbers (None = all lines)."""
     docs = load_documents(paths, config)
-    claims = split_documents(docs)
-    if changed is not None:
-        claims = keep_changed(docs, claims, changed)
-    flag_claims(docs, claims, config)
     warnings: list[str] = []
-    if config.refs:
-        check_claims(claims, config, warnings, progress)
+    if not config.refs:
+        claims = prepare_claims(docs, config, changed)
+    elif _overlap_pays(docs):
+        claims, index = _prepare_both(docs, config, changed, warnings)
+        check_claims(claims, index, config, progress)
+    else:
+        claims = prepare_claims(docs, config, changed)
+        check_claims(claims, prepare_references(config, warnings), config, progress)
     suppress_findings(docs, claims, config)
     report = Report(version=__version__, files=[d.path for d in docs], claims=claims,
                     warnings=warnings)
     report.summary = summarize(report, config)
     return report
+
+
+# Drafts of at least this many characters are split and flagged in a second process while this
+# one loads and indexes the references: below it, the fork and the return of the claims (about
+# 1 s per MB of draft) cost more than the overlap saves.
+OVERLAP_MIN_CHARS = 200_000
+
+
+def _overlap_pays(docs: Sequence[Document]) -> bool:
+    import multiprocessing
+    import os
+
+    return (sum(len(d.text) for d in docs) >= OVERLAP_MIN_CHARS and (os.cpu_count() or 1) > 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+def _prepare_both(docs: Sequence[Document], config: Config,
+                  changed: Mapping[str, set[int] | None] | None,
+                  warnings: list[str]) -> tuple[list[Claim], SearchIndex]:
+    """Both sides at once: they share nothing until matching, and each is one core's work.
+
+    An error on either side surfaces as it would have sequentially (the draft side's first,
+    as it comes first); the worker is terminated, never left behind.
+    """
+    import multiprocessing
+
+    pool = multiprocessing.get_context("fork").Pool(1)
+    try:
+        pending = pool.apply_async(prepare_claims, (docs, config, changed))
+        try:
+            index = prepare_references(config, warnings)
+        except UserError:
+            pending.get()  # a bad draft is reported before a bad reference, as sequentially
+            raise
+        return pending.get(), index
+    finally:
+        pool.terminate()
+        pool.join()

@@ -129,15 +129,16 @@ def name_stems(text: str) -> frozenset[str]:
     ("Transport Minister Ivo Lenz"). A sentence-initial word alone ("Aid convoys") is not."""
     toks = tokens(text)
     caps = [t.text[:1].isupper() for t in toks]
-    out: set[str] = set()
+    names: list[str] = []
     for i, tok in enumerate(toks):
         if not caps[i]:
             continue
         gap = text[toks[i - 1].end:tok.start].strip() if i else ""
         starts_sentence = i == 0 or (gap != "" and gap[-1] in _SENTENCE_ENDS)
         if not starts_sentence or (i + 1 < len(toks) and caps[i + 1]):
-            out |= content_stems(tok.text)
-    return frozenset(out)
+            names.append(tok.text)
+    # one call for all names: a token holds no whitespace, so joining changes no word
+    return content_stems(" ".join(names)) if names else frozenset()
 
 
 _SENTENCE_ENDS = ".!?:\"“'‘"
