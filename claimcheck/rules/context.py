@@ -48,6 +48,7 @@ def phrases(name: str, case_sensitive: bool = False) -> re.Pattern[str]:
     return re.compile(_EDGE_L + alternation(words(name)) + _EDGE_R, flags)
 
 
+@cache
 def word_set(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in words(name))
 
@@ -115,6 +116,21 @@ def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
                 spans.append((open_at, i + 1))
                 open_at = None
     return tuple(spans)
+
+
+@lru_cache(maxsize=16)
+def _quote_starts(text: str) -> list[int]:
+    return [start for start, _ in quote_spans(text)]
+
+
+def quote_span_at(text: str, at: int) -> tuple[int, int] | None:
+    """The quoted span holding offset `at`, by bisection: spans are sorted and never overlap."""
+    i = bisect_right(_quote_starts(text), at) - 1
+    if i >= 0:
+        span = quote_spans(text)[i]
+        if at < span[1]:
+            return span
+    return None
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
@@ -207,18 +223,17 @@ class SentenceContext:
         """
         if self.claim_quoted:
             return True
-        at = self.offset + pos
-        for qs, qe in quote_spans(self.doc_text):
-            if not qs <= at < qe:
-                continue
-            s_lo, s_hi = self.offset, self.offset + len(self.text)
-            outside = self.doc_text[s_lo:max(s_lo, qs)] + self.doc_text[min(qe, s_hi):s_hi]
-            if re.search(r"\w", outside):
-                return True
-            p_lo, p_hi = _paragraph(self.doc_text, qs, qe)
-            frame = self.doc_text[p_lo:qs] + " " + self.doc_text[qe:p_hi]
-            return any(True for _ in reporting_matches(frame))
-        return False
+        span = quote_span_at(self.doc_text, self.offset + pos)
+        if span is None:
+            return False
+        qs, qe = span
+        s_lo, s_hi = self.offset, self.offset + len(self.text)
+        outside = self.doc_text[s_lo:max(s_lo, qs)] + self.doc_text[min(qe, s_hi):s_hi]
+        if re.search(r"\w", outside):
+            return True
+        p_lo, p_hi = _paragraph(self.doc_text, qs, qe)
+        frame = self.doc_text[p_lo:qs] + " " + self.doc_text[qe:p_hi]
+        return any(True for _ in reporting_matches(frame))
 
 
 def build_context(claim: Claim, doc: Document) -> SentenceContext:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimcheck.rules.context import build_context, has_figure, quote_spans, words
+from claimcheck.rules.context import build_context, has_figure, quote_span_at, quote_spans, words
 
 from .helpers import make_claims, make_document
 
@@ -77,3 +77,14 @@ def test_an_age_describes_a_kind_and_counts_nobody() -> None:
     assert not has_figure("All four-year-olds nap.")
     assert not has_figure("a 12 year old boy")
     assert has_figure("All 30 pupils, aged five, napped.")
+
+
+def test_quote_span_at_finds_the_enclosing_quote_only() -> None:
+    text = 'He said "we will win" and then “we never lose”.\n\n"open'
+    first, second = text.index('"'), text.index("“")
+    assert quote_span_at(text, first) == (first, text.index('"', first + 1) + 1)
+    assert quote_span_at(text, first + 3) == quote_span_at(text, first)
+    assert quote_span_at(text, second + 2) == (second, text.index("”") + 1)
+    assert quote_span_at(text, text.index("and")) is None
+    assert quote_span_at(text, 0) is None
+    assert quote_span_at(text, len(text) - 2) is None  # an unclosed mark opens no span
