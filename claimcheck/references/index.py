@@ -183,8 +183,8 @@ def cache_key(snippets: Sequence[Snippet]) -> str:
 
 
 def _build(snippets: list[Snippet]) -> ReferenceIndex:
-    # Term ids are computed by us in one pass (sorted vocabulary, so it does not depend on
-    # string hashing); handing bm25s token strings costs another pass per token.
+    # Term ids are computed by us in one pass (in an order that does not depend on string
+    # hashing); handing bm25s token strings costs another pass per token.
     vocab, ids = term_ids([s.text for s in snippets])
     if not vocab:
         empty = np.zeros(0, dtype=np.float32)

@@ -1,3 +1,5 @@
+import pytest
+
 from claimcheck.references.tokenize import signature, stopwords, tokenize
 
 
@@ -14,3 +16,18 @@ def test_stopwords_are_data_and_negations_are_kept() -> None:
 
 def test_signature_names_the_stemmer() -> None:
     assert signature().startswith("tok1-snowball-english-")
+
+
+def test_term_ids_are_the_same_terms_whatever_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimcheck.references import tokenize as tokenize_module
+
+    texts = ["Exports to Norway grew by 12%.", "The export ban ended.", "", "Norway's exports fell",
+             "the and of"]
+    vocab, ids = tokenize_module.term_ids(texts)
+    expected = [tokenize_module.tokenize(t) for t in texts]
+    assert [[vocab[i] for i in row] for row in ids] == expected
+    assert len(set(vocab)) == len(vocab) and set(vocab) == {t for row in expected for t in row}
+    monkeypatch.setattr(tokenize_module, "BUILD_BATCH", 2)
+    small_vocab, small_ids = tokenize_module.term_ids(texts)
+    assert [[small_vocab[i] for i in row] for row in small_ids] == expected
+    assert tokenize_module.term_ids(texts) == (small_vocab, small_ids)  # same input, same ids
