@@ -19,7 +19,6 @@ import hashlib
 import io
 import json
 import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -32,10 +31,10 @@ from .tokenize import signature, term_ids, tokenize_many
 K1 = 1.5
 B = 0.75
 METHOD = "lucene"
-FORMAT_VERSION = 2  # 2: posting lists checked sorted (pruned search relies on it)
-# Posting lists summed by sorting while their total stays under 1/32 of the snippets; longer
-# ones are looked up (max-score pruning) or summed into one dense slot per snippet.
-DENSE_RATIO = 32  # measured on the benchmark set: 8 was 1.7x slower, 16-64 alike
+FORMAT_VERSION = 1
+# Postings summed by sorting while they are fewer than 1/128 of the snippets, else into one
+# slot per snippet (measured on the benchmark's 100,000 snippets: 1/8 was 1.4x slower).
+DENSE_RATIO = 128
 KEEP_CACHED = 32  # newest index files kept; older reference sets are rebuilt if they return
 
 
@@ -51,7 +50,6 @@ class ReferenceIndex:
         self.indices = indices
         self.indptr = indptr
         self.from_cache = from_cache  # True when loaded from disk instead of built
-        self._max_weight: np.ndarray | None = None
 
     def search(self, query: str, k: int) -> list[tuple[int, float]]:
         """(snippet position, BM25 score) of the best `k` snippets, best first."""
@@ -68,73 +66,26 @@ class ReferenceIndex:
         ids = np.array([self.vocab[t] for t in terms], dtype=np.int64)
         lengths = self.indptr[ids + 1] - self.indptr[ids]
         ids = ids[np.argsort(lengths, kind="stable")]  # rarest first
-        rare_total = np.cumsum(np.sort(lengths))
-        budget = max(1, len(self.snippets) // DENSE_RATIO) if DENSE_RATIO else sys.maxsize
-        rare = int(np.searchsorted(rare_total, budget, side="right"))
-        if rare == len(ids):  # every posting list is short: accumulate them all
-            return _best(*self._accumulate(ids), k)
-        if rare:
-            found = self._pruned(ids[:rare], ids[rare:], k)
-            if found is not None:
-                return found
-        # common words only, or pruning could not rule out the other snippets: one slot per
-        # snippet, summed in one C call
         spans = [slice(self.indptr[i], self.indptr[i + 1]) for i in ids]
-        dense = np.bincount(np.concatenate([self.indices[s] for s in spans]),
-                            weights=np.concatenate([self.data[s] for s in spans]),
-                            minlength=len(self.snippets))
+        hit = np.concatenate([self.indices[s] for s in spans])
+        weight = np.concatenate([self.data[s] for s in spans]).astype(np.float64)
+        if not DENSE_RATIO or len(hit) * DENSE_RATIO <= len(self.snippets):
+            # rare words: sorting their few postings beats a slot per snippet
+            docs, inverse = np.unique(hit, return_inverse=True)
+            return _best(docs, np.bincount(inverse, weights=weight, minlength=len(docs)), k)
+        dense = np.bincount(hit, weights=weight, minlength=len(self.snippets))
         kth = 0.0
-        if len(dense) > k:
+        seed = spans[0]  # the rarest word's postings, a fraction of all snippets
+        if seed.stop - seed.start >= k:
+            # k snippets holding the rarest word bound the k-th best score from below, so one
+            # comparison over the array finds every snippet that can be in the top k
+            held = dense[self.indices[seed]]
+            kth = float(np.partition(held, len(held) - k)[len(held) - k])
+        elif len(dense) > k:
             # argpartition of the negated scores: partition itself degrades on the many zeros
             kth = float(dense[np.argpartition(-dense, k - 1)[:k]].min())
         docs = np.flatnonzero(dense >= kth) if kth > 0 else np.flatnonzero(dense)
         return _best(docs, dense[docs], k)
-
-    def _accumulate(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(snippets, summed weights) over the postings of `ids`: a sort, not a full array."""
-        if len(ids) == 1:
-            lo, hi = self.indptr[ids[0]], self.indptr[ids[0] + 1]
-            return self.indices[lo:hi], self.data[lo:hi].astype(np.float64)
-        spans = [slice(self.indptr[i], self.indptr[i + 1]) for i in ids]
-        hit = np.concatenate([self.indices[s] for s in spans])
-        weight = np.concatenate([self.data[s] for s in spans]).astype(np.float64)
-        docs, inverse = np.unique(hit, return_inverse=True)
-        return docs, np.bincount(inverse, weights=weight, minlength=len(docs))
-
-    def _pruned(self, rare: np.ndarray, common: np.ndarray,
-                k: int) -> list[tuple[int, float]] | None:
-        """Max-score pruning: the exact top k when it can be proven from the rare words alone.
-
-        Snippets holding a rare word are scored in full (common-word weights looked up in their
-        sorted posting lists); a snippet holding only common words scores at most the sum of
-        those words' largest weights. When the k-th full score beats that bound, nothing outside
-        the rare words' postings can enter the top k, so the long lists are never summed.
-        """
-        docs, scores = self._accumulate(rare)
-        if len(docs) < k:
-            return None
-        bound = float(self.max_weight[common].sum())
-        if np.partition(scores, len(scores) - k)[len(scores) - k] <= bound:
-            return None
-        for i in common:
-            lo, hi = self.indptr[i], self.indptr[i + 1]
-            postings = self.indices[lo:hi]
-            at = np.minimum(np.searchsorted(postings, docs), hi - lo - 1)
-            has = postings[at] == docs
-            scores[has] += self.data[lo + at[has]]
-        return _best(docs, scores, k)
-
-    @property
-    def max_weight(self) -> np.ndarray:
-        """Each term's largest weight over all snippets (the pruning bound), computed once."""
-        if self._max_weight is None:
-            counts = np.diff(self.indptr)
-            top = np.zeros(len(counts), dtype=np.float64)
-            filled = counts > 0
-            if filled.any():
-                top[filled] = np.maximum.reduceat(self.data, self.indptr[:-1][filled])
-            self._max_weight = top
-        return self._max_weight
 
 
 def _best(docs: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]:
@@ -198,19 +149,7 @@ def _build(snippets: list[Snippet]) -> ReferenceIndex:
     scores = model.scores
     data = np.asarray(scores["data"], dtype=np.float32)
     indices, indptr = np.asarray(scores["indices"]), np.asarray(scores["indptr"])
-    if not _columns_sorted(indices, indptr):  # bm25s sorts them today; pruning needs it always
-        order = np.lexsort((indices, np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))))
-        data, indices = data[order], indices[order]
     return ReferenceIndex(snippets, vocab, data, indices, indptr)
-
-
-def _columns_sorted(indices: np.ndarray, indptr: np.ndarray) -> bool:
-    """True when each term's snippet positions are strictly increasing."""
-    steps = np.diff(indices.astype(np.int64))
-    within = np.ones(len(steps), dtype=bool)
-    starts = indptr[1:-1]
-    within[starts[(starts > 0) & (starts < len(indices))] - 1] = False
-    return bool(np.all(steps[within] > 0))
 
 
 def _save(path: Path, index: ReferenceIndex, key: str) -> None:
@@ -246,7 +185,6 @@ def _load(path: Path, snippets: list[Snippet], key: str) -> ReferenceIndex | Non
         and (len(indptr) == 0 or (indptr[0] == 0 and indptr[-1] == len(data)))
         and bool(np.all(np.diff(indptr) >= 0))
         and (len(indices) == 0 or int(indices.max()) < len(snippets) and int(indices.min()) >= 0)
-        and _columns_sorted(indices, indptr)
     )
     if not consistent:
         return None
