@@ -65,19 +65,25 @@ def check_all(claims: list[Claim], index: SearchIndex, config: Config,
 
 
 def _judged(chunks: list[tuple[int, int]]) -> Iterator[list[Verdict]]:
-    """Verdicts chunk by chunk, in order: in two forked processes when it pays, else here."""
+    """Verdicts chunk by chunk, in order: in two forked processes when it pays, else here.
+
+    The references and the span caches are millions of long-lived objects that the cyclic
+    garbage collector would otherwise walk again and again (a quarter of the judging time,
+    measured); they are frozen out of its reach, which also keeps its passes in forked workers
+    from writing to, and so copying, the pages they share with this process.
+    """
     assert _SHARED is not None
     total = chunks[-1][1] if chunks else 0
     cpus = os.cpu_count() or 1
-    if total < PARALLEL_MIN or cpus < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        cache = SpanCache([s.text for s in _SHARED[1].snippets], _SHARED[3])
-        for bounds in chunks:
-            yield _judge_chunk(bounds, cache)
-        return
-    # Objects that exist now are moved out of the collector's reach, so its passes in the
-    # workers do not write to (and so copy) the pages they share with this process.
     gc.freeze()
     try:
+        if (total < PARALLEL_MIN or cpus < 2
+                or "fork" not in multiprocessing.get_all_start_methods()):
+            cache = SpanCache([s.text for s in _SHARED[1].snippets], _SHARED[3])
+            for bounds in chunks:
+                yield _judge_chunk(bounds, cache)
+                gc.freeze()  # what this chunk added to the caches
+            return
         with multiprocessing.get_context("fork").Pool(min(2, cpus)) as pool:
             yield from pool.imap(_judge_chunk, chunks)
     finally:
@@ -97,5 +103,8 @@ def _judge_chunk(bounds: tuple[int, int], cache: SpanCache | None = None) -> lis
         cache = _WORKER_CACHE
     begin, end = bounds
     found = candidates([c.text for c in claims[begin:end]], index, thresholds.candidates)
-    return [judge(claim, hits, index.snippets, cache, thresholds)
-            for claim, hits in zip(claims[begin:end], found, strict=True)]
+    verdicts = [judge(claim, hits, index.snippets, cache, thresholds)
+                for claim, hits in zip(claims[begin:end], found, strict=True)]
+    if cache is _WORKER_CACHE:
+        gc.freeze()  # in a worker, which exits with the pool: its cache stays out of gc's way
+    return verdicts
