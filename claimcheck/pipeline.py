@@ -238,19 +238,15 @@ def _prepare_both(docs: Sequence[Document], config: Config,
                   warnings: list[str]) -> tuple[list[Claim], SearchIndex]:
     """Both sides at once: they share nothing until matching, and each is one core's work.
 
-    An error on either side surfaces as it would have sequentially (the draft side's first,
-    as it comes first); the worker is terminated, never left behind.
+    An error on either side is raised here as it is (a bad reference file at once, without
+    waiting for the draft side); the worker is terminated, never left behind.
     """
     import multiprocessing
 
     pool = multiprocessing.get_context("fork").Pool(1)
     try:
         pending = pool.apply_async(prepare_claims, (docs, config, changed))
-        try:
-            index = prepare_references(config, warnings)
-        except UserError:
-            pending.get()  # a bad draft is reported before a bad reference, as sequentially
-            raise
+        index = prepare_references(config, warnings)
         return pending.get(), index
     finally:
         pool.terminate()
