@@ -8,7 +8,7 @@ columns are 1-based.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -26,6 +26,7 @@ SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 VerdictLabel = Literal[
     "supported", "partly_supported", "contradicted", "misquoted", "no_evidence", "not_checkable"
 ]
+VERDICT_LABELS: tuple[str, ...] = get_args(VerdictLabel)
 MentionKind = Literal["number", "percent", "money", "date", "entity", "quote"]
 
 

@@ -27,12 +27,7 @@ from dataclasses import dataclass, field
 
 from .document import BARE_DIRECTIVE, DIRECTIVE_VERBS, HASH_DIRECTIVE, HTML_DIRECTIVE
 from .errors import UserError
-from .models import Claim, Document
-
-VERBS = DIRECTIVE_VERBS
-_HTML, _HASH, _BARE = HTML_DIRECTIVE, HASH_DIRECTIVE, BARE_DIRECTIVE
-_VERDICT_LABELS = ("supported", "partly_supported", "contradicted", "misquoted", "no_evidence",
-                   "not_checkable")
+from .models import VERDICT_LABELS, Claim, Document
 
 
 @dataclass(frozen=True)
@@ -72,7 +67,7 @@ class _Region:
 def _known_targets() -> set[str]:
     from .rules import RULES
 
-    known = {"verdict"} | {f"verdict/{label}" for label in _VERDICT_LABELS}
+    known = {"verdict"} | {f"verdict/{label}" for label in VERDICT_LABELS}
     for rule in RULES:
         known |= {rule.id.lower(), rule.name.lower()}
     return known
@@ -104,11 +99,11 @@ def parse_directives(doc: Document) -> list[Directive]:
     text = doc.text
     code = _code_spans(text) if doc.markdown else []
     found: list[tuple[int, str, str]] = [
-        (m.start(), m.group("verb"), m.group("args")) for m in _HTML.finditer(text)
+        (m.start(), m.group("verb"), m.group("args")) for m in HTML_DIRECTIVE.finditer(text)
         if not any(a <= m.start() < b for a, b in code)]
     if not doc.markdown:
-        html_spans = [(m.start(), m.end()) for m in _HTML.finditer(text)]
-        for pattern in (_HASH, _BARE):
+        html_spans = [(m.start(), m.end()) for m in HTML_DIRECTIVE.finditer(text)]
+        for pattern in (HASH_DIRECTIVE, BARE_DIRECTIVE):
             for m in pattern.finditer(text):
                 if not any(a <= m.start() < b for a, b in html_spans):
                     found.append((m.start(), m.group("verb"), m.group("args")))
@@ -120,9 +115,9 @@ def parse_directives(doc: Document) -> list[Directive]:
             continue
         seen.add(offset)
         line = bisect_right(doc.line_starts, offset) if doc.line_starts else 1
-        if verb not in VERBS:
+        if verb not in DIRECTIVE_VERBS:
             raise UserError(f"{doc.path}:{line}: unknown claimcheck directive '{_shown(verb)}' "
-                            f"(use {', '.join(VERBS)})")
+                            f"(use {', '.join(DIRECTIVE_VERBS)})")
         targets = frozenset(t.lower() for t in re.split(r"[\s,]+", args.strip()) if t)
         if targets:
             known = known if known is not None else _known_targets()

@@ -82,7 +82,6 @@ def _judged(chunks: list[tuple[int, int]]) -> Iterator[list[Verdict]]:
             cache = SpanCache([s.text for s in _SHARED[1].snippets], _SHARED[3])
             for bounds in chunks:
                 yield _judge_chunk(bounds, cache)
-                gc.freeze()  # what this chunk added to the caches
             return
         with multiprocessing.get_context("fork").Pool(min(2, cpus)) as pool:
             yield from pool.imap(_judge_chunk, chunks)
@@ -105,6 +104,5 @@ def _judge_chunk(bounds: tuple[int, int], cache: SpanCache | None = None) -> lis
     found = candidates([c.text for c in claims[begin:end]], index, thresholds.candidates)
     verdicts = [judge(claim, hits, index.snippets, cache, thresholds)
                 for claim, hits in zip(claims[begin:end], found, strict=True)]
-    if cache is _WORKER_CACHE:
-        gc.freeze()  # in a worker, which exits with the pool: its cache stays out of gc's way
+    gc.freeze()  # what this chunk added to the span cache stays out of the collector's way
     return verdicts

@@ -13,7 +13,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from ..models import Difference
-from .normalize import WORD, Token, is_negation, stem, tokens, typography, word_list, word_set
+from .normalize import Token, is_negation, stem, tokens, word_list, word_set
 from .numbers import Quantity, find_dates, find_quantities, same_value
 
 NEGATION_REACH = 3  # words after a negation that it can apply to ("did not fully reject")
@@ -107,11 +107,7 @@ def _is_name(token: Token, text: str) -> bool:
 
 
 def _name_key(token: Token) -> str:
-    return _key(token.text)
-
-
-def _key(word: str) -> str:
-    lower = word.lower()
+    lower = token.lower
     return lower[:-2] if lower.endswith("'s") else lower
 
 
@@ -128,16 +124,9 @@ def entities(claim: str, evidence: str) -> list[Mismatch]:
     run of claim words is replaced, and both runs contain capitalised names the other text does
     not mention at all, the names differ. A name simply missing is not a contradiction.
     """
-    c_tokens = parse(claim).tokens
-    c_keys = [_name_key(t) for t in c_tokens]
-    c_words = set(c_keys)
-    # Most evidence names no one the claim does not: then there is nothing to align, and the
-    # evidence need not be tokenised (the same words as `tokens`, as plain strings, in C).
-    if all(_key(w) in c_words for w in WORD.findall(typography(evidence)) if w[:1].isupper()):
-        return []
-    e_tokens = parse(evidence).tokens
-    e_keys = [_name_key(t) for t in e_tokens]
-    e_words = set(e_keys)
+    c_tokens, e_tokens = parse(claim).tokens, parse(evidence).tokens
+    c_keys, e_keys = [_name_key(t) for t in c_tokens], [_name_key(t) for t in e_tokens]
+    c_words, e_words = set(c_keys), set(e_keys)
     out: list[Mismatch] = []
     ops = list(Levenshtein.opcodes(c_keys, e_keys))
     for n, op in enumerate(ops):

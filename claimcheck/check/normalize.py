@@ -15,7 +15,7 @@ _TYPOGRAPHY = str.maketrans({
     "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
     "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ",
 })
-WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")  # what `tokens` calls a word
+_WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "edly", "ed", "es", "s", "e", "ly")
 
 
@@ -58,7 +58,7 @@ def typography(text: str) -> str:
 
 def tokens(text: str) -> list[Token]:
     """Words (letters and digits, keeping inner apostrophes, dots and hyphens) with offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(typography(text))]
+    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(typography(text))]
 
 
 @lru_cache(maxsize=65536)
