@@ -14,10 +14,11 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import import_module
 from pathlib import Path
 
-from ..models import Block, Claim, Document
+from ..document import build_document
+from ..models import Claim, Document
+from ..split import split_document
 from . import Score, read_jsonl, score
 
 WRITE_GOOD = "write-good@1.0.8"
@@ -43,57 +44,12 @@ class FlagEval:
 
 
 def text_document(text: str, path: str = "<row>") -> Document:
-    """A plain-text Document for in-memory text, built by the project's loader when present."""
-    try:
-        build = getattr(import_module("claimcheck.document"), "build_document", None)
-    except ImportError:
-        build = None
-    if build is not None:
-        doc: Document = build(path, text, False)
-        return doc
-    return _simple_document(text, path)
-
-
-def _simple_document(text: str, path: str) -> Document:
-    """One paragraph block per blank-line-separated part; used only without claimcheck.document."""
-    blocks = [Block(kind="paragraph", start=m.start(), end=m.end())
-              for m in re.finditer(r"\S(?:.*?\S)??(?=\s*\n\s*\n|\s*$)", text, re.DOTALL)]
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    return Document(path=path, text=text, masked=text, markdown=False, blocks=blocks,
-                    line_starts=starts)
-
-
-_SENTENCE = re.compile(r"\S.*?(?:[.!?]+[\"”’)]*(?=\s)|\n|$)", re.DOTALL)
-
-
-def _fallback_claims(doc: Document) -> list[Claim]:
-    """One claim per sentence, cut at end punctuation or a line break; used only until the real
-    splitter (`claimcheck.split`) is installed."""
-    claims = []
-    for index, m in enumerate(_SENTENCE.finditer(doc.text)):
-        start, end = m.start(), m.end()
-        while end > start and doc.text[end - 1].isspace():
-            end -= 1
-        if end <= start:
-            continue
-        line, column = doc.position(start)
-        claims.append(Claim(
-            id=f"C{index + 1}", file=doc.path, text=doc.text[start:end], start=start, end=end,
-            line=line, column=column, sentence_index=index, sentence_start=start,
-            sentence_end=end, checkable=True,
-            kind="question" if doc.text[start:end].rstrip("\"”’)").endswith("?") else "factual",
-        ))
-    return claims
+    """A plain-text Document for in-memory text, through the project's loader."""
+    return build_document(path, text, False)
 
 
 def claim_splitter() -> tuple[Callable[[Document], list[Claim]], str]:
-    """The project's splitter if it is there, else the fallback (named in the output)."""
-    try:
-        split_document = getattr(import_module("claimcheck.split"), "split_document", None)
-    except ImportError:
-        split_document = None
-    if split_document is None:
-        return _fallback_claims, "fallback sentence splitter (claimcheck.split not available)"
+    """The splitter the rows go through, and its name for the output."""
     return split_document, "claimcheck.split"
 
 

@@ -24,7 +24,7 @@ from rapidfuzz.utils import default_process
 from ..config import Config, Thresholds
 from ..errors import UserError
 from ..models import Claim, Snippet
-from . import read_jsonl
+from . import read_jsonl, score
 
 LABELS = ("supported", "contradicted", "no_evidence")
 GOLD = {"SUPPORTS": "supported", "REFUTES": "contradicted", "NOT_ENOUGH_INFO": "no_evidence"}
@@ -74,13 +74,8 @@ class VerifyEval:
 def scores(predicted: Sequence[str], gold: Sequence[str]) -> Scores:
     per: dict[str, LabelScore] = {}
     for label in LABELS:
-        tp = sum(p == label == g for p, g in zip(predicted, gold, strict=True))
-        guessed = sum(p == label for p in predicted)
-        actual = sum(g == label for g in gold)
-        precision = tp / guessed if guessed else 0.0
-        recall = tp / actual if actual else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per[label] = LabelScore(precision, recall, f1, actual)
+        s = score([p == label for p in predicted], [g == label for g in gold])
+        per[label] = LabelScore(s.precision, s.recall, s.f1, s.tp + s.fn)
     accuracy = sum(p == g for p, g in zip(predicted, gold, strict=True)) / max(1, len(gold))
     return Scores(accuracy, per, sum(s.f1 for s in per.values()) / len(per))
 

@@ -95,10 +95,9 @@ def test_proselint_peer_runs_when_installed() -> None:
 
 
 def test_text_document_positions() -> None:
-    for doc in (evalflags.text_document("One.\n\nTwo three."),
-                evalflags._simple_document("One.\n\nTwo three.", "<row>")):
-        assert [(b.start, b.end) for b in doc.blocks] == [(0, 4), (6, 16)]
-        assert doc.position(6) == (3, 1) and doc.text == doc.masked
+    doc = evalflags.text_document("One.\n\nTwo three.")
+    assert [(b.start, b.end) for b in doc.blocks] == [(0, 4), (6, 16)]
+    assert doc.position(6) == (3, 1) and doc.text == doc.masked
 
 
 def test_cli_eval_flags(capsys: pytest.CaptureFixture[str]) -> None:
