@@ -24,12 +24,13 @@ import hashlib
 import json
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import UserError
-from .models import Claim, Report
+from .models import SEVERITY_RANK, Claim, Report
 
 BASELINE_VERSION = 1
 DEFAULT_BASELINE = ".claimcheck-baseline.json"
@@ -40,6 +41,18 @@ FINDING_VERDICTS: dict[str, str] = {
     "misquoted": "error",
     "no_evidence": "warning",
 }
+
+
+def fail_levels(fail_on: Sequence[str]) -> tuple[int | None, frozenset[str]]:
+    """What `fail_on` asks to fail on: the lowest flag severity rank (None: no flag fails) and
+    the verdict labels."""
+    floor = min((SEVERITY_RANK[x] for x in fail_on if x in SEVERITY_RANK), default=None)
+    return floor, frozenset(x for x in fail_on if x not in SEVERITY_RANK)
+
+
+def finding_labels(fail_on: Sequence[str]) -> frozenset[str]:
+    """Verdict labels that are findings: the usual ones, and any the user fails on."""
+    return frozenset(FINDING_VERDICTS) | fail_levels(fail_on)[1]
 
 
 def _normal(text: str) -> str:

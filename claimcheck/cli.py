@@ -162,8 +162,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_baseline(args: argparse.Namespace) -> int:
-    from .baseline import DEFAULT_BASELINE, FINDING_VERDICTS, build_baseline, dump_baseline
-    from .models import SEVERITY_RANK
+    from .baseline import DEFAULT_BASELINE, build_baseline, dump_baseline, finding_labels
     from .pipeline import expand_drafts, run
     from .report import write_atomic
 
@@ -171,8 +170,7 @@ def _cmd_baseline(args: argparse.Namespace) -> int:
     target = Path(args.output or config.baseline or DEFAULT_BASELINE)
     config = config.model_copy(update={"baseline": None})  # record everything, afresh
     report = run(expand_drafts(args.drafts, config), config)
-    labels = frozenset(FINDING_VERDICTS) | {x for x in config.fail_on if x not in SEVERITY_RANK}
-    data = build_baseline(report, labels)
+    data = build_baseline(report, finding_labels(config.fail_on))
     write_atomic(target, dump_baseline(data))
     print(f"claimcheck: recorded {sum(int(f['count']) for f in data['findings'])} findings "
           f"in {target}", file=sys.stderr)

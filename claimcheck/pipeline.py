@@ -101,11 +101,10 @@ def suppress_findings(docs: Sequence[Document], claims: list[Claim], config: Con
     for doc in docs:
         apply_suppressions(doc, [c for c in claims if c.file == doc.path])
     if config.baseline:
-        from .baseline import FINDING_VERDICTS, apply_baseline, load_baseline
+        from .baseline import apply_baseline, finding_labels, load_baseline
 
-        labels = frozenset(FINDING_VERDICTS) | {x for x in config.fail_on
-                                                if x not in SEVERITY_RANK}
-        apply_baseline(claims, load_baseline(Path(config.baseline)), labels)
+        apply_baseline(claims, load_baseline(Path(config.baseline)),
+                       finding_labels(config.fail_on))
 
 
 def keep_changed(docs: Sequence[Document], claims: list[Claim],
@@ -168,9 +167,9 @@ def summarize(report: Report, config: Config) -> Summary:
 
 def is_failing(report: Report, fail_on: Sequence[str]) -> bool:
     """True when a live finding is at or above a fail level: a severity or a verdict label."""
-    levels = [SEVERITY_RANK[x] for x in fail_on if x in SEVERITY_RANK]
-    floor = min(levels) if levels else None
-    labels = {x for x in fail_on if x not in SEVERITY_RANK}
+    from .baseline import fail_levels
+
+    floor, labels = fail_levels(fail_on)
     for claim in report.claims:
         if claim.verdict and claim.verdict.label in labels and not claim.verdict.suppressed_by:
             return True

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from ..baseline import FINDING_VERDICTS, fingerprint
+from ..baseline import FINDING_VERDICTS, fail_levels, finding_labels, fingerprint
 from ..models import SEVERITY_RANK, Claim, Report
 
 DEFAULT_FAIL_ON: tuple[str, ...] = ("error", "contradicted", "misquoted")
@@ -118,9 +118,8 @@ def _verdict_message(claim: Claim) -> str:
 
 def collect(report: Report, fail_on: Sequence[str] = DEFAULT_FAIL_ON) -> list[Finding]:
     """Live findings in report order: files as given, claims by offset, flags by offset+rule."""
-    floor = min((SEVERITY_RANK[x] for x in fail_on if x in SEVERITY_RANK), default=None)
-    labels = {x for x in fail_on if x not in SEVERITY_RANK}
-    wanted = set(FINDING_VERDICTS) | labels
+    floor, labels = fail_levels(fail_on)
+    wanted = finding_labels(fail_on)
     out: list[Finding] = []
     for claim in report.claims:
         for flag in sorted(claim.flags, key=lambda f: (f.start, f.rule)):
