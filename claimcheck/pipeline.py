@@ -225,11 +225,9 @@ OVERLAP_MIN_CHARS = 200_000
 
 
 def _overlap_pays(docs: Sequence[Document]) -> bool:
-    import multiprocessing
-    import os
+    from .processes import can_fork
 
-    return (sum(len(d.text) for d in docs) >= OVERLAP_MIN_CHARS and (os.cpu_count() or 1) > 1
-            and "fork" in multiprocessing.get_all_start_methods())
+    return sum(len(d.text) for d in docs) >= OVERLAP_MIN_CHARS and can_fork()
 
 
 def _prepare_both(docs: Sequence[Document], config: Config,

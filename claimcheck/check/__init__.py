@@ -1,6 +1,6 @@
 """Check claims against the user's reference snippets and give each a verdict with evidence.
 
-Stages: retrieve (BM25 candidates from the index, in batches) -> score (best sentence span per
+Stages: retrieve (BM25 candidates from the index) -> score (best sentence span per
 candidate) -> compare (numbers, dates, names, polarity, quantifiers) / quotes -> verdict. Claims
 go through all of them chunk by chunk, so on a large draft both cores retrieve and judge.
 """
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 from collections.abc import Callable, Iterator
 
 from ..config import Config, Thresholds
 from ..models import Claim, Verdict
+from ..processes import can_fork
 from .normalize import pool_stems
 from .retrieve import SearchIndex, candidates
 from .score import SpanCache
@@ -27,7 +27,7 @@ PARALLEL_MIN = 2000
 __all__ = ["SearchIndex", "check_all"]
 
 # What forked workers read: set just before the pool starts, inherited copy-on-write.
-_SHARED: tuple[list[Claim], SearchIndex, Thresholds, frozenset[str]] | None = None
+_SHARED: tuple[list[Claim], SearchIndex, Thresholds, SpanCache] | None = None
 
 
 def check_all(claims: list[Claim], index: SearchIndex, config: Config,
@@ -38,26 +38,27 @@ def check_all(claims: list[Claim], index: SearchIndex, config: Config,
     generalization flag: a reference that backs the sentence should clear the flag.
     """
     global _SHARED
-    thresholds = config.thresholds
     todo = [c for c in claims if c.checkable or c.flags]
     for claim in claims:
         if not claim.checkable:
             claim.verdict = not_checkable(claim)
-
+    if not todo:
+        return
     chunks = [(begin, min(begin + CHUNK, len(todo))) for begin in range(0, len(todo), CHUNK)]
-    # The references' vocabulary is worked out once, here, so forked workers inherit it.
-    known = pool_stems([s.text for s in index.snippets]) if todo else frozenset()
-    _SHARED = (todo, index, thresholds, known)
+    # Built once, here, before any fork: workers inherit the texts and the references'
+    # vocabulary (rebuilding the text list in a worker touches, and so copies, every snippet).
+    texts = [s.text for s in index.snippets]
+    _SHARED = (todo, index, config.thresholds, SpanCache(texts, pool_stems(texts)))
     try:
         done = 0
-        for (begin, _), verdicts in zip(chunks, _judged(chunks), strict=True):
-            for claim, verdict in zip(todo[begin:], verdicts, strict=False):
+        for (begin, end), verdicts in zip(chunks, _judged(chunks), strict=True):
+            for claim, verdict in zip(todo[begin:end], verdicts, strict=True):
                 if claim.checkable:
                     claim.verdict = verdict
                 if verdict.label == "supported":
                     for flag in claim.flags:
                         flag.supported = True
-            done += len(verdicts)
+            done = end
             if progress:
                 progress("check", done, len(todo))
     finally:
@@ -72,34 +73,22 @@ def _judged(chunks: list[tuple[int, int]]) -> Iterator[list[Verdict]]:
     measured); they are frozen out of its reach, which also keeps its passes in forked workers
     from writing to, and so copying, the pages they share with this process.
     """
-    assert _SHARED is not None
-    total = chunks[-1][1] if chunks else 0
-    cpus = os.cpu_count() or 1
     gc.freeze()
     try:
-        if (total < PARALLEL_MIN or cpus < 2
-                or "fork" not in multiprocessing.get_all_start_methods()):
-            cache = SpanCache([s.text for s in _SHARED[1].snippets], _SHARED[3])
-            for bounds in chunks:
-                yield _judge_chunk(bounds, cache)
+        if chunks[-1][1] < PARALLEL_MIN or not can_fork():
+            yield from map(_judge_chunk, chunks)
             return
-        with multiprocessing.get_context("fork").Pool(min(2, cpus)) as pool:
+        with multiprocessing.get_context("fork").Pool(2) as pool:
             yield from pool.imap(_judge_chunk, chunks)
     finally:
         gc.unfreeze()
 
 
-_WORKER_CACHE: SpanCache | None = None
-
-
-def _judge_chunk(bounds: tuple[int, int], cache: SpanCache | None = None) -> list[Verdict]:
-    global _WORKER_CACHE
+def _judge_chunk(bounds: tuple[int, int]) -> list[Verdict]:
+    """Candidates and verdicts for one chunk; in a worker, its copy of the span cache grows
+    across the chunks it is given."""
     assert _SHARED is not None
-    claims, index, thresholds, known = _SHARED
-    if cache is None:  # in a worker: one cache per process, kept across its chunks
-        if _WORKER_CACHE is None:
-            _WORKER_CACHE = SpanCache([s.text for s in index.snippets], known)
-        cache = _WORKER_CACHE
+    claims, index, thresholds, cache = _SHARED
     begin, end = bounds
     found = candidates([c.text for c in claims[begin:end]], index, thresholds.candidates)
     verdicts = [judge(claim, hits, index.snippets, cache, thresholds)

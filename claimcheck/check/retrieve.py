@@ -6,12 +6,10 @@ The checker depends only on this protocol, not on the index implementation in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
 from ..models import Snippet
-
-BATCH = 512  # queries per search_many call: large enough to amortise, small enough for progress
 
 
 class SearchIndex(Protocol):
@@ -22,14 +20,7 @@ class SearchIndex(Protocol):
         ...
 
 
-def candidates(queries: Sequence[str], index: SearchIndex, k: int,
-               progress: Callable[[int, int], None] | None = None) -> list[list[int]]:
-    """Snippet positions to score for each query, best first, in batches."""
-    out: list[list[int]] = []
-    for begin in range(0, len(queries), BATCH):
-        batch = queries[begin:begin + BATCH]
-        for hits in index.search_many(batch, k):
-            out.append([position for position, score in hits[:k] if score > 0])
-        if progress:
-            progress(min(begin + BATCH, len(queries)), len(queries))
-    return out
+def candidates(queries: Sequence[str], index: SearchIndex, k: int) -> list[list[int]]:
+    """Snippet positions to score for each query, best first, at most k, none without a score."""
+    return [[position for position, score in hits[:k] if score > 0]
+            for hits in index.search_many(queries, k)]
