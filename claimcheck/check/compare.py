@@ -13,7 +13,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from ..models import Difference
-from .normalize import Token, is_negation, stem, tokens, word_list, word_set
+from .normalize import Token, calendar_words, is_negation, stem, tokens, word_list, word_set
 from .numbers import Quantity, find_dates, find_quantities, same_value
 
 NEGATION_REACH = 3  # words after a negation that it can apply to ("did not fully reject")
@@ -103,18 +103,12 @@ def _is_name(token: Token, text: str) -> bool:
     initial = token.start < 8 and not before or before[-1:] in (".", "!", "?", ":", "\n")
     return (token.text[:1].isupper() and not initial
             and token.lower not in word_set("stopwords")
-            and token.lower not in _calendar_words() and not is_negation(token.text))
+            and token.lower not in calendar_words() and not is_negation(token.text))
 
 
 def _name_key(token: Token) -> str:
     lower = token.lower
     return lower[:-2] if lower.endswith("'s") else lower
-
-
-@lru_cache(maxsize=1)
-def _calendar_words() -> frozenset[str]:
-    months = {line.split()[0] for line in word_list("months")}
-    return frozenset(months | word_set("weekdays"))
 
 
 def entities(claim: str, evidence: str) -> list[Mismatch]:

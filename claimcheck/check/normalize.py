@@ -51,6 +51,12 @@ def word_map(name: str) -> dict[str, str]:
     return {p[0]: p[1] if len(p) > 1 else "" for p in pairs}
 
 
+@cache
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names, lowercased: capitalised, but never a name of someone."""
+    return frozenset(word_map("months")) | word_set("weekdays")
+
+
 def typography(text: str) -> str:
     """Straight quotes and plain hyphens; the same length as `text`, so offsets survive."""
     return text.translate(_TYPOGRAPHY)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalize import stem, typography, word_list, word_map, word_set
+from .normalize import calendar_words, stem, typography, word_list, word_map, word_set
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,7 @@ def _may_hold(text: str, words: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _calendar_words() -> frozenset[str]:
-    return frozenset(word_map("months")) | word_set("weekdays") | {
-        w + "s" for w in word_set("weekdays")}
+    return calendar_words() | {w + "s" for w in word_set("weekdays")}  # "on Mondays"
 
 
 @lru_cache(maxsize=1)

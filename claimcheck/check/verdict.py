@@ -56,7 +56,8 @@ def judge(claim: Claim, candidates: list[int], snippets: list[Snippet], cache: S
         return Verdict(label="no_evidence", score=round(best.score, 4),
                        reason=f"no reference matches closely (best score {best.score:.2f}, "
                               f"needs {thresholds.partial:.2f})")
-    evidence = [_evidence(s, snippets) for s in spans if s.score >= thresholds.partial]
+    evidence = [_evidence(snippets[s.span.snippet], s.span.start, s.span.end, s.score)
+                for s in spans if s.score >= thresholds.partial]
     source = snippets[best.span.snippet].source
     mismatches = compare(claim.text, best.span.text)
     if mismatches:
@@ -75,13 +76,9 @@ def judge(claim: Claim, candidates: list[int], snippets: list[Snippet], cache: S
                    evidence=evidence)
 
 
-def _evidence(scored: Scored, snippets: list[Snippet], start: int | None = None,
-              end: int | None = None) -> Evidence:
-    snippet = snippets[scored.span.snippet]
-    return Evidence(ref_id=snippet.id, source=snippet.source, text=snippet.text,
-                    start=scored.span.start if start is None else start,
-                    end=scored.span.end if end is None else end,
-                    score=round(scored.score, 4), url=snippet.url)
+def _evidence(snippet: Snippet, start: int, end: int, score: float) -> Evidence:
+    return Evidence(ref_id=snippet.id, source=snippet.source, text=snippet.text, start=start,
+                    end=end, score=round(score, 4), url=snippet.url)
 
 
 def _missing_words(claim: str, best: Scored) -> list[str]:
@@ -131,12 +128,8 @@ def _quote_verdict(claim: Claim, candidates: list[int], snippets: list[Snippet],
         return Verdict(label="no_evidence", score=round(closest, 4),
                        reason=f"quote not found in the references (closest alignment "
                               f"{closest:.2f}, needs {thresholds.misquote:.2f})")
-    evidence = []
-    for match, where in located[:MAX_EVIDENCE]:
-        snippet = snippets[where]
-        evidence.append(Evidence(ref_id=snippet.id, source=snippet.source, text=snippet.text,
-                                 start=match.start, end=match.end, score=round(match.score, 4),
-                                 url=snippet.url))
+    evidence = [_evidence(snippets[where], match.start, match.end, match.score)
+                for match, where in located[:MAX_EVIDENCE]]
     score = round(min(m.score for m, _ in located), 4)
     changed = [m for m, _ in located if not m.exact]
     if changed:

@@ -148,15 +148,11 @@ def pair_level(rows: list[dict[str, Any]], config: Config) -> ModeResult:
                     "evidence_label", run, gold, fuzzy, config.thresholds, started)
 
 
-def corpus_level(rows: list[dict[str, Any]], config: Config,
-                 make_index: Callable[[list[Snippet]], Any] | None = None) -> ModeResult:
-    """`make_index` defaults to the real `claimcheck.references.build_index`."""
+def corpus_level(rows: list[dict[str, Any]], config: Config) -> ModeResult:
+    """All evidence sentences as one reference pool, through the real index and checker."""
     from ..check import check_all
+    from ..references import build_index
 
-    if make_index is None:
-        from .. import references
-
-        make_index = references.build_index
     started = time.perf_counter()
     pool: dict[str, Snippet] = {}
     for row in rows:
@@ -167,7 +163,7 @@ def corpus_level(rows: list[dict[str, Any]], config: Config,
     snippets = list(pool.values())
     kept = [row for row in rows if row["claim_label"] in GOLD]
     gold = [GOLD[row["claim_label"]] for row in kept]
-    index = make_index(snippets)
+    index = build_index(snippets)
 
     def run(thresholds: Thresholds) -> list[tuple[str, float]]:
         claims = [_claim(row["claim"], n) for n, row in enumerate(kept, start=1)]

@@ -45,7 +45,6 @@ class ReferenceIndex:
                  indices: np.ndarray, indptr: np.ndarray, from_cache: bool = False) -> None:
         self.snippets = snippets
         self.vocab = {token: i for i, token in enumerate(vocab)}
-        self.vocab_list = vocab
         self.data = data
         self.indices = indices
         self.indptr = indptr
@@ -156,7 +155,7 @@ def _save(path: Path, index: ReferenceIndex, key: str) -> None:
     buffer = io.BytesIO()
     meta = json.dumps({"key": key, "docs": len(index.snippets)}).encode()
     np.savez(buffer, data=index.data, indices=index.indices, indptr=index.indptr,
-             vocab=np.frombuffer("\n".join(index.vocab_list).encode(), dtype=np.uint8),
+             vocab=np.frombuffer("\n".join(index.vocab).encode(), dtype=np.uint8),
              meta=np.frombuffer(meta, dtype=np.uint8))
     try:
         atomic_write(path, buffer.getvalue())
@@ -172,9 +171,7 @@ def _load(path: Path, snippets: list[Snippet], key: str) -> ReferenceIndex | Non
             meta = json.loads(npz["meta"].tobytes())
             data, indices, indptr = npz["data"], npz["indices"], npz["indptr"]
             raw_vocab = npz["vocab"].tobytes().decode("utf-8")
-    except FileNotFoundError:
-        return None
-    except Exception:  # any damage to the file (truncated zip, bad JSON...) means: rebuild
+    except Exception:  # missing, or damaged (truncated zip, bad JSON...): rebuild
         return None
     vocab = raw_vocab.split("\n") if len(indptr) > 1 else []
     consistent = (
@@ -182,7 +179,7 @@ def _load(path: Path, snippets: list[Snippet], key: str) -> ReferenceIndex | Non
         and meta.get("docs") == len(snippets)
         and data.dtype.kind == "f" and indices.dtype.kind in "iu" and indptr.dtype.kind in "iu"
         and len(data) == len(indices) and len(indptr) == len(vocab) + 1
-        and (len(indptr) == 0 or (indptr[0] == 0 and indptr[-1] == len(data)))
+        and indptr[0] == 0 and indptr[-1] == len(data)
         and bool(np.all(np.diff(indptr) >= 0))
         and (len(indices) == 0 or int(indices.max()) < len(snippets) and int(indices.min()) >= 0)
     )
