@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from claimcheck.atomic import replace_atomically
 
 DATA = Path(__file__).with_name("data")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -360,9 +361,8 @@ def make_snippets(count: int, facts: int, seed: int = 0) -> list[SynthSnippet]:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    """Exactly these bytes (no newline translation), atomically."""
+    replace_atomically(path, text.encode("utf-8"))
 
 
 def write_snippets(path: Path, snippets: Sequence[SynthSnippet]) -> None:

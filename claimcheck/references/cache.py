@@ -8,8 +8,9 @@ concurrent run can leave a stale file but never a half-written one.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
+
+from ..atomic import replace_atomically
 
 CACHE_ENV = "CLAIMCHECK_CACHE_DIR"
 
@@ -25,13 +26,6 @@ def cache_root() -> Path:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so readers see the old file or the new one, nothing in between."""
+    """Write a cache entry atomically, creating the cache folder when needed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    replace_atomically(path, data)

@@ -7,10 +7,10 @@ Suppressed flags and verdicts (inline directives or the baseline) are kept in th
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..atomic import replace_atomically
 from ..errors import UserError
 from ..models import Report
 from .findings import DEFAULT_FAIL_ON
@@ -48,27 +48,14 @@ def render(report: Report, fmt: str, *, color: bool | None = None,
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename it over `path`, so a reader
-    never sees half a file and a crash never leaves one behind."""
+    """Write the user's output file atomically (see `replace_atomically`), with the usual
+    permissions; any failure is a one-line UserError."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UserError(f"{path}: cannot write: folder '{folder}' does not exist")
+    umask = os.umask(0)
+    os.umask(umask)
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        replace_atomically(path, text.encode("utf-8"), mode=0o666 & ~umask, durable=True)
     except OSError as exc:
         raise UserError(f"{path}: cannot write: {exc.strerror}") from None
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual permissions
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UserError(f"{path}: cannot write: {exc.strerror}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
