@@ -56,15 +56,13 @@ def split_document(doc: Document) -> list[Claim]:
                 (a, b, None) for a, b in clause_spans(masked, s, e)]
             for start, end, region in units:
                 if region is not None:
-                    speaker = speakers[region]
-                    if speaker and is_pronoun(speaker):
-                        speaker = last_speaker or last_person
-                    reported = False
+                    speaker, reported = speakers[region], False
                 else:
-                    speaker = reported_speaker(masked[start:end])
-                    reported = speaker is not None or has_speech_verb(masked[start:end])
-                    if speaker and is_pronoun(speaker):
-                        speaker = last_speaker or last_person
+                    # a named source needs a speech verb: look for the source only then
+                    reported = has_speech_verb(masked[start:end])
+                    speaker = reported_speaker(masked[start:end]) if reported else None
+                if speaker and is_pronoun(speaker):
+                    speaker = last_speaker or last_person
                 kind = classify(masked[start:end], block.kind, region is not None, reported)
                 if kind in ("quote", "attributed") and speaker:
                     last_speaker = speaker
