@@ -8,6 +8,8 @@ columns are 1-based.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -59,8 +61,6 @@ class Document(_Record):
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""
-        from bisect import bisect_right
-
         line = bisect_right(self.line_starts, offset)
         return line, offset - self.line_starts[line - 1] + 1
 
@@ -182,3 +182,11 @@ class Report(_Record):
     claims: list[Claim] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     summary: Summary = Field(default_factory=Summary)
+
+
+def by_file(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+    """Claims grouped by file in one pass, each group in the given order."""
+    groups: dict[str, list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault(claim.file, []).append(claim)
+    return groups

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .config import Config
 from .errors import UserError
-from .models import SEVERITY_RANK, Claim, Document, Report, Summary
+from .models import SEVERITY_RANK, Claim, Document, Report, Summary, by_file
 
 if TYPE_CHECKING:
     from .check import SearchIndex
@@ -98,8 +98,9 @@ def suppress_findings(docs: Sequence[Document], claims: list[Claim], config: Con
     """Inline directives, then the baseline: after checking, so verdicts can be silenced too."""
     from .suppress import apply_suppressions
 
+    grouped = by_file(claims)
     for doc in docs:
-        apply_suppressions(doc, [c for c in claims if c.file == doc.path])
+        apply_suppressions(doc, grouped.get(doc.path, []))
     if config.baseline:
         from .baseline import apply_baseline, finding_labels, load_baseline
 

@@ -22,7 +22,6 @@ line its span covers (a claim's whole span for a verdict).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .document import BARE_DIRECTIVE, DIRECTIVE_VERBS, HASH_DIRECTIVE, HTML_DIRECTIVE
@@ -114,7 +113,7 @@ def parse_directives(doc: Document) -> list[Directive]:
         if offset in seen:
             continue
         seen.add(offset)
-        line = bisect_right(doc.line_starts, offset) if doc.line_starts else 1
+        line = doc.position(offset)[0]
         if verb not in DIRECTIVE_VERBS:
             raise UserError(f"{doc.path}:{line}: unknown claimcheck directive '{_shown(verb)}' "
                             f"(use {', '.join(DIRECTIVE_VERBS)})")
@@ -154,9 +153,7 @@ def _silenced(directives: list[Directive], keys: frozenset[str], first: int, las
 
 
 def _last_line(doc: Document, end: int) -> int:
-    if not doc.line_starts:
-        return 1
-    return bisect_right(doc.line_starts, max(end - 1, 0))
+    return doc.position(max(end - 1, 0))[0]
 
 
 def apply_suppressions(doc: Document, claims: list[Claim]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from ..models import Report
+from ..models import Report, by_file
 from .findings import Finding, clean, collect, shorten
 
 
@@ -29,8 +29,9 @@ def render_junit(report: Report, fail_on: Sequence[str]) -> str:
         by_claim.setdefault(f.claim.id, []).append(f)
     root = ET.Element("testsuites", name="claimcheck")
     total_tests = total_failures = 0
+    grouped = by_file(report.claims)
     for path in report.files:
-        claims = [c for c in report.claims if c.file == path]
+        claims = grouped.get(path, [])
         suite = ET.SubElement(root, "testsuite", name=_text(path))
         failures = 0
         for claim in claims:

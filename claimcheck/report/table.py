@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..models import Claim, Evidence, Report
+from ..models import Claim, Evidence, Report, by_file
 from .findings import clean, counted
 
 VERDICT_STYLE = {
@@ -142,8 +142,9 @@ def render_table(report: Report, *, color: bool | None = None, width: int | None
         markup=False, emoji=False, legacy_windows=False,
     )
     checked = any(c.verdict for c in report.claims)  # no refs: no verdict/evidence columns
+    grouped = by_file(report.claims)
     for path in report.files:
-        claims = [c for c in report.claims if c.file == path]
+        claims = grouped.get(path, [])
         if not claims:
             console.print(Text(f"{clean(path)}: no claims", style="dim"))
             continue
