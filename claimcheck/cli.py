@@ -147,9 +147,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     paths = expand_drafts(drafts, config)
     changed = None
     if rev is not None:
-        from .gitdiff import changed_lines
+        from .gitdiff import changed_lines_of
 
-        changed = {path: changed_lines(path, rev) for path in paths}
+        changed = changed_lines_of(paths, rev)
     fmt = args.format or "table"
     with progress_bar(wanted(fmt)) as progress:
         report = run(paths, config, progress=progress, changed=changed)

@@ -36,15 +36,35 @@ def parse_hunks(diff: str) -> set[int]:
 
 def changed_lines(path: str, rev: str = "HEAD") -> set[int] | None:
     """Changed line numbers of `path` against `rev`; None means every line (untracked, stdin)."""
-    if path == "-":
-        return ALL_LINES
-    file = Path(path).resolve()
-    folder = file.parent
-    top = _git(["rev-parse", "--show-toplevel"], folder)
-    if top.returncode != 0:
+    return changed_lines_of([path], rev)[path]
+
+
+def changed_lines_of(paths: list[str], rev: str = "HEAD") -> dict[str, set[int] | None]:
+    """`changed_lines` of each path; the repository and the revision are checked once per
+    folder, not once per file."""
+    checked: set[Path] = set()
+    out: dict[str, set[int] | None] = {}
+    for path in paths:
+        if path == "-":
+            out[path] = ALL_LINES
+            continue
+        file = Path(path).resolve()
+        folder = file.parent
+        if folder not in checked:
+            _check_repository(path, folder, rev)
+            checked.add(folder)
+        out[path] = _file_lines(path, file, folder, rev)
+    return out
+
+
+def _check_repository(path: str, folder: Path, rev: str) -> None:
+    if _git(["rev-parse", "--show-toplevel"], folder).returncode != 0:
         raise UserError(f"--changed-only: {path} is not in a git repository")
     if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], folder).returncode != 0:
         raise UserError(f"--changed-only: unknown git revision '{rev}'")
+
+
+def _file_lines(path: str, file: Path, folder: Path, rev: str) -> set[int] | None:
     tracked = _git(["ls-files", "--error-unmatch", "--", str(file)], folder)
     if tracked.returncode != 0:
         return ALL_LINES

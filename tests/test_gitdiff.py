@@ -52,3 +52,28 @@ def test_outside_a_repository(tmp_path: Path) -> None:
     (tmp_path / "d.md").write_text("x\n", encoding="utf-8")
     with pytest.raises(UserError, match="not in a git repository"):
         changed_lines(str(tmp_path / "d.md"))
+
+
+def test_changed_lines_of_checks_the_repository_once_per_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimcheck import gitdiff
+
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("one\n", encoding="utf-8")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "a.md", "b.md")
+    _git(tmp_path, "commit", "-q", "-m", "x")
+    (tmp_path / "b.md").write_text("one\ntwo\n", encoding="utf-8")
+    calls: list[str] = []
+    real = gitdiff._git
+
+    def counted(args: list[str], cwd: Path) -> object:
+        calls.append(args[0])
+        return real(args, cwd)
+
+    monkeypatch.setattr(gitdiff, "_git", counted)
+    paths = [str(tmp_path / "a.md"), str(tmp_path / "b.md"), "-"]
+    assert gitdiff.changed_lines_of(paths) == {paths[0]: set(), paths[1]: {2}, "-": None}
+    assert calls.count("rev-parse") == 2  # the repository and the revision, once for the folder
+    with pytest.raises(UserError, match="unknown git revision 'v9'"):
+        gitdiff.changed_lines_of(paths, "v9")
