@@ -8,19 +8,14 @@ from __future__ import annotations
 
 import io
 import json
-import re
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from ..errors import UserError
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _clean(text: str) -> str:
-    return _CONTROL.sub(" ", text)
+from .findings import clean
+from .markdown import md_cell
 
 
 def _records() -> list[dict[str, object]]:
@@ -48,7 +43,7 @@ def _table() -> str:
     for column in ("ID", "name", "family", "severity", "flags", "example", "not flagged"):
         table.add_column(column, overflow="fold")
     for rec in _records():
-        table.add_row(*(escape(_clean(str(x))) for x in (
+        table.add_row(*(escape(clean(str(x), one_line=False)) for x in (
             rec["id"], rec["name"], rec["family"], rec["severity"], rec["summary"],
             "\n".join(rec["flagged"]),  # type: ignore[arg-type]
             "\n".join(rec["not_flagged"]),  # type: ignore[arg-type]
@@ -58,20 +53,16 @@ def _table() -> str:
     return out.getvalue()
 
 
-def _md(text: str) -> str:
-    return _clean(text).replace("|", "\\|")
-
-
 def _markdown() -> str:
     lines = [
         "| ID | Name | Family | Default | Flags | Flagged | Not flagged |",
         "|---|---|---|---|---|---|---|",
     ]
     for rec in _records():
-        flagged = "<br>".join(_md(x) for x in rec["flagged"])  # type: ignore[attr-defined]
-        clean = "<br>".join(_md(x) for x in rec["not_flagged"])  # type: ignore[attr-defined]
+        flagged, not_flagged = ("<br>".join(md_cell(x) for x in rec[key])  # type: ignore[attr-defined]
+                                for key in ("flagged", "not_flagged"))
         lines.append(f"| {rec['id']} | `{rec['name']}` | {rec['family']} | {rec['severity']} | "
-                     f"{_md(str(rec['summary']))} | {flagged} | {clean} |")
+                     f"{md_cell(str(rec['summary']))} | {flagged} | {not_flagged} |")
     return "\n".join(lines) + "\n"
 
 

@@ -9,7 +9,6 @@ taken from the rule registry when the rule is known to it.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,10 +30,8 @@ _VERDICT_HELP = {
 
 
 def _registry() -> dict[str, Any]:
-    try:
-        from ..rules import RULES
-    except ImportError:  # the registry is optional for rendering; flags carry the basics
-        return {}
+    from ..rules import RULES
+
     return {r.id: r for r in RULES}
 
 
@@ -48,8 +45,7 @@ def _rule_metadata(finding: Finding, registry: dict[str, Any]) -> dict[str, Any]
         help_text, level, tags = finding.hint, finding.severity, ["verdict"]
     elif known is not None:
         short = known.summary or known.message.format(cue="…")
-        full = " ".join(re.split(r"^\s*[A-Z ]+:\s*$", known.doc, flags=re.M)[0].split())
-        full = full or short
+        full = known.description or short
         help_text, level, tags = known.hint, known.severity, [known.family]
         markdown = _help_markdown(known.hint, known.flagged, known.not_flagged)
     else:

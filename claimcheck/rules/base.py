@@ -40,6 +40,10 @@ FAMILIES: dict[str, bool] = {
 }
 
 
+# "FLAGGED:", "NOT FLAGGED:": the headings of a rule docstring's example lists
+_HEADING = re.compile(r"^\s*[A-Z ]+:\s*$", re.MULTILINE)
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -60,6 +64,11 @@ class Rule:
         return inspect.getdoc(self.check) or ""
 
     @property
+    def description(self) -> str:
+        """The docstring's prose before its example headings, as one line."""
+        return " ".join(_HEADING.split(self.doc)[0].split())
+
+    @property
     def flagged(self) -> list[str]:
         return _examples(self.doc, "FLAGGED")
 
@@ -77,7 +86,7 @@ def _examples(doc: str, heading: str) -> list[str]:
     inside = False
     for line in doc.splitlines():
         stripped = line.strip()
-        if re.fullmatch(r"[A-Z ]+:", stripped):
+        if _HEADING.fullmatch(line):
             inside = stripped[:-1] == heading
             continue
         if inside:
