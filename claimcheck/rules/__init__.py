@@ -8,6 +8,7 @@ Inline suppressions and baselines are applied later, centrally (see `claimcheck.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from ..errors import UserError
 from ..models import Claim, Document, Flag, Severity
@@ -42,9 +43,16 @@ __all__ = ["FAMILIES", "RULES", "Finding", "Rule", "find_flags", "resolve_settin
 def resolve_settings(settings: Mapping[str, str]) -> dict[str, Severity | None]:
     """Rule ID -> severity in force (None = off). Unknown rule keys or values are a UserError,
     so a typo in the config never silently does nothing."""
+    return dict(_resolved(tuple(settings.items())))
+
+
+@lru_cache(maxsize=16)
+def _resolved(settings: tuple[tuple[str, str], ...]) -> dict[str, Severity | None]:
+    """Worked out once per configuration, not once per claim (an error is not cached, so it is
+    raised again for every claim, as before). Callers must not change the dict."""
     by_key = {r.id.lower(): r for r in RULES} | {r.name.lower(): r for r in RULES}
     out: dict[str, Severity | None] = {r.id: r.severity for r in RULES}
-    for key, value in settings.items():
+    for key, value in settings:
         found = by_key.get(key.strip().lower())
         if found is None:
             raise UserError(f"[tool.claimcheck.rules]: unknown rule '{key}' "
@@ -63,7 +71,7 @@ def resolve_settings(settings: Mapping[str, str]) -> dict[str, Severity | None]:
 
 def find_flags(claim: Claim, doc: Document, settings: Mapping[str, str]) -> list[Flag]:
     """Every rule finding in `claim`, as Flags at the cue's exact span, in file order."""
-    active = resolve_settings(settings)
+    active = _resolved(tuple(settings.items()))
     if claim.kind in _ASSERTS_NOTHING:
         return []
     ctx = build_context(claim, doc)

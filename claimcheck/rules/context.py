@@ -42,10 +42,9 @@ def alternation(entries: tuple[str, ...]) -> str:
 
 
 @cache
-def phrases(name: str, case_sensitive: bool = False) -> re.Pattern[str]:
-    """Whole-word pattern matching any entry of a word list."""
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(_EDGE_L + alternation(words(name)) + _EDGE_R, flags)
+def phrases(name: str) -> re.Pattern[str]:
+    """Whole-word pattern matching any entry of a word list, in any case."""
+    return re.compile(_EDGE_L + alternation(words(name)) + _EDGE_R, re.IGNORECASE)
 
 
 @cache

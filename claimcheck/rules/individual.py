@@ -33,12 +33,10 @@ def individual_mind_reading(claim: Claim, ctx: SentenceContext) -> Iterator[Find
     """
     if ctx.attributed:
         return
-    taken: list[tuple[int, int]] = []
     for m in ctx.finditer(phrases("characterisation")):
-        if any(s < m.end() and m.start() < e for s, e in taken) or ctx.quoted(m.start()):
+        if ctx.quoted(m.start()):
             continue
         if m.group().lower().startswith("is ") and {"a", "an"} & set(ctx.words_before(
                 m.start(), 3)):
             continue  # "A good student is someone who ...": a definition, not a person
-        taken.append((m.start(), m.end()))
         yield Finding(*ctx.cue(m.start(), m.end()))

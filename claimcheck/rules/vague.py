@@ -46,7 +46,7 @@ def vague_quantity(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     for m in ctx.finditer(phrases("vague")):
         cue = m.group().lower()
         before = ctx.words_before(m.start(), 1)
-        after = ctx.words_after(m.end(), 1)
+        after = ctx.words_after(m.end(), 2)  # only the first is read, bar one case below
         if cue == "most":
             if before and before[0] in {"the", "at", "a", "for"}:
                 continue
@@ -54,8 +54,7 @@ def vague_quantity(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
                 continue
             if not after or after[0] in _NOT_A_NOUN or after[0] == "about":
                 continue  # "what I object to most is": an adverb, not a quantity
-            if after[0] == "of" and ctx.words_after(m.end(), 2)[1:] and ctx.words_after(
-                    m.end(), 2)[1] in _BOUNDED:
+            if after[0] == "of" and after[1:] and after[1] in _BOUNDED:
                 continue  # "most of his spare time": a share of one bounded thing
         if cue == "many" and before and before[0] in {"how", "as"}:
             continue

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.models import Block, Claim, Document, Flag
+from claimcheck.document import build_document
+from claimcheck.models import Claim, Document, Flag
 from claimcheck.rules import find_flags
 
 _SENTENCE = re.compile(r"\S.*?(?:[.!?]+[\"”]?(?=\s|$)|\n|$)", re.DOTALL)
 
 
 def make_document(text: str, path: str = "draft.txt") -> Document:
-    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-    return Document(path=path, text=text, masked=text, markdown=False,
-                    blocks=[Block(kind="paragraph", start=0, end=len(text))], line_starts=starts)
+    return build_document(path, text, markdown=False)
 
 
 def make_claims(doc: Document, kind: str = "factual", speaker: str | None = None) -> list[Claim]:
