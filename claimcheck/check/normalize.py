@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import NamedTuple
+
+from ..datafiles import data_lines
 
 _TYPOGRAPHY = str.maketrans({
     "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
@@ -34,9 +35,7 @@ class Token(NamedTuple):
 @cache
 def word_list(name: str) -> tuple[str, ...]:
     """Lines of `data/<name>.txt`, lowercased, '#' comments and blank lines skipped."""
-    text = (files(__package__) / "data" / f"{name}.txt").read_text(encoding="utf-8")
-    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return tuple(line.lower() for line in lines if line)
+    return tuple(line.lower() for line in data_lines(__package__, name))
 
 
 @cache

@@ -10,7 +10,8 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
-from importlib.resources import files
+
+from ..datafiles import data_lines
 
 # A number keeps its inner separators ("3.5", "1,200"); a word is a run of letters, so
 # punctuation and underscores split tokens and never appear in them.
@@ -21,8 +22,7 @@ TOKENIZER_VERSION = "1"
 
 @cache
 def stopwords() -> frozenset[str]:
-    text = files("claimcheck.references").joinpath("data/stopwords.txt").read_text("utf-8")
-    return frozenset(w for line in text.splitlines() if (w := line.strip()) and w[0] != "#")
+    return frozenset(data_lines("claimcheck.references", "stopwords"))
 
 
 @cache

@@ -12,8 +12,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
-from importlib.resources import files
 
+from ..datafiles import data_lines
 from ..models import Claim, Document
 
 _EDGE_L = r"(?<![\w'’-])"
@@ -23,13 +23,7 @@ _EDGE_R = r"(?![\w'’-])"
 @cache
 def words(name: str) -> tuple[str, ...]:
     """Entries of `data/<name>.txt`: one per line, '#' comments and blank lines skipped."""
-    text = (files(__package__) / "data" / f"{name}.txt").read_text(encoding="utf-8")
-    out = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#") and line not in out:
-            out.append(line)
-    return tuple(out)
+    return tuple(dict.fromkeys(data_lines(__package__, name)))  # repeated entries once
 
 
 def alternation(entries: tuple[str, ...]) -> str:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
+
+from ..datafiles import data_lines
 
 
 @cache
 def words(name: str) -> frozenset[str]:
     """Lower-cased entries of `data/<name>.txt`; `#` starts a comment line."""
-    text = files(__package__).joinpath("data").joinpath(f"{name}.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines()
-                     if line.strip() and not line.lstrip().startswith("#"))
+    return frozenset(line.lower() for line in data_lines(__package__, name))
 
 
 @cache
