@@ -83,7 +83,7 @@ def _run_case(draft: str, refs: str, fmt: str) -> dict[str, Any]:
     imported = time.perf_counter() - clock
 
     from claimcheck import __version__
-    from claimcheck.check import check_all
+    from claimcheck.check import check_all, is_matched
     from claimcheck.config import Config
     from claimcheck.models import Report
     from claimcheck.pipeline import (
@@ -132,7 +132,7 @@ def _run_case(draft: str, refs: str, fmt: str) -> dict[str, Any]:
             verdicts[claim.verdict.label] = verdicts.get(claim.verdict.label, 0) + 1
     return {
         "bytes": os.path.getsize(draft), "snippets": len(snippets), "claims": len(claims),
-        "matched": sum(bool(c.checkable or c.flags) for c in claims),
+        "matched": sum(map(is_matched, claims)),
         "flags": sum(len(c.flags) for c in claims), "verdicts": verdicts,
         "report_bytes": len(text.encode("utf-8")), "seconds": seconds,
         **peaks(),
@@ -227,6 +227,7 @@ def run_brute(draft: str, refs: str, budget: float) -> dict[str, Any]:
     from rapidfuzz import fuzz, process
     from rapidfuzz.utils import default_process
 
+    from claimcheck.check import is_matched
     from claimcheck.config import Config
     from claimcheck.pipeline import flag_claims, load_documents, split_documents
 
@@ -234,8 +235,7 @@ def run_brute(draft: str, refs: str, budget: float) -> dict[str, Any]:
     docs = load_documents([draft], config)
     claims = split_documents(docs)
     flag_claims(docs, claims, config)
-    # The same claims check_all retrieves for: checkable ones, and flagged ones.
-    queries = [default_process(c.text) for c in claims if c.checkable or c.flags]
+    queries = [default_process(c.text) for c in claims if is_matched(c)]
     with open(refs, encoding="utf-8") as fh:
         choices = [default_process(json.loads(line)["text"]) for line in fh if line.strip()]
     results = []

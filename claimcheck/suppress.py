@@ -97,11 +97,12 @@ def parse_directives(doc: Document) -> list[Directive]:
     """Every directive in `doc`, in file order. Unknown verbs or targets are a UserError."""
     text = doc.text
     code = _code_spans(text) if doc.markdown else []
+    html = list(HTML_DIRECTIVE.finditer(text))
     found: list[tuple[int, str, str]] = [
-        (m.start(), m.group("verb"), m.group("args")) for m in HTML_DIRECTIVE.finditer(text)
+        (m.start(), m.group("verb"), m.group("args")) for m in html
         if not any(a <= m.start() < b for a, b in code)]
     if not doc.markdown:
-        html_spans = [(m.start(), m.end()) for m in HTML_DIRECTIVE.finditer(text)]
+        html_spans = [(m.start(), m.end()) for m in html]
         for pattern in (HASH_DIRECTIVE, BARE_DIRECTIVE):
             for m in pattern.finditer(text):
                 if not any(a <= m.start() < b for a, b in html_spans):

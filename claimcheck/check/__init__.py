@@ -24,10 +24,15 @@ CHUNK = 256  # claims judged between progress calls
 # Below this many claims a second process costs more (fork, result pickling) than it saves.
 PARALLEL_MIN = 2000
 
-__all__ = ["SearchIndex", "check_all"]
+__all__ = ["SearchIndex", "check_all", "is_matched"]
 
 # What forked workers read: set just before the pool starts, inherited copy-on-write.
 _SHARED: tuple[list[Claim], SearchIndex, Thresholds, SpanCache] | None = None
+
+
+def is_matched(claim: Claim) -> bool:
+    """Checkable claims, and flagged ones: a reference that backs the sentence clears a flag."""
+    return claim.checkable or bool(claim.flags)
 
 
 def check_all(claims: list[Claim], index: SearchIndex, config: Config,
@@ -38,7 +43,7 @@ def check_all(claims: list[Claim], index: SearchIndex, config: Config,
     generalization flag: a reference that backs the sentence should clear the flag.
     """
     global _SHARED
-    todo = [c for c in claims if c.checkable or c.flags]
+    todo = [c for c in claims if is_matched(c)]
     for claim in claims:
         if not claim.checkable:
             claim.verdict = not_checkable(claim)

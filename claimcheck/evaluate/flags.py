@@ -148,8 +148,9 @@ def evaluate_flags(dataset: Path, peers: bool = True) -> FlagEval:
         [bool(f & general) or any(r in DATASET_READING for _, r in rules)
          for f, rules in zip(fired, found, strict=True)], gold)
     result.scores["claimcheck (any rule)"] = score([bool(f) for f in fired], gold)
+    cues = _bare_cues()
     result.scores["baseline: cue words, no context"] = score(
-        [bool(_bare_cues().search(text)) for text in texts], gold)
+        [bool(cues.search(text)) for text in texts], gold)
     for family in FAMILIES:
         result.scores[f"  family: {family}"] = score([family in f for f in fired], gold)
     if peers:

@@ -10,16 +10,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 
 from ..models import Mention
 from ._data import phrases, words
 
 _DOTTED_ACRONYM = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
-
-
-def _mention(**fields: Any) -> Mention:
-    return Mention(**fields)
 
 
 @dataclass
@@ -139,7 +134,7 @@ class MentionFinder:
         lo, hi = bisect_left(self.date_starts, start), bisect_left(self.date_starts, end)
         for m in self.dates[lo:hi]:
             if m.end() <= end:
-                found.dates.append(_mention(kind="date", text=m.group(0), start=m.start(),
+                found.dates.append(Mention(kind="date", text=m.group(0), start=m.start(),
                                             end=m.end(), value=_date_value(m)))
         lo, hi = bisect_left(self.number_starts, start), bisect_left(self.number_starts, end)
         for s, e, m in self.numbers[lo:hi]:
@@ -160,7 +155,7 @@ class MentionFinder:
         lo, hi = bisect_left(self.quote_starts, start), bisect_left(self.quote_starts, end)
         for s, e in self.quotes[lo:hi]:
             if e <= end:
-                found.quotes.append(_mention(kind="quote", text=masked[s:e], start=s, end=e,
+                found.quotes.append(Mention(kind="quote", text=masked[s:e], start=s, end=e,
                                              value=masked[s:e]))
         return found
 
@@ -182,7 +177,7 @@ def _number(m: re.Match[str], surface: str, start: int, end: int) -> Mention:
         kind = "percent"
     elif m.group("cur"):
         kind = "money"
-    return _mention(kind=kind, text=surface, start=start, end=end, value=value)
+    return Mention(kind=kind, text=surface, start=start, end=end, value=value)
 
 
 def _date_value(m: re.Match[str]) -> str:
@@ -228,4 +223,4 @@ def _entity(masked: str, s: int, e: int, taken: list[tuple[int, int]],
     if not text or text == "I" or text.lower() in words("units") or \
             any(ts <= s < te for ts, te in taken):
         return None
-    return _mention(kind="entity", text=text, start=s, end=e, value=" ".join(text.split()))
+    return Mention(kind="entity", text=text, start=s, end=e, value=" ".join(text.split()))

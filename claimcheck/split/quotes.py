@@ -21,9 +21,7 @@ def quote_regions(masked: str, start: int, end: int) -> list[tuple[int, int]]:
         ch = masked[i]
         if ch in _OPENERS and (i == start or _OPENING_CONTEXT.match(masked[i - 1])):
             close = masked.find(_CLOSERS[ch], i + 1, end)
-            if ch == "\"" and close == -1:
-                close = end
-            elif close == -1:
+            if close == -1:  # an unclosed quote runs to the end of the block
                 close = end
             if close > i + 1:
                 regions.append((i + 1, close))
