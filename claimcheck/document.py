@@ -15,10 +15,9 @@ from pathlib import Path
 
 from .errors import UserError
 from .models import Block, BlockKind, Document
+from .models import line_starts as _line_starts
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # Inline directives (applied by `suppress`) are instructions, not prose: in plain text they are
 # blanked here so they never join a claim. (In Markdown the HTML comment is already markup.)
@@ -53,12 +52,13 @@ def load_document(path: str, markdown: bool | None = None) -> Document:
 def build_document(path: str, text: str, markdown: bool) -> Document:
     """The Document for text already in memory (tests and stdin use this too)."""
     line_starts = _line_starts(text)
+    code: list[tuple[int, int]] = []  # plain text has no code
     if markdown:
-        masked, blocks = _markdown_prose(text, line_starts)
+        masked, blocks = _markdown_prose(text, line_starts, code)
     else:
         masked, blocks = _plain_prose(text)
     return Document(path=path, text=text, masked=masked, markdown=markdown, blocks=blocks,
-                    line_starts=line_starts)
+                    line_starts=line_starts, code=code)
 
 
 def _read_bytes(path: str) -> bytes:
@@ -75,12 +75,12 @@ def _read_bytes(path: str) -> bytes:
         raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
-
-
 def _blank(chars: list[str], start: int, end: int) -> None:
     """Spaces over [start, end), keeping line breaks so masked lines match the original."""
+    segment = chars[start:end]
+    if "\n" not in segment and "\r" not in segment:
+        chars[start:end] = [" "] * len(segment)  # one C-level step for the usual case
+        return
     for i in range(start, end):
         if chars[i] not in "\r\n":
             chars[i] = " "
@@ -115,11 +115,12 @@ def _plain_prose(text: str) -> tuple[str, list[Block]]:
 def _split_lines(masked: str, start: int, end: int, kind: BlockKind) -> Iterator[Block]:
     """Cut off lines that stand alone: titles, bylines and credits have no final punctuation
     and are followed by a line that starts afresh; hard-wrapped prose does not."""
-    lines = [(m.start() + start, m.end() + start)
-             for m in re.finditer(r"[^\r\n]+", masked[start:end])]
-    lines = [(s + len(masked[s:e]) - len(masked[s:e].lstrip()),
-              e - (len(masked[s:e]) - len(masked[s:e].rstrip()))) for s, e in lines]
-    lines = [(s, e) for s, e in lines if e > s]
+    lines = []
+    for m in _NOT_BREAK.finditer(masked, start, end):
+        text = m.group()
+        s, e = m.start() + len(text) - len(text.lstrip()), m.end() - len(text) + len(text.rstrip())
+        if e > s:
+            lines.append((s, e))
     run_start: int | None = None
     for i, (s, e) in enumerate(lines):
         line = masked[s:e]
@@ -174,9 +175,14 @@ _INLINE_MASKS = re.compile(
 )
 _EMPHASIS = re.compile(r"(?<![\w\\])(?:\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3}|~~)(?!\w)")
 _LINK_OPEN = re.compile(r"(?<![!\\\]])\[(?=[^\]\n]*\](?:\(|\[))")
+_NOT_BREAK = re.compile(r"[^\r\n]+")
+# A text without any of these cannot hold a match of _INLINE_MASKS (one per alternative).
+_INLINE_MARKS = ("<", "`", "![", "](", "][", "\\", "http")
 
 
-def _markdown_prose(text: str, line_starts: list[int]) -> tuple[str, list[Block]]:
+def _markdown_prose(text: str, line_starts: list[int],
+                    code: list[tuple[int, int]]) -> tuple[str, list[Block]]:
+    """Masked text and prose blocks; the code regions found on the way go into `code`."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -184,7 +190,8 @@ def _markdown_prose(text: str, line_starts: list[int]) -> tuple[str, list[Block]
     parser.disable("inline")  # inline structure is blanked by position below: much faster
     tokens = parser.parse(text)
     bounds = line_starts + [len(text)]
-    chars = [c if c in "\r\n" else " " for c in text]  # all blank until shown to be prose
+    # all blank until shown to be prose (line breaks kept)
+    chars = list(_NOT_BREAK.sub(lambda m: " " * len(m.group()), text))
     blocks: list[Block] = []
     stack: list[str] = []
     item_first_line: list[int] = []
@@ -206,6 +213,8 @@ def _markdown_prose(text: str, line_starts: list[int]) -> tuple[str, list[Block]
                 opened = stack.pop()
                 if opened == "list_item_open" and item_first_line:
                     item_first_line.pop()
+        if tok.type in ("fence", "code_block") and tok.map:
+            code.append((bounds[tok.map[0]], bounds[tok.map[1]]))
         if tok.type != "inline" or not tok.map:
             continue
         parent = stack[-1] if stack else ""
@@ -213,7 +222,7 @@ def _markdown_prose(text: str, line_starts: list[int]) -> tuple[str, list[Block]
         if parent == "heading_open":
             level = int(tokens[index - 1].tag[1:]) if tokens[index - 1].tag[1:].isdigit() else 1
             s, e = line_span(first)
-            region = _show_line(text, chars, s, e, _HEADING_MARKS)
+            region = _show_line(text, chars, s, e, _HEADING_MARKS, code)
             if region:
                 blocks.append(Block(kind="heading", start=region[0], end=region[1],
                                     level=level))
@@ -221,7 +230,7 @@ def _markdown_prose(text: str, line_starts: list[int]) -> tuple[str, list[Block]
             if first in table_rows:
                 continue
             table_rows.add(first)
-            blocks.extend(_table_cells(text, chars, *line_span(first)))
+            blocks.extend(_table_cells(text, chars, *line_span(first), code))
         else:
             kind: BlockKind = "paragraph"
             if "list_item_open" in stack:
@@ -234,11 +243,10 @@ def _markdown_prose(text: str, line_starts: list[int]) -> tuple[str, list[Block]
                 at_marker = bool(item_first_line) and line == item_first_line[-1]
                 prefix = (_LIST_MARKER if at_marker else _CONTAINER_PREFIX).match(text, s, e)
                 body_start = prefix.end() if prefix else s
-                for i in range(body_start, e):
-                    chars[i] = text[i]
+                chars[body_start:e] = text[body_start:e]
                 starts.append((body_start, e))
             region_start, region_end = starts[0][0], starts[-1][1]
-            _mask_inline(text, chars, region_start, region_end)
+            _mask_inline(text, chars, region_start, region_end, code)
             masked_region = "".join(chars[region_start:region_end])
             for block in _split_lines(masked_region, 0, len(masked_region), kind):
                 block.start += region_start
@@ -248,13 +256,12 @@ def _markdown_prose(text: str, line_starts: list[int]) -> tuple[str, list[Block]
     return masked, [b for b in blocks if masked[b.start:b.end].strip()]
 
 
-def _show_line(text: str, chars: list[str], s: int, e: int,
-               marks: re.Pattern[str]) -> tuple[int, int] | None:
-    for i in range(s, e):
-        chars[i] = text[i]
+def _show_line(text: str, chars: list[str], s: int, e: int, marks: re.Pattern[str],
+               code: list[tuple[int, int]]) -> tuple[int, int] | None:
+    chars[s:e] = text[s:e]
     for m in marks.finditer(text, s, e):
         _blank(chars, m.start(), m.end())
-    _mask_inline(text, chars, s, e)
+    _mask_inline(text, chars, s, e, code)
     return _trimmed(chars, s, e)
 
 
@@ -266,11 +273,11 @@ def _trimmed(chars: list[str], s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-def _table_cells(text: str, chars: list[str], s: int, e: int) -> Iterator[Block]:
+def _table_cells(text: str, chars: list[str], s: int, e: int,
+                 code: list[tuple[int, int]]) -> Iterator[Block]:
     """One block per cell: split the row on pipes outside code spans and escapes."""
-    for i in range(s, e):
-        chars[i] = text[i]
-    _mask_inline(text, chars, s, e)
+    chars[s:e] = text[s:e]
+    _mask_inline(text, chars, s, e, code)
     cell_start = s
     for i in range(s, e + 1):
         if i == e or (chars[i] == "|" and (i == s or text[i - 1] != "\\")):
@@ -282,12 +289,20 @@ def _table_cells(text: str, chars: list[str], s: int, e: int) -> Iterator[Block]
             cell_start = i + 1
 
 
-def _mask_inline(text: str, chars: list[str], s: int, e: int) -> None:
-    """Blank inline markup between s and e; link text and image-free prose stay visible."""
-    for m in _INLINE_MASKS.finditer(text, s, e):
-        _blank(chars, m.start(), m.end())
-    for m in _LINK_OPEN.finditer(text, s, e):
-        chars[m.start()] = " "
+def _mask_inline(text: str, chars: list[str], s: int, e: int,
+                 code: list[tuple[int, int]]) -> None:
+    """Blank inline markup between s and e; link text and image-free prose stay visible.
+    Code spans also go into `code`."""
+    # Each pattern needs one of a few marks: most prose has none, and the scan is skipped.
+    if any(text.find(mark, s, e) >= 0 for mark in _INLINE_MARKS):
+        for m in _INLINE_MASKS.finditer(text, s, e):
+            _blank(chars, m.start(), m.end())
+            if m.group("ticks"):
+                code.append((m.start(), m.end()))
+    if text.find("[", s, e) >= 0:
+        for m in _LINK_OPEN.finditer(text, s, e):
+            chars[m.start()] = " "
     visible = "".join(chars[s:e])
-    for m in _EMPHASIS.finditer(visible):
-        _blank(chars, s + m.start(), s + m.end())
+    if "*" in visible or "_" in visible or "~" in visible:
+        for m in _EMPHASIS.finditer(visible):
+            _blank(chars, s + m.start(), s + m.end())

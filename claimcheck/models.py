@@ -8,8 +8,9 @@ columns are 1-based.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -36,6 +37,21 @@ class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """Offset of each line's first character. CRLF, LF and a lone CR (old Mac files) each end a
+    line, so every reported position agrees with what an editor shows."""
+    return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+
+def line_column(starts: Sequence[int], offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a character offset, given the text's `line_starts`."""
+    line = bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
+
+
 class Block(_Record):
     """A unit of prose the splitter may cut into sentences (never crosses a block boundary)."""
 
@@ -58,11 +74,13 @@ class Document(_Record):
     markdown: bool
     blocks: list[Block] = Field(default_factory=list)
     line_starts: list[int] = Field(default_factory=list)
+    # Character ranges the Markdown parser found to be code (fenced, indented, inline spans):
+    # a directive shown there is an example, not an instruction. Internal: never in the JSON.
+    code: list[tuple[int, int]] = Field(default_factory=list, exclude=True)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""
-        line = bisect_right(self.line_starts, offset)
-        return line, offset - self.line_starts[line - 1] + 1
+        return line_column(self.line_starts, offset)
 
 
 class Mention(_Record):

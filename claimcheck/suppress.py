@@ -12,7 +12,8 @@ In plain text the same directives also work as `# claimcheck: ...` comments (on 
 or at the end of a line) and as bare `claimcheck: ...` lines. A target is a rule ID (`CC101`), a
 rule name (`sweeping-quantifier`), `verdict` (any verdict) or `verdict/<label>`
 (`verdict/contradicted`); no target means every flag and verdict. An unknown target is an error,
-so a typo never silently silences nothing.
+so a typo never silently silences nothing. In Markdown, a directive inside code (a code span, or
+a fenced or indented code block, also within lists and quotes) is an example and does nothing.
 
 Silenced flags and verdicts get `suppressed_by="inline"`: they stay in the JSON report, are not
 counted, never fail a run, and the other formats do not show them. A finding counts as "on" every
@@ -72,35 +73,15 @@ def _known_targets() -> set[str]:
     return known
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-
-
-def _code_spans(text: str) -> list[tuple[int, int]]:
-    """Fenced blocks and inline code spans: a directive shown as an example there is inert."""
-    spans: list[tuple[int, int]] = []
-    opened: re.Match[str] | None = None
-    for fence in _FENCE.finditer(text):
-        if opened is None:
-            opened = fence
-        elif fence.group(1)[0] == opened.group(1)[0] and len(fence.group(1)) >= len(
-                opened.group(1)):
-            spans.append((opened.start(), fence.end()))
-            opened = None
-    if opened is not None:
-        spans.append((opened.start(), len(text)))
-    spans += [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
-    return spans
-
-
 def parse_directives(doc: Document) -> list[Directive]:
     """Every directive in `doc`, in file order. Unknown verbs or targets are a UserError."""
     text = doc.text
-    code = _code_spans(text) if doc.markdown else []
+    # What is code is markdown-it's decision (recorded by `document`), not a second guess here:
+    # a directive shown as an example in a code span or block is inert.
     html = list(HTML_DIRECTIVE.finditer(text))
     found: list[tuple[int, str, str]] = [
         (m.start(), m.group("verb"), m.group("args")) for m in html
-        if not any(a <= m.start() < b for a, b in code)]
+        if not any(a <= m.start() < b for a, b in doc.code)]
     if not doc.markdown:
         html_spans = [(m.start(), m.end()) for m in html]
         for pattern in (HASH_DIRECTIVE, BARE_DIRECTIVE):

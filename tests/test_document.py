@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import sys
 from pathlib import Path
 
@@ -171,3 +172,13 @@ def test_plain_text_directives_are_not_prose() -> None:
     # "#" that is not a directive stays prose
     other = build_document("e.txt", "We ranked #1 in the claimcheck: survey.\n", markdown=False)
     assert other.masked == other.text
+
+
+def test_markdown_code_regions_are_recorded_but_never_serialised() -> None:
+    text = ("Run `make` first.\n\n    indented code\n\n- item\n\n  ```\n  fenced\n  ```\n\n"
+            "Plain words.\n")
+    doc = build_document("d.md", text, True)
+    shown = sorted(text[a:b] for a, b in doc.code)
+    assert shown == ["    indented code\n", "  ```\n  fenced\n  ```\n", "`make`"]
+    assert "code" not in json.loads(doc.model_dump_json())
+    assert build_document("d.txt", text, False).code == []

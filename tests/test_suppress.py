@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from claimcheck.document import build_document
 from claimcheck.errors import UserError
 from claimcheck.models import Claim, Document, Flag, Verdict
 from claimcheck.suppress import apply_suppressions, parse_directives
 
 
 def _doc(text: str, markdown: bool = True) -> Document:
-    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n" and i + 1 < len(text)]
-    return Document(path="d.md", text=text, masked=text, markdown=markdown, line_starts=starts)
+    """Through the real loader: what counts as code is the Markdown parser's call."""
+    return build_document("d.md", text, markdown)
 
 
 def _claims(doc: Document, sentence: str, *cues: tuple[str, str, str]) -> list[Claim]:
@@ -141,3 +142,35 @@ def test_error_messages_do_not_echo_control_characters() -> None:
     with pytest.raises(UserError) as caught:
         parse_directives(_doc("<!-- claimcheck: ignore \x1b[2J -->\n"))
     assert "\x1b" not in str(caught.value) and "?[2j" in str(caught.value)
+
+
+def test_directive_in_an_indented_code_block_is_inert() -> None:
+    doc = _doc(f"{S}\n\n    <!-- claimcheck: ignore-file -->\n\n{S}\n")
+    assert parse_directives(doc) == []
+    claims = _claims(doc, S, *CUES)
+    apply_suppressions(doc, claims)
+    assert _state(claims) == [(None, None, None), (None, None, None)]
+
+
+def test_directive_in_a_fenced_block_inside_a_list_item_is_inert() -> None:
+    # The fence is indented under the item, so only a real Markdown parser sees it as code.
+    doc = _doc("- Example:\n\n      ```md\n      <!-- claimcheck: ignore-file -->\n"
+               f"      ```\n\n{S}\n")
+    assert parse_directives(doc) == []
+
+
+def test_directive_in_a_list_item_code_span_is_inert_but_prose_one_is_live() -> None:
+    doc = _doc("- Write `<!-- claimcheck: disable -->` to pause.\n\n"
+               f"{S} <!-- claimcheck: ignore CC102 -->\n")
+    assert [(d.verb, d.line) for d in parse_directives(doc)] == [("ignore", 3)]
+    claims = _claims(doc, S, *CUES)
+    apply_suppressions(doc, claims)
+    assert _state(claims) == [(None, "inline", None)]
+
+
+def test_an_indented_directive_in_plain_text_is_live() -> None:
+    # Plain text has no code blocks: indentation means nothing there.
+    doc = _doc(f"    <!-- claimcheck: ignore-next-line -->\n{S}\n", markdown=False)
+    claims = _claims(doc, S, *CUES)
+    apply_suppressions(doc, claims)
+    assert _state(claims) == [("inline", "inline", "inline")]

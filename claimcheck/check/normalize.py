@@ -10,7 +10,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from ..datafiles import data_lines
+from ..datafiles import data_lines, shared_map
 
 _TYPOGRAPHY = str.maketrans({
     "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
@@ -53,7 +53,7 @@ def word_map(name: str) -> dict[str, str]:
 @cache
 def calendar_words() -> frozenset[str]:
     """Month and weekday names, lowercased: capitalised, but never a name of someone."""
-    return frozenset(word_map("months")) | word_set("weekdays")
+    return frozenset(shared_map("months")) | frozenset(shared_map("weekdays"))
 
 
 def typography(text: str) -> str:

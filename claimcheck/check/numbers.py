@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..datafiles import shared_map
 from .normalize import calendar_words, stem, typography, word_list, word_map, word_set
 
 
@@ -50,8 +51,8 @@ class DateMention:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    months = "|".join(sorted(word_map("months"), key=len, reverse=True))
-    weekdays = "|".join(word_set("weekdays"))
+    months = "|".join(sorted(shared_map("months"), key=len, reverse=True))
+    weekdays = "|".join(shared_map("weekdays"))
     words = "|".join(sorted(word_map("number_words"), key=len, reverse=True))
     scales = "|".join(word_map("scale_words"))
     unit_words = sorted((w.replace("_", " ") for line in word_list_units() for w in line[1:]),
@@ -93,7 +94,7 @@ def _may_hold(text: str, words: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _calendar_words() -> frozenset[str]:
-    return calendar_words() | {w + "s" for w in word_set("weekdays")}  # "on Mondays"
+    return calendar_words() | {w + "s" for w in shared_map("weekdays")}  # "on Mondays"
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +125,7 @@ def find_dates(text: str) -> tuple[DateMention, ...]:
     pats = _patterns()
     if not _may_hold(text, _calendar_words()):
         return ()
-    months = word_map("months")
+    months = shared_map("months")
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for name in ("iso", "day_month", "month_day", "month_year", "month", "year", "weekday"):

@@ -20,6 +20,7 @@ from ..document import build_document
 from ..models import Claim, Document
 from ..split import split_document
 from . import Score, read_jsonl, score
+from .table import markdown_table, plain_table
 
 WRITE_GOOD = "write-good@1.0.8"
 _NODE_SCRIPT = """
@@ -177,30 +178,15 @@ def render_eval(result: FlagEval, fmt: str = "table") -> str:
         }
         return json.dumps(data, indent=2) + "\n"
     head = ("detector", "precision", "recall", "F1", "TP", "FP", "FN")
-    body = []
+    body: list[tuple[str, ...]] = []
     for name, s in result.scores.items():
         if s.skipped:
-            body.append((name, s.skipped, "", "", "", "", ""))
+            body.append((name, s.skipped))  # a note: why the detector did not run
         else:
             body.append((name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
                          str(s.tp), str(s.fp), str(s.fn)))
     title = (f"{os.path.basename(result.dataset)}: {result.rows} rows, {result.positives} "
              f"generalizations; split: {result.splitter}")
     if fmt == "markdown":
-        lines = [f"**{title}**", "", "| " + " | ".join(head) + " |",
-                 "|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|"]
-        lines += ["| " + " | ".join(cell.strip() for cell in row) + " |" for row in body]
-        return "\n".join(lines) + "\n"
-    ran = [r for r in body if not (r[2] == "" and r[1].startswith("not run"))]
-    widths = [max(len(r[i]) for r in [head, *ran]) for i in range(len(head))]
-    widths[1] = max(widths[1], 9)
-
-    def fmt_row(row: tuple[str, ...]) -> str:
-        if row[2] == "" and row[1].startswith("not run"):
-            return f"{row[0]:<{widths[0]}}  {row[1]}"
-        cells = [f"{row[0]:<{widths[0]}}"] + [f"{c:>{w}}" for c, w in zip(row[1:], widths[1:],
-                                                                           strict=True)]
-        return "  ".join(cells).rstrip()
-
-    rule = "-" * (sum(widths) + 2 * (len(widths) - 1))
-    return "\n".join([title, rule, fmt_row(head), rule, *map(fmt_row, body), rule]) + "\n"
+        return "\n".join([f"**{title}**", "", *markdown_table(head, body)]) + "\n"
+    return "\n".join([title, *plain_table(head, body, ruled=True)]) + "\n"

@@ -35,6 +35,8 @@ FORMAT_VERSION = 1
 # Postings summed by sorting while they are fewer than 1/128 of the snippets, else into one
 # slot per snippet (measured on the benchmark's 100,000 snippets: 1/8 was 1.4x slower).
 DENSE_RATIO = 128
+SEED_CAP = 1024  # most postings of one word scored for the k-th score's lower bound
+PRESELECT = 64  # above this many, candidates are cut to the k-th score before sorting
 KEEP_CACHED = 32  # newest index files kept; older reference sets are rebuilt if they return
 
 
@@ -49,6 +51,7 @@ class ReferenceIndex:
         self.indices = indices
         self.indptr = indptr
         self.from_cache = from_cache  # True when loaded from disk instead of built
+        self._starts: list[int] | None = None  # indptr as Python ints, made on first query
 
     def search(self, query: str, k: int) -> list[tuple[int, float]]:
         """(snippet position, BM25 score) of the best `k` snippets, best first."""
@@ -58,44 +61,71 @@ class ReferenceIndex:
         return [self._top(tokens, k) for tokens in tokenize_many(queries)]
 
     def _top(self, tokens: list[str], k: int) -> list[tuple[int, float]]:
+        vocab = self.vocab
         # a repeated query word counts once: a claim that says "tax" twice is not about tax twice
-        terms = list(dict.fromkeys(t for t in tokens if t in self.vocab))
+        terms = list(dict.fromkeys(i for t in tokens if (i := vocab.get(t)) is not None))
         if not terms or k <= 0:
             return []
-        ids = np.array([self.vocab[t] for t in terms], dtype=np.int64)
-        lengths = self.indptr[ids + 1] - self.indptr[ids]
-        ids = ids[np.argsort(lengths, kind="stable")]  # rarest first
-        spans = [slice(self.indptr[i], self.indptr[i + 1]) for i in ids]
-        hit = np.concatenate([self.indices[s] for s in spans])
-        weight = np.concatenate([self.data[s] for s in spans]).astype(np.float64)
-        if not DENSE_RATIO or len(hit) * DENSE_RATIO <= len(self.snippets):
+        if self._starts is None:  # Python ints: cheaper per query than numpy scalars
+            self._starts = self.indptr.tolist()
+        starts = self._starts
+        terms.sort(key=lambda i: starts[i + 1] - starts[i])  # rarest first; stable for ties
+        indices, data = self.indices, self.data
+        spans = [slice(starts[i], starts[i + 1]) for i in terms]
+        if len(spans) == 1:
+            hit, weight = indices[spans[0]], data[spans[0]]
+        else:
+            # in the dtypes bincount works in, so it copies nothing
+            hit = np.concatenate([indices[s] for s in spans], dtype=np.intp)
+            weight = np.concatenate([data[s] for s in spans], dtype=np.float64)
+        n_docs = len(self.snippets)
+        # bincount adds the float32 weights in float64 in posting order, so every snippet's
+        # score is summed rarest word first on both paths
+        if not DENSE_RATIO or len(hit) * DENSE_RATIO <= n_docs:
             # rare words: sorting their few postings beats a slot per snippet
             docs, inverse = np.unique(hit, return_inverse=True)
             return _best(docs, np.bincount(inverse, weights=weight, minlength=len(docs)), k)
-        dense = np.bincount(hit, weights=weight, minlength=len(self.snippets))
-        kth = 0.0
-        seed = spans[0]  # the rarest word's postings, a fraction of all snippets
-        if seed.stop - seed.start >= k:
-            # k snippets holding the rarest word bound the k-th best score from below, so one
-            # comparison over the array finds every snippet that can be in the top k
-            held = dense[self.indices[seed]]
-            kth = float(np.partition(held, len(held) - k)[len(held) - k])
-        elif len(dense) > k:
-            # argpartition of the negated scores: partition itself degrades on the many zeros
-            kth = float(dense[np.argpartition(-dense, k - 1)[:k]].min())
-        docs = np.flatnonzero(dense >= kth) if kth > 0 else np.flatnonzero(dense)
+        dense = np.bincount(hit, weights=weight, minlength=n_docs)
+        kth = _kth_bound(dense, hit, spans, k)
+        docs = np.flatnonzero(dense) if kth is None else np.flatnonzero(dense >= kth)
         return _best(docs, dense[docs], k)
+
+
+def _kth_bound(dense: np.ndarray, hit: np.ndarray, spans: list[slice], k: int) -> float | None:
+    """A score that at least k snippets reach (None if fewer than k have any), so one
+    comparison over `dense` finds every snippet that can be in the top k.
+
+    Any k distinct snippets' scores bound the k-th best from below; those holding the rarest
+    words are few and likely among the best. `hit` lists the postings rarest word first.
+    """
+    seen = 0  # postings of the rarer words
+    for span in spans:
+        n = span.stop - span.start
+        if seen + n >= k:
+            if n >= k:
+                # this word's postings are k or more distinct snippets; with the rarer words'
+                # postings, a snippet appears at most `seen` extra times, so the (k + seen)-th
+                # best of these scores is reached by k distinct snippets
+                held = dense[hit[:seen + min(n, max(k, SEED_CAP))]]
+                rank = len(held) - k - seen
+                return float(np.partition(held, rank)[rank])
+            distinct = set(hit[:seen + n].tolist())  # fewer than 2k postings
+            if len(distinct) >= k:
+                held = dense[sorted(distinct)]
+                return float(np.partition(held, len(held) - k)[len(held) - k])
+        seen += n
+    return None
 
 
 def _best(docs: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]:
     """The k best (snippet, score), best first; ties go to the earlier snippet."""
-    if len(docs) > k:
+    if len(docs) > max(k, PRESELECT):
         # keep everything tied with the k-th score so the tie-break below sees all of them
         kth = np.partition(scores, len(scores) - k)[len(scores) - k]
         keep = scores >= kth
         docs, scores = docs[keep], scores[keep]
     order = np.lexsort((docs, -scores))[:k]
-    return [(int(docs[i]), float(scores[i])) for i in order]
+    return list(zip(docs[order].tolist(), scores[order].tolist(), strict=True))
 
 
 def build_index(snippets: list[Snippet], cache_dir: Path | None = None) -> ReferenceIndex:

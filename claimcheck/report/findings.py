@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..baseline import FINDING_VERDICTS, fail_levels, finding_labels, fingerprint
-from ..models import SEVERITY_RANK, Claim, Report
+from ..models import SEVERITY_RANK, Claim, Report, line_column, line_starts
 
 DEFAULT_FAIL_ON: tuple[str, ...] = ("error", "contradicted", "misquoted")
 
@@ -42,10 +42,14 @@ def shorten(text: str, limit: int = 120) -> str:
 
 
 def end_position(line: int, column: int, text: str) -> tuple[int, int]:
-    """1-based (line, column) just after `text` that starts at (line, column)."""
-    if "\n" not in text:
+    """1-based (line, column) just after `text` that starts at (line, column).
+
+    Lines are counted by the same rule as `Document.position` (CRLF, LF or a lone CR), so start
+    and end agree on every kind of file."""
+    end_line, end_column = line_column(line_starts(text), len(text))
+    if end_line == 1:
         return line, column + len(text)
-    return line + text.count("\n"), len(text.rsplit("\n", 1)[1]) + 1
+    return line + end_line - 1, end_column
 
 
 def relative_path(path: str) -> str:

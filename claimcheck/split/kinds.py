@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from ..models import BlockKind, ClaimKind
-from ._data import phrases, words
+from ._data import alternation, phrases, words
 
 _FINAL = (".", "!", "?", "…", "\"", "”", "’", ")", ":")
 # "by Sead Dedovic", "By Ana Lee and Tom Ray": only names after "by", so "By Monday, ..." is prose
@@ -24,8 +24,7 @@ _WORD = re.compile(r"[\w'’]+")
 
 @cache
 def _cue(name: str) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(p) for p in phrases(name))
-    return re.compile(rf"(?<![\w'’])(?:{alternation})(?![\w'’])", re.I)
+    return re.compile(rf"(?<![\w'’])(?:{alternation(phrases(name))})(?![\w'’])", re.I)
 
 
 def is_non_claim(text: str, block: BlockKind) -> bool:

@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..datafiles import shared_map, shared_words
 from ..models import Mention
 from ._data import phrases, words
 
@@ -33,7 +34,7 @@ def _values(name: str) -> dict[str, float]:
 @cache
 def _month_numbers() -> dict[str, int]:
     order = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    return {m: order.index(m[:3]) + 1 for m in words("months")}
+    return {m: order.index(m[:3]) + 1 for m in shared_words("months")}
 
 
 def _cased(entries: frozenset[str] | list[str], upper: bool = False) -> str:
@@ -53,10 +54,10 @@ def _initials(*lists: object) -> str:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    month = rf"(?:{'|'.join(re.escape(m.capitalize()) for m in phrases('months'))})\.?"
+    month = rf"(?:{'|'.join(re.escape(m.capitalize()) for m in shared_words('months'))})\.?"
     day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?:1[6-9]\d\d|20\d\d)"
-    weekdays = "|".join(w.capitalize() for w in phrases("weekdays"))
+    weekdays = "|".join(w.capitalize() for w in shared_words("weekdays"))
     titles = "|".join(t.capitalize() for t in phrases("titles"))
     # a capitalised word, "U.S."-style initials, or a title "Dr."; no other "." so that
     # "Gaza. Despite" stays two words
@@ -64,7 +65,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     name = rf"(?:(?:[A-Z]\.){{2,}}|(?:{titles})\.|[A-Z][\w'’&]*(?:-[A-Z]?[\w'’&]+)*)"
     return {
         "date": re.compile(
-            rf"\b(?=[0-9{_initials(phrases('months'), phrases('weekdays'))}])"
+            rf"\b(?=[0-9{_initials(shared_words('months'), shared_words('weekdays'))}])"
             rf"(?:(?P<iso>{year}-[01]\d-[0-3]\d)\b"
             rf"|(?P<md>{month})\s+(?P<mdday>{day})(?:,?\s+(?P<mdyear>{year}))?\b"
             rf"|(?P<dmday>{day})\s+(?P<dm>{month})(?:,?\s+(?P<dmyear>{year}))?\b"
@@ -146,7 +147,7 @@ class MentionFinder:
             e = min(e, end)  # a run of names may go on past the claim
             initial = not masked[start:s].strip(" \t\r\n\"“‘([*_#>-")
             word = masked[s:e].removesuffix("'s").removesuffix("’s")
-            if initial and self.mid_caps is not None and not any(c.isspace() for c in word) \
+            if initial and self.mid_caps is not None and not _SPACE.search(word) \
                     and not word.isupper() and word not in self.mid_caps:
                 continue
             mention = _entity(masked, s, e, taken, self.lower_words if initial else frozenset())
@@ -200,22 +201,19 @@ def _date_value(m: re.Match[str]) -> str:
 def _entity(masked: str, s: int, e: int, taken: list[tuple[int, int]],
             lower_words: frozenset[str]) -> Mention | None:
     """A capitalised run, minus opening common words ("The", "Despite") and "'s"."""
-    span = masked[s:e]
-    tokens = [(t.start() + s, t.end() + s) for t in re.finditer(r"\S+", span)]
+    tokens = [t.span() for t in _NON_SPACE.finditer(masked, s, e)]
     first = masked[tokens[0][0]:tokens[0][1]].lower() if tokens else ""
+    head, tail = 0, len(tokens)
     if first in lower_words or first.endswith("ing"):
-        tokens = tokens[1:]  # an ordinary word that only opens the sentence
-    lowered = words("common_words")
-    while tokens and (masked[tokens[0][0]:tokens[0][1]].lower() in lowered or
-                      masked[tokens[0][0]:tokens[0][1]].lower() in words("months") or
-                      masked[tokens[0][0]:tokens[0][1]].lower() in words("weekdays")):
-        tokens = tokens[1:]
-    while tokens and masked[tokens[-1][0]:tokens[-1][1]].lower() in ("of", "for", "and", "the",
-                                                                      "de", "al"):
-        tokens = tokens[:-1]
-    if not tokens:
+        head = 1  # an ordinary word that only opens the sentence
+    opening = _opening_words()
+    while head < tail and masked[tokens[head][0]:tokens[head][1]].lower() in opening:
+        head += 1
+    while head < tail and masked[tokens[tail - 1][0]:tokens[tail - 1][1]].lower() in _LINKS:
+        tail -= 1
+    if head >= tail:
         return None
-    s, e = tokens[0][0], tokens[-1][1]
+    s, e = tokens[head][0], tokens[tail - 1][1]
     text = masked[s:e]
     for suffix in ("'s", "’s", "'", "’", ".", "-"):
         if text.endswith(suffix) and not (suffix == "." and _DOTTED_ACRONYM.search(text)):
@@ -224,3 +222,15 @@ def _entity(masked: str, s: int, e: int, taken: list[tuple[int, int]],
             any(ts <= s < te for ts, te in taken):
         return None
     return Mention(kind="entity", text=text, start=s, end=e, value=" ".join(text.split()))
+
+
+_NON_SPACE = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
+_LINKS = ("of", "for", "and", "the", "de", "al")  # never the last word of a name
+
+
+@cache
+def _opening_words() -> frozenset[str]:
+    """Words that open a capitalised run without being part of the name."""
+    return words("common_words") | frozenset(shared_map("months")) | frozenset(
+        shared_map("weekdays"))

@@ -7,6 +7,7 @@ import re
 _OPENERS = "\"“"
 _CLOSERS = {"\"": "\"", "“": "”"}
 _OPENING_CONTEXT = re.compile(r"[\s(\[—–:,-]")
+_OPENER = re.compile(f"[{_OPENERS}]")
 
 
 def quote_regions(masked: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -17,9 +18,10 @@ def quote_regions(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     regions: list[tuple[int, int]] = []
     i = start
-    while i < end:
+    while (opener := _OPENER.search(masked, i, end)) is not None:
+        i = opener.start()  # jump from quote mark to quote mark, not character by character
         ch = masked[i]
-        if ch in _OPENERS and (i == start or _OPENING_CONTEXT.match(masked[i - 1])):
+        if i == start or _OPENING_CONTEXT.match(masked[i - 1]):
             close = masked.find(_CLOSERS[ch], i + 1, end)
             if close == -1:  # an unclosed quote runs to the end of the block
                 close = end

@@ -8,6 +8,7 @@ The post-rules below fix the errors it still makes, by kind of error, not by exa
 
 from __future__ import annotations
 
+import ctypes
 import re
 from bisect import bisect_right
 from itertools import accumulate
@@ -19,6 +20,7 @@ from ._data import words
 _ABBREV_END = re.compile(r"(?:^|[\s(])([A-Za-z]{1,6})\.$")
 _TERMINAL = re.compile(r"[.!?…]")
 _NON_SPACE = re.compile(r"\S+")
+_ANY_SPACE = re.compile(r"\s")  # the characters str.isspace() accepts, as str.split() uses
 _STARTS_LOWER = re.compile(r"[\"“‘(\[]?[a-z]")
 
 
@@ -43,13 +45,59 @@ def split_sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _fast_offsets(chunk: str) -> list[tuple[int, int]] | None:
-    """Sentence offsets from blingfire's plain API, aligned by counting non-space characters.
+    """Sentence offsets from blingfire's plain API, aligned to the chunk.
 
     blingfire's own offsets API maps bytes to characters in a Python loop (most of the
-    splitter's time on a 1 MB draft); its plain API only changes whitespace, so counting
-    non-space characters finds each break. None if the text changed otherwise.
+    splitter's time on a 1 MB draft); its plain API only changes whitespace. Each sentence is
+    found where the last one ended, comparing with every kind of whitespace made a plain space;
+    when that fails, counting non-space characters finds each break. None if the text changed
+    otherwise.
     """
-    sentences = blingfire.text_to_sentences(chunk).split("\n")
+    sentences = _text_to_sentences(chunk).split("\n")
+    size = len(chunk)
+    breaks = [0]
+    pos = _first_non_space(chunk, 0)
+    for number, sentence in enumerate(sentences):
+        if number:
+            if pos >= size:  # text used up before the sentences: let counting decide
+                return _counted_offsets(chunk, sentences)
+            breaks.append(pos)
+        if not chunk.startswith(sentence, pos) and _ANY_SPACE.sub(
+                " ", chunk[pos:pos + len(sentence)]) != _ANY_SPACE.sub(" ", sentence):
+            return _counted_offsets(chunk, sentences)
+        pos = _first_non_space(chunk, pos + len(sentence))
+    if pos < size:
+        return _counted_offsets(chunk, sentences)
+    return list(zip(breaks, breaks[1:] + [size], strict=True))
+
+
+def _first_non_space(text: str, pos: int) -> int:
+    m = _NON_SPACE.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _text_to_sentences(chunk: str) -> str:
+    """blingfire.text_to_sentences, with an output buffer whose size is rounded up to a power
+    of two: ctypes makes (and keeps) a new array type for every distinct buffer size, which
+    cost more than the segmentation itself on a draft of many blocks."""
+    if _LIB is None:
+        return str(blingfire.text_to_sentences(chunk))
+    data = chunk.encode("utf-8")
+    capacity = len(data) * 2
+    out = ctypes.create_string_buffer(1 << max(capacity - 1, 1).bit_length())
+    written = _LIB.TextToSentences(ctypes.c_char_p(data), ctypes.c_int(len(data)),
+                                   ctypes.byref(out), ctypes.c_int(capacity))
+    if written == -1 or written > capacity:
+        return ""
+    return ctypes.string_at(out, written).split(b"\0", 1)[0].decode("utf-8")
+
+
+# the library blingfire's own wrappers call (blingfire 0.1.8); its plain wrapper if that changes
+_LIB = getattr(blingfire, "blingfire", None)
+
+
+def _counted_offsets(chunk: str, sentences: list[str]) -> list[tuple[int, int]] | None:
+    """Breaks found by counting non-space characters: each sentence holds as many as before."""
     tokens = list(_NON_SPACE.finditer(chunk))
     seen = list(accumulate(len(t.group()) for t in tokens))
     if not seen or sum(len("".join(x.split())) for x in sentences) != seen[-1]:

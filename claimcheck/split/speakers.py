@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ._data import phrases, words
+from ._data import alternation, phrases, words
 
 _NAME = r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w'’.&-]*)*"
 _PRONOUN = r"[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I"
@@ -19,7 +19,7 @@ _PRONOUN = r"[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I"
 @cache
 def _verbs() -> str:
     # Case-sensitive on purpose: "United States" is a name, "states" a verb.
-    return "|".join(re.escape(v) for v in phrases("speech_verbs"))
+    return alternation(phrases("speech_verbs"))
 
 
 @cache

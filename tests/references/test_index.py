@@ -8,6 +8,7 @@ import pytest
 from claimcheck.models import Snippet
 from claimcheck.references import build_index
 from claimcheck.references import index as index_module
+from claimcheck.references.tokenize import tokenize
 
 TEXTS = [
     "The harbour handled 4.2 million containers in 2023, up 3% from the year before.",
@@ -167,3 +168,69 @@ def test_dense_bound_gives_the_sorted_accumulation_ranking(
     for got, want in zip(dense, exact, strict=True):
         assert [pos for pos, _ in got] == [pos for pos, _ in want]
         assert [score for _, score in got] == pytest.approx([score for _, score in want])
+
+
+def _full_sort(index: index_module.ReferenceIndex, query: str,
+               k: int) -> list[tuple[int, float]]:
+    """Every snippet scored one posting at a time, rarest word first (the documented summing
+    order), then fully sorted: best score first, earlier snippet on ties."""
+    ids = list(dict.fromkeys(index.vocab[t] for t in tokenize(query) if t in index.vocab))
+    ids.sort(key=lambda i: int(index.indptr[i + 1] - index.indptr[i]))
+    scores = [0.0] * len(index.snippets)
+    for i in ids:
+        for p in range(int(index.indptr[i]), int(index.indptr[i + 1])):
+            scores[int(index.indices[p])] += float(index.data[p])
+    ranked = sorted((d for d, s in enumerate(scores) if s > 0), key=lambda d: (-scores[d], d))
+    return [(d, scores[d]) for d in ranked[:k]]
+
+
+def _padded(texts: list[str], fillers: int) -> list[Snippet]:
+    """`texts` followed by snippets of a common word alone, so the query's postings are
+    many and the dense path is taken even without forcing it."""
+    return snippets(texts + ["filler"] * fillers)
+
+
+def test_rarest_word_below_k_postings_overlapping_the_next(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rarest word has 2 postings (fewer than k = 3), both inside the next word's 5. The
+    bound must count each snippet once: the 3rd best of the 7 postings' scores is snippet 0's
+    or 1's again, which would wrongly cut snippet 2, the real 3rd."""
+    monkeypatch.setattr(index_module, "DENSE_RATIO", 10**9)
+    texts = ["rare mid filler", "rare mid filler", "mid filler",
+             "mid filler filler filler", "mid filler filler filler"]
+    index = build_index(_padded(texts, 20), tmp_path)
+    hits = index.search("rare mid filler", 3)
+    assert [pos for pos, _ in hits] == [0, 1, 2]
+    assert hits[0][1] == hits[1][1] > hits[2][1]
+    assert hits == _full_sort(index, "rare mid filler", 3)
+
+
+@pytest.mark.parametrize("k", [1, 2, 4, 6, 8, 30])
+def test_rarest_words_below_k_postings_match_a_full_sort(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, k: int) -> None:
+    """Short posting lists that together cover k snippets (some twice), that do not (so the
+    bound needs the next, common word), and queries with fewer than k matching snippets."""
+    monkeypatch.setattr(index_module, "DENSE_RATIO", 10**9)
+    texts = ["rare mid filler", "rare mid", "mid filler filler", "mid other",
+             "other filler", "other", "rare other filler filler", "mid mid filler"]
+    index = build_index(_padded(texts, 30), tmp_path)
+    queries = ["rare mid filler", "rare mid", "rare other", "mid other filler",
+               "rare", "rare mid other filler", "other filler", "nothing rare"]
+    for query in queries:
+        assert index.search(query, k) == _full_sort(index, query, k), query
+
+
+@pytest.mark.parametrize("seed_cap", [1, 1024])
+def test_dense_path_matches_a_full_sort_exactly(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_cap: int) -> None:
+    """Ranks and scores equal to the last bit, with the bound taken from many or from as few
+    postings of a word as it allows (seed_cap 1: only k of them)."""
+    index = build_index(_zipf_snippets(1500, seed=5), tmp_path)
+    rng = np.random.default_rng(6)
+    queries = [" ".join(f"term{int(i)}" for i in rng.choice(400, size=int(rng.integers(1, 9))))
+               for _ in range(120)]
+    monkeypatch.setattr(index_module, "DENSE_RATIO", 10**9)
+    monkeypatch.setattr(index_module, "SEED_CAP", seed_cap)
+    for k in (1, 3, 8, 40):
+        got = index.search_many(queries, k)
+        assert got == [_full_sort(index, q, k) for q in queries]

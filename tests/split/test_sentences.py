@@ -46,3 +46,19 @@ def test_no_is_a_sentence_end_before_a_word() -> None:
     text = "The answer was no. They left."
     assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == [
         "The answer was no.", "They left."]
+
+
+def test_unusual_whitespace_keeps_offsets_on_every_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    # blingfire rewrites tabs, no-break and ideographic spaces; offsets must still be exact,
+    # whether found by walking the sentences, by counting characters, or via blingfire's own API
+    text = "First\tone\u00a0here.\u3000Second\u2003one.\n\nThird  one."
+    want = ["First\tone\u00a0here.", "Second\u2003one.", "Third  one."]
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == want
+    from claimcheck.split import sentences
+
+    monkeypatch.setattr(sentences, "_LIB", None)
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == want
+    monkeypatch.setattr(sentences, "_fast_offsets",
+                        lambda chunk: sentences._counted_offsets(
+                            chunk, sentences._text_to_sentences(chunk).split("\n")))
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == want
