@@ -207,8 +207,7 @@ def run(paths: Sequence[str], config: Config, progress: Progress | None = None,
     if not config.refs:
         claims = prepare_claims(docs, config, changed)
     elif _overlap_pays(docs):
-        claims, index = _prepare_both(docs, config, changed, warnings)
-        check_claims(claims, index, config, progress)
+        claims = _overlapped(docs, config, changed, warnings, progress)
     else:
         claims = prepare_claims(docs, config, changed)
         check_claims(claims, prepare_references(config, warnings), config, progress)
@@ -219,9 +218,9 @@ def run(paths: Sequence[str], config: Config, progress: Progress | None = None,
     return report
 
 
-# Drafts of at least this many characters are split and flagged in a second process while this
-# one loads and indexes the references: below it, the fork and the return of the claims (about
-# 1 s per MB of draft) cost more than the overlap saves.
+# Drafts of at least this many characters are checked by a second process tree that loads and
+# indexes the references, then judges, while this one splits and flags the draft: below it, the
+# processes cost more than the overlap saves.
 OVERLAP_MIN_CHARS = 200_000
 
 
@@ -231,21 +230,23 @@ def _overlap_pays(docs: Sequence[Document]) -> bool:
     return sum(len(d.text) for d in docs) >= OVERLAP_MIN_CHARS and can_fork()
 
 
-def _prepare_both(docs: Sequence[Document], config: Config,
-                  changed: Mapping[str, set[int] | None] | None,
-                  warnings: list[str]) -> tuple[list[Claim], SearchIndex]:
-    """Both sides at once: they share nothing until matching, and each is one core's work.
+def _overlapped(docs: Sequence[Document], config: Config,
+                changed: Mapping[str, set[int] | None] | None, warnings: list[str],
+                progress: Progress | None) -> list[Claim]:
+    """Both sides at once (see `check.background`): checkable claims are judged while the rules
+    run here; flagged claims that are not checkable follow, since a reference that backs the
+    sentence clears its flags. An error on either side is raised here as it is."""
+    from .check import mark_unchecked
+    from .check.background import Background
 
-    An error on either side is raised here as it is (a bad reference file at once, without
-    waiting for the draft side); the worker is terminated, never left behind.
-    """
-    import multiprocessing
-
-    pool = multiprocessing.get_context("fork").Pool(1)
-    try:
-        pending = pool.apply_async(prepare_claims, (docs, config, changed))
-        index = prepare_references(config, warnings)
-        return pending.get(), index
-    finally:
-        pool.terminate()
-        pool.join()
+    with Background(lambda found: prepare_references(config, found), config.thresholds) as bg:
+        claims = split_documents(docs)
+        if changed is not None:
+            claims = keep_changed(docs, claims, changed)
+        bg.submit([c for c in claims if c.checkable])
+        flag_claims(docs, claims, config)
+        mark_unchecked(claims)
+        bg.submit([c for c in claims if not c.checkable and c.flags])
+        bg.finish(progress)
+    warnings.extend(bg.warnings)
+    return claims

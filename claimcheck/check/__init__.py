@@ -17,7 +17,7 @@ from ..processes import can_fork
 from .normalize import pool_stems
 from .retrieve import SearchIndex, candidates
 from .score import SpanCache
-from .verdict import judge, not_checkable
+from .verdict import Asked, judge, not_checkable
 
 Progress = Callable[[str, int, int], None]
 CHUNK = 256  # claims judged between progress calls
@@ -27,7 +27,7 @@ PARALLEL_MIN = 2000
 __all__ = ["SearchIndex", "check_all", "is_matched"]
 
 # What forked workers read: set just before the pool starts, inherited copy-on-write.
-_SHARED: tuple[list[Claim], SearchIndex, Thresholds, SpanCache] | None = None
+_SHARED: tuple[list[Asked], SearchIndex, Thresholds, SpanCache] | None = None
 
 
 def is_matched(claim: Claim) -> bool:
@@ -43,31 +43,51 @@ def check_all(claims: list[Claim], index: SearchIndex, config: Config,
     generalization flag: a reference that backs the sentence should clear the flag.
     """
     global _SHARED
+    mark_unchecked(claims)
     todo = [c for c in claims if is_matched(c)]
-    for claim in claims:
-        if not claim.checkable:
-            claim.verdict = not_checkable(claim)
     if not todo:
         return
     chunks = [(begin, min(begin + CHUNK, len(todo))) for begin in range(0, len(todo), CHUNK)]
-    # Built once, here, before any fork: workers inherit the texts and the references'
-    # vocabulary (rebuilding the text list in a worker touches, and so copies, every snippet).
-    texts = [s.text for s in index.snippets]
-    _SHARED = (todo, index, config.thresholds, SpanCache(texts, pool_stems(texts)))
+    _SHARED = ([Asked.of(c) for c in todo], index, config.thresholds, span_cache(index))
     try:
-        done = 0
         for (begin, end), verdicts in zip(chunks, _judged(chunks), strict=True):
-            for claim, verdict in zip(todo[begin:end], verdicts, strict=True):
-                if claim.checkable:
-                    claim.verdict = verdict
-                if verdict.label == "supported":
-                    for flag in claim.flags:
-                        flag.supported = True
-            done = end
+            record(todo[begin:end], verdicts)
             if progress:
-                progress("check", done, len(todo))
+                progress("check", end, len(todo))
     finally:
         _SHARED = None
+
+
+def mark_unchecked(claims: list[Claim]) -> None:
+    """`not_checkable` on every claim that is not checkable (flagged ones are still matched)."""
+    for claim in claims:
+        if not claim.checkable:
+            claim.verdict = not_checkable(claim)
+
+
+def record(claims: list[Claim], verdicts: list[Verdict]) -> None:
+    """Verdicts onto checkable claims; any claim found supported has its flags cleared."""
+    for claim, verdict in zip(claims, verdicts, strict=True):
+        if claim.checkable:
+            claim.verdict = verdict
+        if verdict.label == "supported":
+            for flag in claim.flags:
+                flag.supported = True
+
+
+def span_cache(index: SearchIndex) -> SpanCache:
+    """Built once, before any fork: workers inherit the texts and the references' vocabulary
+    (rebuilding the text list in a worker touches, and so copies, every snippet)."""
+    texts = [s.text for s in index.snippets]
+    return SpanCache(texts, pool_stems(texts))
+
+
+def judge_many(asked: list[Asked], index: SearchIndex, thresholds: Thresholds,
+               cache: SpanCache) -> list[Verdict]:
+    """Candidates, then a verdict, for each claim."""
+    found = candidates([a.text for a in asked], index, thresholds.candidates)
+    return [judge(a, hits, index.snippets, cache, thresholds)
+            for a, hits in zip(asked, found, strict=True)]
 
 
 def _judged(chunks: list[tuple[int, int]]) -> Iterator[list[Verdict]]:
@@ -93,10 +113,8 @@ def _judge_chunk(bounds: tuple[int, int]) -> list[Verdict]:
     """Candidates and verdicts for one chunk; in a worker, its copy of the span cache grows
     across the chunks it is given."""
     assert _SHARED is not None
-    claims, index, thresholds, cache = _SHARED
+    asked, index, thresholds, cache = _SHARED
     begin, end = bounds
-    found = candidates([c.text for c in claims[begin:end]], index, thresholds.candidates)
-    verdicts = [judge(claim, hits, index.snippets, cache, thresholds)
-                for claim, hits in zip(claims[begin:end], found, strict=True)]
+    verdicts = judge_many(asked[begin:end], index, thresholds, cache)
     gc.freeze()  # what this chunk added to the span cache stays out of the collector's way
     return verdicts

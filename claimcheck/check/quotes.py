@@ -89,13 +89,15 @@ def _word_edge(text: str, pos: int, step: int, words: int) -> int:
     return pos
 
 
-def match_quote(quote: str, snippet: str, same_word: float) -> QuoteMatch:
-    """Align `quote` in `snippet` and diff the words.
+def match_quote(quote: str, snippet: str, same_word: float,
+                aligned: tuple[int, int, float] | None = None) -> QuoteMatch:
+    """Align `quote` in `snippet` (unless `aligned` is `align`'s result, already worked out)
+    and diff the words.
 
     Words count as unchanged when their character similarity is at least `same_word` (a
     threshold of 1.0 demands identical words; below it tolerates typos in long words).
     """
-    start, end, score = align(quote, snippet)
+    start, end, score = aligned if aligned is not None else align(quote, snippet)
     source_tokens = tokens(snippet[start:end])
     source = [t.text for t in source_tokens]
     claim_tokens = [t.text for t in tokens(quote)]

@@ -7,11 +7,13 @@ the best passage covers (supported, partly supported, no evidence).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..config import Thresholds
 from ..models import Claim, Difference, Evidence, Snippet, Verdict
 from .compare import compare
 from .normalize import content_stems, stem, tokens
-from .quotes import QuoteMatch, describe, match_quote, quoted_passages
+from .quotes import QuoteMatch, align, describe, match_quote, quoted_passages
 from .score import Scored, SpanCache, best_spans
 
 NOT_CHECKABLE = {
@@ -31,12 +33,25 @@ UNSEEN_LIMIT = 2
 _MARKS = "\"'“”‘’ "  # stripped from a quote mention before it is re-quoted
 
 
+class Asked(NamedTuple):
+    """What judging reads of a claim. Worker processes are sent this, not the Claim record:
+    a tuple of strings crosses a pipe in microseconds, a pydantic record in far longer."""
+
+    text: str
+    kind: str
+    quotes: tuple[str, ...] = ()  # the splitter's quote mentions, as written
+
+    @classmethod
+    def of(cls, claim: Claim) -> Asked:
+        return cls(claim.text, claim.kind, tuple(m.text for m in claim.quotes))
+
+
 def not_checkable(claim: Claim) -> Verdict:
     reason = NOT_CHECKABLE.get(claim.kind, f"{claim.kind}: marked not checkable")
     return Verdict(label="not_checkable", score=0.0, reason=reason)
 
 
-def judge(claim: Claim, candidates: list[int], snippets: list[Snippet], cache: SpanCache,
+def judge(claim: Asked, candidates: list[int], snippets: list[Snippet], cache: SpanCache,
           thresholds: Thresholds) -> Verdict:
     """The verdict for one checkable claim against its candidate snippets."""
     quoted = _quote_verdict(claim, candidates, snippets, thresholds)
@@ -93,18 +108,18 @@ def _missing_words(claim: str, best: Scored) -> list[str]:
     return [f"'{w}'" for w in missing[:6]]
 
 
-def _passages(claim: Claim) -> list[str]:
+def _passages(claim: Asked) -> list[str]:
     """Quoted passages: quote marks in the claim text, else the splitter's quote mentions, else
     the whole text of a `quote` claim (the splitter may have cut the marks off)."""
     found = quoted_passages(claim.text)
     if not found and claim.quotes:
-        found = [q for m in claim.quotes for q in quoted_passages(f'"{m.text.strip(_MARKS)}"')]
+        found = [q for m in claim.quotes for q in quoted_passages(f'"{m.strip(_MARKS)}"')]
     if not found and claim.kind == "quote":
         found = quoted_passages(f'"{claim.text}"')
     return found
 
 
-def _quote_verdict(claim: Claim, candidates: list[int], snippets: list[Snippet],
+def _quote_verdict(claim: Asked, candidates: list[int], snippets: list[Snippet],
                    thresholds: Thresholds) -> Verdict | None:
     """Supported or misquoted when every quoted passage is located; None to fall back to
     ordinary scoring (or no_evidence for a pure quote that is nowhere in the references)."""
@@ -114,10 +129,14 @@ def _quote_verdict(claim: Claim, candidates: list[int], snippets: list[Snippet],
     located: list[tuple[QuoteMatch, int]] = []
     closest = 0.0
     for passage in passages:
-        matches = [(match_quote(passage, snippets[c].text, thresholds.quote), c)
-                   for c in candidates[:QUOTE_CANDIDATES]]
-        if not matches:
+        aligned = [(align(passage, snippets[c].text), c) for c in candidates[:QUOTE_CANDIDATES]]
+        if not aligned:
             continue
+        # Only the best-aligned candidates can win (score first, then exactness), so only they
+        # get the word diff, which costs more than the alignment.
+        top = max(found[2] for found, _ in aligned)
+        matches = [(match_quote(passage, snippets[c].text, thresholds.quote, found), c)
+                   for found, c in aligned if found[2] == top]
         best, where = max(matches, key=lambda m: (m[0].score, m[0].exact))
         closest = max(closest, best.score)
         if best.score >= thresholds.misquote:

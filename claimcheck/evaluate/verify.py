@@ -25,6 +25,7 @@ from ..config import Config, Thresholds
 from ..errors import UserError
 from ..models import Claim, Snippet
 from . import read_jsonl, score
+from .table import markdown_table, plain_table
 
 LABELS = ("supported", "contradicted", "no_evidence")
 GOLD = {"SUPPORTS": "supported", "REFUTES": "contradicted", "NOT_ENOUGH_INFO": "no_evidence"}
@@ -119,7 +120,7 @@ Runner = Callable[[Thresholds], list[tuple[str, float]]]  # thresholds -> (label
 
 def pair_level(rows: list[dict[str, Any]], config: Config) -> ModeResult:
     from ..check.score import SpanCache
-    from ..check.verdict import judge
+    from ..check.verdict import Asked, judge
 
     started = time.perf_counter()
     pairs: list[tuple[Claim, Snippet]] = []
@@ -139,7 +140,7 @@ def pair_level(rows: list[dict[str, Any]], config: Config) -> ModeResult:
     cache = SpanCache([s.text for s in snippets])
 
     def run(thresholds: Thresholds) -> list[tuple[str, float]]:
-        verdicts = [judge(c, [n], snippets, cache, thresholds)
+        verdicts = [judge(Asked.of(c), [n], snippets, cache, thresholds)
                     for n, (c, _) in enumerate(pairs)]
         return [(v.label, v.score) for v in verdicts]
 
@@ -277,12 +278,5 @@ def _table(mode: ModeResult, markdown: bool) -> list[str]:
                          ("accuracy", [s.accuracy for s in systems])):
         rows.append([name, str(mode.items) if name == "accuracy" else ""]
                     + [cell for v in values for cell in ("", "", f"{v:.3f}")])
-    if markdown:
-        out = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
-        return out + ["| " + " | ".join(r) + " |" for r in rows] + [""]
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
-    out = ["  ".join(h.ljust(w) if i == 0 else h.rjust(w)
-                     for i, (h, w) in enumerate(zip(head, widths, strict=True)))]
-    out += ["  ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                      for i, (c, w) in enumerate(zip(r, widths, strict=True))) for r in rows]
-    return [*out, ""]
+    table = markdown_table(head, rows) if markdown else plain_table(head, rows)
+    return [*table, ""]

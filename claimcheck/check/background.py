@@ -1,0 +1,167 @@
+"""Judging in a child process tree that prepares the references itself, while the caller is still
+splitting and flagging the draft.
+
+Why this shape: a forked child inherits what its parent holds for free, but whatever it sends
+back is pickled, and pickling 15,000 claim records costs more than a second. So the claims are
+made in the caller (the report needs them there), and the references and their index in the
+child, whose second judging process inherits them. Only small things cross the pipes: what
+judging reads of each claim going out (`Asked`, a tuple of strings), verdicts coming back.
+Checkable claims can be sent as soon as the draft is split, so judging overlaps the rules stage.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import queue
+import signal
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from ..config import Thresholds
+from ..errors import UserError
+from ..models import Claim, Verdict
+from . import CHUNK, Progress, judge_many, record, span_cache
+from .retrieve import SearchIndex
+from .verdict import Asked
+
+Prepare = Callable[[list[str]], SearchIndex]  # appends warnings to the list it is given
+JUDGES = 2  # the child and one process it forks: one per core of the machines we aim at
+POLL_SECONDS = 1.0  # how often a wait checks that the child is still alive
+EXIT_SECONDS = 5.0  # how long a child that has sent everything gets to exit on its own
+
+
+class Background:
+    """Send claims with `submit`, then `finish` to wait for and record every verdict.
+
+    Use as a context manager: leaving it early (an error in the draft side, Ctrl-C) stops the
+    child and its worker instead of leaving them behind.
+    """
+
+    def __init__(self, prepare: Prepare, thresholds: Thresholds) -> None:
+        context = multiprocessing.get_context("fork")
+        self._jobs: Any = context.Queue()
+        self._results: Any = context.Queue()
+        self._sent: list[list[Claim]] = []
+        self._done: dict[int, list[Verdict]] = {}
+        self._ready = False
+        self._finished = False
+        self.warnings: list[str] = []
+        # Not daemonic: a daemonic process may not start the second judge.
+        self._child = context.Process(target=_child, name="claimcheck-references",
+                                      args=(prepare, thresholds, self._jobs, self._results))
+        self._child.start()
+
+    def __enter__(self) -> Background:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._finished:
+            self._child.join(EXIT_SECONDS)  # it is only joining its worker by now
+        if self._child.is_alive():
+            self._child.terminate()  # the child's SIGTERM handler stops its worker too
+        self._child.join()
+        for channel in (self._jobs, self._results):
+            channel.close()
+            channel.cancel_join_thread()  # unsent jobs of an aborted run are dropped
+
+    def submit(self, claims: list[Claim]) -> None:
+        """Queue claims for judging, in chunks; errors already reported are raised here."""
+        for begin in range(0, len(claims), CHUNK):
+            chunk = claims[begin:begin + CHUNK]
+            self._jobs.put((len(self._sent), [Asked.of(c) for c in chunk]))
+            self._sent.append(chunk)
+        self._drain(block=False)
+
+    def finish(self, progress: Progress | None = None) -> None:
+        """Wait for every verdict and record it, in the order the claims were submitted."""
+        for _ in range(JUDGES):
+            self._jobs.put(None)
+        total = sum(map(len, self._sent))
+        recorded = 0
+        while not self._ready or recorded < len(self._sent):
+            self._drain(block=True)
+            while recorded in self._done:
+                record(self._sent[recorded], self._done.pop(recorded))
+                recorded += 1
+                if progress:
+                    progress("check", sum(map(len, self._sent[:recorded])), total)
+        self._finished = True
+
+    def _drain(self, block: bool) -> None:
+        """Take what the child has sent: with `block`, wait until something arrives."""
+        while True:
+            try:
+                message = self._results.get(block=block, timeout=POLL_SECONDS)
+            except queue.Empty:
+                if not block:
+                    return
+                if not self._child.is_alive():
+                    raise RuntimeError(f"the reference process stopped unexpectedly (exit code "
+                                       f"{self._child.exitcode})") from None
+                continue
+            kind = message[0]
+            if kind == "ready":
+                self._ready = True
+                self.warnings.extend(message[1])
+            elif kind == "done":
+                self._done[message[1]] = message[2]
+            elif kind == "error":
+                raise UserError(message[1])
+            else:
+                raise RuntimeError(f"judging failed in a worker process:\n{message[1]}")
+            block = False
+
+
+def _child(prepare: Prepare, thresholds: Thresholds, jobs: Any, results: Any) -> None:
+    """Load and index the references, then judge chunks with a forked second process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle
+    worker: multiprocessing.process.BaseProcess | None = None
+
+    def stop(*_: object) -> None:
+        # Exit at once, from wherever the signal landed (raising SystemExit there can be
+        # swallowed and printed), and take the worker along.
+        if worker is not None and worker.pid is not None:
+            try:
+                os.kill(worker.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        os._exit(1)
+
+    signal.signal(signal.SIGTERM, stop)
+    warnings: list[str] = []
+    try:
+        index = prepare(warnings)
+        cache = span_cache(index)
+    except UserError as error:
+        results.put(("error", str(error)))
+        return
+    except Exception:
+        results.put(("crash", traceback.format_exc()))
+        return
+    results.put(("ready", warnings))
+    gc.freeze()  # the references stay out of the collector's reach, here and in the worker
+    worker = multiprocessing.get_context("fork").Process(
+        target=_judge, name="claimcheck-judge", daemon=True,
+        args=(index, thresholds, cache, jobs, results))
+    worker.start()
+    _judge(index, thresholds, cache, jobs, results)
+    worker.join()
+    if worker.exitcode:
+        results.put(("crash", f"the second judging process exited with {worker.exitcode}"))
+
+
+def _judge(index: SearchIndex, thresholds: Thresholds, cache: Any, jobs: Any,
+           results: Any) -> None:
+    """Judge chunks until the end marker; a failure is reported, never swallowed."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while (job := jobs.get()) is not None:
+        number, asked = job
+        try:
+            results.put(("done", number, judge_many(asked, index, thresholds, cache)))
+        except Exception:
+            results.put(("crash", traceback.format_exc()))
+            return
+        gc.freeze()  # what this chunk added to the span cache stays out of the way

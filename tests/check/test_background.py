@@ -1,0 +1,119 @@
+"""check.background: judging in a child process tree gives check_all's verdicts, in order, and
+reports failures of either side instead of hanging or leaving processes behind."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from pathlib import Path
+
+import pytest
+
+from claimcheck.check import background, check_all
+from claimcheck.config import Config
+from claimcheck.errors import UserError
+from claimcheck.models import Claim
+
+from .fake_index import FakeIndex
+from .helpers import flag, news_claims, news_snippets
+
+pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
+                                reason="the background checker needs the fork start method")
+
+
+def _prepare(warnings: list[str]) -> FakeIndex:
+    warnings.append("refs/old.md: skipped")
+    return FakeIndex(news_snippets())
+
+
+def _dump(claims: list[Claim]) -> list[str]:
+    return [c.model_dump_json() for c in claims]
+
+
+def test_same_verdicts_as_check_all_across_many_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = news_claims()
+    check_all(expected, FakeIndex(news_snippets()), Config())
+    monkeypatch.setattr(background, "CHUNK", 2)  # several chunks, shared by both judges
+    claims = news_claims()
+    seen: list[tuple[int, int]] = []
+    with background.Background(_prepare, Config().thresholds) as bg:
+        bg.submit([c for c in claims if c.checkable])
+        bg.submit([c for c in claims if not c.checkable])  # recorded only where checkable
+        bg.finish(lambda stage, done, total: seen.append((done, total)))
+    for c in claims:
+        if not c.checkable:
+            c.verdict = next(e.verdict for e in expected if e.text == c.text)
+    assert _dump(claims) == _dump(expected)
+    assert bg.warnings == ["refs/old.md: skipped"]
+    assert seen[-1] == (len(claims), len(claims))
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_a_supported_flagged_claim_has_its_flag_cleared() -> None:
+    backed = next(c for c in news_claims() if c.text.startswith("Every family"))
+    backed.flags = [flag()]
+    with background.Background(_prepare, Config().thresholds) as bg:
+        bg.submit([backed])
+        bg.finish()
+    assert backed.verdict is not None and backed.verdict.label == "supported"
+    assert backed.flags[0].supported
+
+
+def test_a_reference_error_is_raised_as_it_is() -> None:
+    def broken(warnings: list[str]) -> FakeIndex:
+        raise UserError("refs/bad.jsonl:2: invalid JSON")
+
+    with background.Background(broken, Config().thresholds) as bg:  # noqa: SIM117
+        with pytest.raises(UserError, match=r"refs/bad\.jsonl:2: invalid JSON"):
+            bg.submit(news_claims())
+            bg.finish()
+
+
+def test_a_crash_while_judging_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    def crash(*args: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(background, "judge_many", crash)  # inherited by the forked judges
+    with background.Background(_prepare, Config().thresholds) as bg:  # noqa: SIM117
+        with pytest.raises(RuntimeError, match="ValueError: boom"):
+            bg.submit(news_claims())
+            bg.finish()
+
+
+def _children(pid: int) -> set[int]:
+    """Live (not zombie) processes whose parent is `pid`, from /proc."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z" and int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_leaving_early_stops_the_child_and_its_judge() -> None:
+    judges: set[int] = set()
+    with pytest.raises(KeyError):  # noqa: SIM117
+        with background.Background(_prepare, Config().thresholds) as bg:
+            bg.submit(news_claims())
+            deadline = time.monotonic() + 10
+            while not judges and time.monotonic() < deadline:  # the child forks its judge
+                judges = _children(bg._child.pid or 0)
+                time.sleep(0.01)
+            raise KeyError("the draft side failed")
+    assert judges
+    deadline = time.monotonic() + 5
+    while any(map(_alive, judges)) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not bg._child.is_alive()
+    assert not any(map(_alive, judges))
