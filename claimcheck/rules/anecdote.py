@@ -13,34 +13,45 @@ from functools import lru_cache
 
 from ..models import Claim
 from .base import Finding, rule
-from .context import SentenceContext, alternation, has_data, phrases, words
-from .grammar import DETERMINERS, FUNCTION_WORDS, PRONOUNS
+from .context import (
+    EDGE_L,
+    EDGE_R,
+    SentenceContext,
+    alternation,
+    cue_key,
+    has_data,
+    per_sentence,
+    phrases,
+    whole_words,
+    word_set,
+    words,
+)
+from .grammar import DETERMINERS, FUNCTION_WORDS, NOT_PLURAL, PLURAL, PRONOUNS
 
 _PAST = (r"(?:[a-z]+ed|took|saw|met|had|got|went|ate|tried|knew|bought|read|found|heard|made|"
          r"did|was|were|lost|won|gave|wore|drove|came|ran|sat|left|paid|spent|told|said|broke|"
          r"fell|hit|bit|stole|caught|fought|chose|wrote|sold|smoked|lived|died)")
 # "I tried two", "we had a bad meal": the writer's own past case.
-_FIRST_PERSON_PAST = re.compile(
-    r"(?<![\w'’-])(?-i:I|We|we)\s+(?:(?:only|just|once|also|never|really|recently|actually)\s+)?"
-    + _PAST + r"(?![\w'’-])", re.IGNORECASE)
+_FIRST_PERSON_PAST = re.compile(whole_words(
+    r"(?-i:I|We|we)\s+(?:(?:only|just|once|also|never|really|recently|actually)\s+)?" + _PAST),
+    re.IGNORECASE)
 # "My neighbour's child was kidnapped", "our car broke down": one known case, told in the past.
-_MY_CASE = re.compile(r"(?<![\w'’-])(?:my|our)\s+(?:[\w'’-]+\s+){0,3}?" + _PAST + r"(?![\w'’-])",
-                      re.IGNORECASE)
+_MY_CASE = re.compile(whole_words(r"(?:my|our)\s+(?:[\w'’-]+\s+){0,3}?" + _PAST), re.IGNORECASE)
 # The writer in the verdict: "I'll never go back" acts on the case instead of generalizing.
 # "My city must be dangerous" still judges a whole, so only the writer as subject counts.
-_WRITER = re.compile(r"(?<![\w'’-])(?:I|I['’]\w+|me|we|we['’]\w+|us)(?![\w'’-])", re.IGNORECASE)
+_WRITER = re.compile(whole_words(r"I|I['’]\w+|me|we|we['’]\w+|us"), re.IGNORECASE)
 # "I believe her": a stance on a person, not a verdict on a kind.
 _OBJECT = re.compile(r"\s*(?:her|him|them|you|it|this|that)\b(?!\s+(?:is|are|was|were|will|"
                      r"must|can|has|have|does|do)\b)", re.IGNORECASE)
-_ONE_PERSON = re.compile(r"(?<![\w'’-])(?:he|she|him|her)(?:['’]\w+)?(?![\w'’-])", re.IGNORECASE)
+_ONE_PERSON = re.compile(whole_words(r"(?:he|she|him|her)(?:['’]\w+)?"), re.IGNORECASE)
 # Data at scale before the verdict: a share, a large count, or a named kind of study.
 _SCALE = re.compile(r"\d\s*%|\b(?:percent|per\s+cent|thousands|millions|billions|survey|study|"
                     r"poll|census|data)\b|(?<![\w.])\d{1,3}(?:,\d{3})+(?!\w)", re.IGNORECASE)
-_VERDICT = re.compile(r"(?:['’]ll|['’]s|(?<![\w'’-])(?:is|are|isn['’]t|aren['’]t|will|won['’]t|"
+_VERDICT = re.compile(r"(?:['’]ll|['’]s|" + EDGE_L + r"(?:is|are|isn['’]t|aren['’]t|will|won['’]t|"
                       r"must|can['’]t|cannot|always|never|all|every|generally|causes?|gives?|"
-                      r"makes?))(?![\w'’-])", re.IGNORECASE)
+                      r"makes?))" + EDGE_R, re.IGNORECASE)
 # A kind named without a determiner: plurals, gerunds and abstract nouns ("smoking", "violence").
-_KIND_HEAD = re.compile(r"(?:[a-z]+(?<![su])(?<!ss)s|[a-z]{3,}(?:ing|ence|ance|ion|ity|ism|ness|"
+_KIND_HEAD = re.compile(r"(?:" + PLURAL + r"|[a-z]{3,}(?:ing|ence|ance|ion|ity|ism|ness|"
                         r"ment|cy))", re.IGNORECASE)
 # A present-tense verdict: a copula, a causal verb, an always/never habit, or any verb in -s
 # ("cheese helps sleep"). Past tense ("smoking was") would be another case, not a rule.
@@ -49,9 +60,18 @@ _GENERIC_VERB = (r"(?:is|are|isn['’]t|aren['’]t|is\s+not|are\s+not|must\s+be
                  r"don['’]t|doesn['’]t|[a-z]{2,}[^s\W]s)")
 
 
+# "My father told me the sky is green": what someone said, repeated; an appeal to authority,
+# not a case the writer saw.
+_TESTIMONY = re.compile(whole_words(r"(?:told|tells|said|says|taught|teaches|claimed|claims|"
+                                    r"swore|assured)\s+(?:me|us|that)"), re.IGNORECASE)
+
+
 def reports_case(text: str) -> bool:
-    """The text tells one case or a handful from the writer's own experience."""
-    return bool(phrases("hasty_samples").search(text) or _FIRST_PERSON_PAST.search(text)
+    """The text tells one case or a handful from the writer's own experience (not testimony)."""
+    if _TESTIMONY.search(text):
+        return False
+    return bool(any(True for _ in _sample_ends(text, len(text)))
+                or _FIRST_PERSON_PAST.search(text)
                 or _MY_CASE.search(text)
                 or (phrases("past_events").search(text) and re.search(
                     r"\b(?:was|were|[a-z]+ed)\b", text, re.IGNORECASE)))
@@ -65,7 +85,7 @@ def _generic_statement() -> re.Pattern[str]:
     return re.compile(
         r"(?P<lead>(?:" + marker + r")[\s,]+)?"
         r"(?P<subject>(?!(?:" + DETERMINERS + r")\b)(?:[\w'’-]+\s+(?:and\s+)?){0,2}?"
-        r"(?P<head>[\w-]+))\s+" + _GENERIC_VERB + r"(?![\w'’-])",
+        r"(?P<head>[\w-]+))\s+" + _GENERIC_VERB + EDGE_R,
         re.IGNORECASE,
     )
 
@@ -94,18 +114,25 @@ def anecdote_generalization(claim: Claim, ctx: SentenceContext) -> Iterator[Find
     - We tested 2,000 batteries last year. Cheap batteries fail sooner.
     - A dog bit me yesterday. Dogs are dangerous, the vet said.
     """
+    found = anecdote_leap(ctx)
+    if found is not None:
+        yield Finding(*ctx.cue(*found))
+
+
+@per_sentence
+def anecdote_leap(ctx: SentenceContext) -> tuple[int, int] | None:
+    """The verdict's span when this sentence turns the case told before it into a rule."""
     before = ctx.preceding[-500:]  # the paragraph's sentences before this one
     if ctx.supported or has_data(ctx.text) or _SCALE.search(before):
-        return
+        return None
     if not before.strip() or not reports_case(before):
-        return
+        return None
     text = ctx.text
     generic = _generic_statement().match(text, _skip_space(text, ctx.lo))
     if generic and _is_kind(generic) and not ctx.quoted(generic.start()):
         clause = re.split(r"[;:]|,\s+(?:and|but|so)\b", text[generic.start("subject"):])[0]
         if not _WRITER.search(clause):
-            yield Finding(*ctx.cue(generic.start(), generic.end()))
-            return
+            return generic.start(), generic.end()
     for m in ctx.finditer(phrases("conclusion_markers")):
         rest = re.split(r"[.;!?]", text[m.end():])[0]
         # "The canteen is therefore popular": the verdict may come before the marker.
@@ -119,8 +146,66 @@ def anecdote_generalization(claim: Claim, ctx: SentenceContext) -> Iterator[Find
             continue  # "he must know", "I'm sure she'll win": a guess about one person
         if ctx.quoted(m.start()):
             continue
-        yield Finding(*ctx.cue(m.start(), m.end()))
-        return
+        return m.start(), m.end()
+    return None
+
+
+# A conclusion that states what something is or will always be.
+_CONCLUDES = re.compile(r"(?:\b(?:is|are|will|must|all|every|always|never|can['’]t|won['’]t)\b"
+                        r"|['’]s\b)", re.IGNORECASE)
+
+
+@per_sentence
+def hasty_leap(ctx: SentenceContext) -> tuple[int, int] | None:
+    """The span of the first marker that concludes from a case told earlier in the same
+    sentence (CC103): one leap, one finding, however many markers the conclusion repeats
+    ("therefore ... must be")."""
+    if ctx.attributed or has_data(ctx.text):
+        return None  # a small count is the sample itself; only data at scale supports the whole
+    for m in ctx.finditer(phrases("hasty_inference")):
+        if m.group().lower() == "so" and not re.search(r"[,;]\s*$", ctx.text[:m.start()]):
+            continue  # "so good" is an intensifier; only ", so ..." concludes
+        if not any(_CLAUSE_BREAK.search(ctx.text, at, m.start())
+                   for at in _sample_ends(ctx.text, m.start())):
+            continue  # "my dog must be sick" guesses about the case itself; no leap from it
+        conclusion = re.split(r"[.;!?]", ctx.text[m.start():])[0]
+        if not _CONCLUDES.search(conclusion) or ctx.quoted(m.start()):
+            continue  # "so I visit often" acts on the cases; it does not generalize from them
+        return m.start(), m.end()
+    return None
+
+
+# Between a case and the conclusion drawn from it: a new clause.
+_CLAUSE_BREAK = re.compile(r"[,;:.—–]|\b(?:and|but|so|then|therefore|thus|hence)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _samples() -> re.Pattern[str]:
+    """One case or a handful: the listed phrases ("my uncle", "yesterday") or a small count of
+    people or things ("three kids", "2 courses")."""
+    small = (r"(?:two|three|four|five|a\s+couple\s+of|[2-5])\s+(?:[a-z]+\s+)?"
+             r"(?P<counted>" + PLURAL + ")")
+    return re.compile(whole_words(alternation(words("hasty_samples")) + "|" + small),
+                      re.IGNORECASE)
+
+
+def _sample_ends(text: str, end: int) -> Iterator[int]:
+    """Where each case told in `text[:end]` ends. "Two days later", "five years" count time,
+    not cases."""
+    for m in _samples().finditer(text, 0, end):
+        counted = (m.group("counted") or "").lower()
+        if counted in word_set("time_units") or counted in NOT_PLURAL:
+            continue
+        yield m.end()
+
+
+def inside_leap(ctx: SentenceContext, pos: int) -> bool:
+    """`pos` lies in the conclusion of a leap from a case (CC103 or CC104 owns the sentence):
+    the cue there is part of that one leap, reported once by the rule that explains it."""
+    for found in (hasty_leap(ctx), anecdote_leap(ctx)):
+        if found is not None and found[0] <= pos:
+            return True
+    return False
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -136,7 +221,7 @@ _COUNTED = frozenset({"each", "every", "any", "both", "either", "neither"})
 def _is_kind(m: re.Match[str]) -> bool:
     """The subject names a kind: its first word is not a pronoun and its head is a plural, a
     gerund or an abstract noun ("cheeseburgers", "smoking", "violence")."""
-    for word in m.group("subject").lower().replace("’", "'").split():
+    for word in cue_key(m.group("subject")).split():
         if word in PRONOUNS or word.split("'")[0] in PRONOUNS:
             return False  # "Soon you are ...": a person, not a kind
         if word in _COUNTED or (word in FUNCTION_WORDS and word not in {"and", "or"}):

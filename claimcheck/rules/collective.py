@@ -11,16 +11,20 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..models import Claim
+from .anecdote import inside_leap
+from .argument import in_syllogism
 from .base import Finding, rule
-from .context import SentenceContext, alternation, word_set, words
+from .context import EDGE_L, EDGE_R, SentenceContext, alternation, word_set, words
 from .grammar import (
-    DETERMINERS,
     FUNCTION_WORDS,
+    MODIFIER,
+    PLURAL,
     PREDICATE,
     SPECIFIC,
     clause_start,
     generic_predicate,
 )
+from .weasel import in_crowd_appeal
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +38,7 @@ def _group() -> str:
         r"(?P<group>(?-i:" + demonyms + r"|[A-Z][a-z]+(?:ians|eans|ans))"
         r"|(?i:the)\s+(?-i:" + nationality + r")"
         r"|(?i:the)\s+(?:[A-Z][a-z]+\s+)?(?:population|people|public|nation|world)"
-        r"|(?:(?!(?:" + DETERMINERS + r")\b)[a-z][\w-]*\s+)?" + groups + r")"
+        r"|" + MODIFIER + r"?" + groups + r")"
     )
 
 
@@ -47,8 +51,7 @@ def _mind_pattern() -> re.Pattern[str]:
 def _bare_mind_pattern() -> re.Pattern[str]:
     """Any bare plural given a feeling ("dockers are furious"): only people feel, so the plural
     names a group even when it is not in our lists. Checked at a clause start only."""
-    return _minds(r"(?P<group>(?:(?!(?:" + DETERMINERS + r")\b)[a-z][\w-]*\s+)?"
-                  r"[a-z]+(?<![su])(?<!ss)s)")
+    return _minds(r"(?P<group>" + MODIFIER + r"?" + PLURAL + r")")
 
 
 def _minds(subject: str) -> re.Pattern[str]:
@@ -56,8 +59,8 @@ def _minds(subject: str) -> re.Pattern[str]:
         r"obviously|only|even|surely|definitely|increasingly|mostly|largely|collectively|" \
         r"urgently|desperately|secretly)\s+)*"
     return re.compile(
-        r"(?<![\w'’-])" + subject + r"\s+" + adverbs + r"(?P<mind>" +
-        alternation(words("mental_verbs")) + r")(?![\w'’-])",
+        EDGE_L + subject + r"\s+" + adverbs + r"(?P<mind>" +
+        alternation(words("mental_verbs")) + r")" + EDGE_R,
         re.IGNORECASE,
     )
 
@@ -65,7 +68,7 @@ def _minds(subject: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _trait_pattern() -> re.Pattern[str]:
     relative = r"(?:\s+(?:who|that)\s+[^,.;:!?]{1,40}?)?"
-    return re.compile(r"(?<![\w'’-])" + _group() + relative + r"\s+" + PREDICATE, re.IGNORECASE)
+    return re.compile(EDGE_L + _group() + relative + r"\s+" + PREDICATE, re.IGNORECASE)
 
 
 def _is_institution(ctx: SentenceContext, m: re.Match[str]) -> bool:
@@ -75,7 +78,7 @@ def _is_institution(ctx: SentenceContext, m: re.Match[str]) -> bool:
     if head in word_set("institutions"):  # the head noun: "members of congress" are people
         return True
     before = ctx.words_before(m.start(), 1)
-    return bool(before) and (before[0].endswith("'s") or before[0].endswith("’s"))
+    return bool(before) and before[0].endswith("'s")
 
 
 # Words after which "that" opens a clause ("saying that men ...") rather than pointing.
@@ -87,8 +90,17 @@ _THAT_CLAUSE = frozenset({
 })
 
 
+# "It makes people feel sad", "let farmers decide": the group is the object of a causative
+# verb; the sentence says what something does to them, not what they all feel.
+_CAUSATIVE = frozenset({"make", "makes", "made", "making", "let", "lets", "letting", "help",
+                        "helps", "helped", "helping", "have", "has", "had"})
+
+
 def _specific(ctx: SentenceContext, m: re.Match[str]) -> bool:
     before = ctx.words_before(m.start(), 1)
+    first = m.group("group").split()[0].lower()  # the optional modifier may be the verb
+    if (before and before[0] in _CAUSATIVE) or first in _CAUSATIVE:
+        return True
     if before == ["that"] and ctx.words_before(m.start(), 2)[0] in _THAT_CLAUSE:
         return False  # "say that men ...": "that" opens a clause; it points at no one
     return bool(before) and (before[0] in SPECIFIC or before[0].isdigit())
@@ -123,6 +135,10 @@ def collective_mind(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     for m in ctx.finditer(_mind_pattern()):
         if _is_institution(ctx, m) or _specific(ctx, m) or ctx.quoted(m.start()):
             continue
+        if inside_leap(ctx, m.start()):
+            continue  # concluded from a case told before: CC103/CC104 report the leap
+        if in_crowd_appeal(ctx, m.start()):
+            continue  # "most people believe": CC301 reports the appeal to the crowd
         taken.append(m.end("mind"))
         yield Finding(*ctx.cue(m.start(), m.end("mind")))
     for m in ctx.finditer(_bare_mind_pattern()):
@@ -132,6 +148,8 @@ def collective_mind(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
         if first.endswith("s") or m.group("group").split()[-1].lower() in FUNCTION_WORDS:
             continue  # "Hamas intends", "His hopes": a singular verb means a singular subject
         if _is_institution(ctx, m) or _specific(ctx, m) or ctx.quoted(m.start()):
+            continue
+        if inside_leap(ctx, m.start()) or in_crowd_appeal(ctx, m.start()):
             continue
         yield Finding(*ctx.cue(m.start(), m.end("mind")))
 
@@ -171,4 +189,8 @@ def group_stereotype(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
             continue
         if mind.match(ctx.text, m.start()):
             continue  # CC401 reports the mind-reading
+        if inside_leap(ctx, m.start()):
+            continue  # concluded from a case told before: CC103/CC104 report the leap
+        if in_syllogism(ctx):
+            continue  # a premise of a formal argument: its terms are stipulated
         yield Finding(*ctx.cue(m.start(), m.end()))

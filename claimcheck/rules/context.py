@@ -9,15 +9,46 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache, cached_property, lru_cache, wraps
+from typing import TypeVar
 
 from ..datafiles import data_lines
 from ..models import Claim, Document
 
-_EDGE_L = r"(?<![\w'’-])"
-_EDGE_R = r"(?![\w'’-])"
+# Word edges: a cue must not sit inside a longer word, a contraction or a hyphenated compound.
+EDGE_L = r"(?<![\w'’-])"
+EDGE_R = r"(?![\w'’-])"
+
+
+def whole_words(body: str) -> str:
+    """`body` (a regex) matched only as whole words."""
+    return EDGE_L + "(?:" + body + ")" + EDGE_R
+
+
+# Where a clause ends, looking back from a word: punctuation or "then" ("if X, then Y"). A
+# full stop inside "U.N." or "2.5" ends nothing.
+_CLAUSE_END = re.compile(r"[,;:!?]|(?<!\b[A-Z])\.(?!\w)|\bthen\b", re.IGNORECASE)
+
+
+def clause_before(text: str, pos: int, reach: int = 300) -> str:
+    """The text of `pos`'s clause before `pos`, looking back at most `reach` characters."""
+    lo = max(0, pos - reach)
+    edges = list(_CLAUSE_END.finditer(text, lo, pos))
+    return text[edges[-1].end() if edges else lo:pos]
+
+
+def in_clause_of(text: str, pos: int, opener: re.Pattern[str], reach: int = 300) -> bool:
+    """`pos` sits in a clause that `opener` begins ("if you never pay ...", "once they ban
+    ..."): the words there are supposed, not asserted. Looks back at most `reach` characters."""
+    return bool(opener.search(clause_before(text, pos, reach)))
+
+
+def cue_key(text: str) -> str:
+    """A cue as compared against word lists: lower-cased, spaces collapsed, straight apostrophes
+    ("in  history" is "in history", "don’t" is "don't")."""
+    return " ".join(text.lower().replace("’", "'").split())
 
 
 @cache
@@ -38,7 +69,7 @@ def alternation(entries: tuple[str, ...]) -> str:
 @cache
 def phrases(name: str) -> re.Pattern[str]:
     """Whole-word pattern matching any entry of a word list, in any case."""
-    return re.compile(_EDGE_L + alternation(words(name)) + _EDGE_R, re.IGNORECASE)
+    return re.compile(whole_words(alternation(words(name))), re.IGNORECASE)
 
 
 @cache
@@ -126,7 +157,8 @@ def quote_span_at(text: str, at: int) -> tuple[int, int] | None:
     return None
 
 
-def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+def paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph (blank-line delimited) around `start`..`end`."""
     lo = text.rfind("\n\n", 0, start)
     hi = text.find("\n\n", end)
     return (0 if lo < 0 else lo + 2), (len(text) if hi < 0 else hi)
@@ -148,6 +180,27 @@ def reporting_matches(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+def _plain(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _named_source(claim: Claim, text: str) -> bool:
+    """The sentence names who says it. The splitter's speaker counts unless it is an unnamed
+    crowd or the writer ("Experts said ...", "all the students I talked to said ..."): those
+    borrow authority without naming it, which is what the rules are for."""
+    if claim.speaker is not None and claim.kind != "quote":
+        crowd = word_set("weasel") | _PRONOUN_SPEAKERS | _VAGUE_SUBJECTS
+        if not crowd.intersection(_plain(w) for w in _WORD.findall(claim.speaker)):
+            return True
+    if any(True for _ in reporting_matches(text)):
+        return True
+    if claim.speaker is None and claim.kind == "attributed":
+        # The splitter found a speaker; if our reporting verbs are in the sentence, their
+        # subjects were all crowds (reporting_matches found none), so it is unnamed.
+        return not phrases("reporting_verbs").search(text)
+    return False
+
+
 @dataclass(frozen=True)
 class SentenceContext:
     """The sentence around a claim, with the support it carries. Offsets in `text` are relative
@@ -163,6 +216,8 @@ class SentenceContext:
     claim_quoted: bool  # the claim is a quotation with a speaker
     doc_text: str
     preceding: str = ""  # the paragraph's text before this sentence (for "Therefore, ...")
+    # Answers several rules ask for (is this sentence a leap from a case?), worked out once.
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def _clause_edges(self) -> tuple[list[int], list[int]]:
@@ -199,13 +254,15 @@ class SentenceContext:
         return self.offset + start, self.offset + end, self.raw[start:end]
 
     def words_before(self, pos: int, n: int) -> list[str]:
-        """The last `n` words before `pos`, lower-cased (a bounded window: no quadratic scans)."""
+        """The last `n` words before `pos`, lower-cased with straight apostrophes, so callers
+        compare against "don't" and "he's" only (a bounded window: no quadratic scans)."""
         window = self.text[max(0, pos - 40 * n - 40):pos]
-        return [w.lower() for w in _WORD.findall(window)][-n:] if n else []
+        return [_plain(w) for w in _WORD.findall(window)][-n:] if n else []
 
     def words_after(self, pos: int, n: int) -> list[str]:
+        """The first `n` words after `pos`, normalised as in `words_before`."""
         window = self.text[pos:pos + 40 * n + 40]
-        return [w.lower() for w in _WORD.findall(window)][:n]
+        return [_plain(w) for w in _WORD.findall(window)][:n]
 
     def quoted(self, pos: int) -> bool:
         """True when the text at `pos` is someone's quoted words or a mention in quote marks.
@@ -224,9 +281,25 @@ class SentenceContext:
         outside = self.doc_text[s_lo:max(s_lo, qs)] + self.doc_text[min(qe, s_hi):s_hi]
         if re.search(r"\w", outside):
             return True
-        p_lo, p_hi = _paragraph(self.doc_text, qs, qe)
+        p_lo, p_hi = paragraph_span(self.doc_text, qs, qe)
         frame = self.doc_text[p_lo:qs] + " " + self.doc_text[qe:p_hi]
         return any(True for _ in reporting_matches(frame))
+
+
+_T = TypeVar("_T")
+
+
+def per_sentence(check: Callable[[SentenceContext], _T]) -> Callable[[SentenceContext], _T]:
+    """Work `check(ctx)` out once per sentence, however many rules ask for it."""
+    key = f"{check.__module__}.{check.__qualname__}"
+
+    @wraps(check)
+    def once(ctx: SentenceContext) -> _T:
+        if key not in ctx.memo:
+            ctx.memo[key] = check(ctx)
+        return ctx.memo[key]  # type: ignore[return-value]
+
+    return once
 
 
 def build_context(claim: Claim, doc: Document) -> SentenceContext:
@@ -235,11 +308,7 @@ def build_context(claim: Claim, doc: Document) -> SentenceContext:
     figure = has_figure(text) or any(
         m.kind in ("number", "percent", "money") for m in claim.numbers
     )
-    attributed = (
-        claim.kind == "attributed"
-        or (claim.speaker is not None and claim.kind != "quote")
-        or any(True for _ in reporting_matches(text))
-    )
+    attributed = _named_source(claim, text)
     return SentenceContext(
         text=text,
         raw=doc.text[s:e],
@@ -250,5 +319,5 @@ def build_context(claim: Claim, doc: Document) -> SentenceContext:
         attributed=attributed,
         claim_quoted=claim.kind == "quote" and claim.speaker is not None,
         doc_text=doc.text,
-        preceding=doc.masked[_paragraph(doc.masked, s, e)[0]:s],
+        preceding=doc.masked[paragraph_span(doc.masked, s, e)[0]:s],
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .context import SentenceContext, word_set
+from .context import EDGE_R, SentenceContext, word_set
 
 # Words before a group that make it a specific, countable set ("my friends", "these voters").
 SPECIFIC = frozenset({
@@ -30,6 +30,11 @@ CLAUSE_OPENERS = frozenset({
 # "Sometimes cars fail" is the careful claim: these never start a generic subject.
 _LIMITING = {"sometimes", "often", "usually", "some", "occasionally", "rarely"}
 DETERMINERS = "|".join(sorted(FUNCTION_WORDS | CLAUSE_OPENERS | _LIMITING))
+# Up to one lower-case word before a noun that is not a determiner: "professional" in
+# "professional athletes", never "the" or "my" (those make the noun phrase specific).
+MODIFIER = r"(?:(?!(?:" + DETERMINERS + r")\b)[a-z][\w-]*\s+)"
+# A plural noun: -s but not -ss/-us ("cars", not "glass" or "virus").
+PLURAL = r"[a-z]+(?<![su])(?<!ss)s"
 INTENSIFIERS = r"(?:(?:so|very|really|too|just|all|always|never|naturally|simply|generally|" \
     r"usually|such|totally|completely|inherently|definitely|truly|more|less|the|a|an)\s+)*"
 NOT_PREDICATE = frozenset({
@@ -37,6 +42,7 @@ NOT_PREDICATE = frozenset({
     "there", "being", "been", "expected", "set", "going", "about", "able", "due", "also",
     "already", "seen", "made", "left", "told", "sent", "reported", "killed", "hit", "done",
     "not", "getting", "back",
+    "like",  # "employees are like nails": an analogy, its own kind of argument
 })
 PARTICIPLES = frozenset({
     "hit", "been", "done", "made", "had", "got", "gotten", "put", "set", "seen", "told", "sent",
@@ -68,12 +74,13 @@ def clause_start(ctx: SentenceContext, pos: int) -> bool:
 # What a generic subject is said to be or do: "are (so) irresponsible", "don't cry",
 # "make lousy athletes". Named groups: trait (after a copula), verb and obj (a habit).
 PREDICATE = (
-    r"(?:(?:are|aren['’]t|were|weren['’]t)\s+(?:not\s+)?" + INTENSIFIERS + r"(?P<trait>[\w'’-]+)"
+    r"(?:(?P<copula>are|aren['’]t|were|weren['’]t)\s+(?:not\s+)?" + INTENSIFIERS
+    + r"(?P<trait>[\w'’-]+)"
     r"|(?:do\s+not|don['’]t|can['’]t|cannot|never|always|only|tend\s+to|will\s+never"
     r"|won['’]t)\s+(?:ever\s+)?(?P<habit>[a-z]+)"
     r"|(?:(?:just|really|all)\s+)*"
     r"(?P<verb>make|have|lack|cry|care|drive|know|want|love|hate|lie|cheat|steal|talk|"
-    r"get|do|act|think|eat|spend|work|ask|listen|understand|score)(?![\w'’-])"
+    r"get|do|act|think|eat|spend|work|ask|listen|understand|score)" + EDGE_R +
     r"(?:\s+(?P<obj>[\w'’-]+))?)"
 )
 
@@ -88,6 +95,9 @@ def generic_predicate(m: re.Match[str]) -> bool:
     if trait:
         if trait in word_set("taxonomic"):
             return False  # "whales are mammals": a definition, not a trait given to a group
+        if m.group("copula").lower().startswith("were") and (
+                trait in PARTICIPLES or trait.endswith(("ed", "en"))):
+            return False  # "cellphones were invented": a past event told in the passive
         return trait not in NOT_PREDICATE and not trait.endswith("ing")
     if m.group("habit"):  # "don't cry", "never listen", "only vote": any verb after these
         return True

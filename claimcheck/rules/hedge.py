@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..models import Claim
 from .base import Finding, rule
-from .context import SentenceContext, phrases
+from .context import EDGE_L, EDGE_R, SentenceContext, in_clause_of, phrases, whole_words
 
 
 @rule(
@@ -69,20 +69,11 @@ def slippery_slope(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
 
 
 # A supposition that starts a chain: "if we allow ...", "once they start ...", "letting ...".
-_SUPPOSE = re.compile(r"(?<![\w'’-])(?:if|once|unless|allowing|letting|the\s+moment)(?![\w'’-])",
-                      re.IGNORECASE)
+_SUPPOSE = re.compile(whole_words(r"if|once|unless|allowing|letting|the\s+moment"), re.IGNORECASE)
 # A consequence told as certain: "will", "'ll", "won't", "is going to", "will have to".
-_WILL = re.compile(r"(?:(?<![\w'’-])(?:will|won['’]t|going\s+to|gonna)|['’]ll)(?![\w'’-])",
+_WILL = re.compile(r"(?:" + EDGE_L + r"(?:will|won['’]t|going\s+to|gonna)|['’]ll)" + EDGE_R,
                    re.IGNORECASE)
 _CHAIN_LINKS = 3  # a supposition and two consequences: one forecast is a claim, three a chain
-_CLAUSE_EDGE = re.compile(r"[,;:.!?]|\bthen\b", re.IGNORECASE)
-
-
-def _supposed(text: str, pos: int) -> bool:
-    """`pos` sits inside an if-clause ("if we are going to ..."): part of the supposition."""
-    edges = list(_CLAUSE_EDGE.finditer(text, max(0, pos - 200), pos))
-    clause = text[edges[-1].end() if edges else max(0, pos - 200):pos]
-    return bool(_SUPPOSE.search(clause))
 
 
 @rule(
@@ -115,7 +106,8 @@ def consequence_chain(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     first = _SUPPOSE.search(run)
     if first is None:
         return
-    consequences = [m for m in _WILL.finditer(run, first.end()) if not _supposed(run, m.start())]
+    consequences = [m for m in _WILL.finditer(run, first.end())
+                    if not in_clause_of(run, m.start(), _SUPPOSE, reach=200)]
     if 1 + len(consequences) < _CHAIN_LINKS:
         return
     mine = [m for m in consequences if ctx.lo <= m.start() - shift < ctx.hi]

@@ -6,7 +6,15 @@ from collections.abc import Iterator
 
 from ..models import Claim
 from .base import Finding, rule
-from .context import SentenceContext, phrases
+from .context import SentenceContext, cue_key, phrases
+
+# "I asked her what she wants", "whether he believes it": an indirect question asserts nothing
+# about the person's mind.
+_QUESTION = frozenset({"what", "whether", "if"})
+# "a world that does not care": a relative clause on a thing, not a person. ("That means that
+# he wants ..." names its person: "that" there opens a claim about him.)
+_RELATIVE = frozenset({"that", "which"})
+_PERSONS = frozenset({"he", "she", "his", "her"})
 
 
 @rule(
@@ -30,13 +38,19 @@ def individual_mind_reading(claim: Claim, ctx: SentenceContext) -> Iterator[Find
     - "I am not pleased," Kirby told reporters.
     - Kirby advocated for a ceasefire on Monday.
     - A good student is someone who reads.
+    - I asked her what she wants to do with the furniture.
     """
     if ctx.attributed:
         return
     for m in ctx.finditer(phrases("characterisation")):
         if ctx.quoted(m.start()):
             continue
-        if m.group().lower().startswith("is ") and {"a", "an"} & set(ctx.words_before(
+        if cue_key(m.group()).startswith("is ") and {"a", "an"} & set(ctx.words_before(
                 m.start(), 3)):
             continue  # "A good student is someone who ...": a definition, not a person
+        before = ctx.words_before(m.start(), 1)
+        if before and before[0] in _QUESTION:
+            continue
+        if before and before[0] in _RELATIVE and m.group().split()[0].lower() not in _PERSONS:
+            continue
         yield Finding(*ctx.cue(m.start(), m.end()))

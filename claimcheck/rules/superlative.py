@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..models import Claim
 from .base import Finding, rule
-from .context import SentenceContext, alternation, phrases, word_set, words
+from .context import EDGE_L, EDGE_R, SentenceContext, alternation, cue_key, phrases, word_set, words
 
 # "Israel's largest", not "it's only" / "that's the": a contraction of "is" owns nothing.
 _OWNER = (r"(?:the|their|its|his|her|our|your|my|"
@@ -27,8 +27,8 @@ _SPEAKERS_OWN = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:that\s+|who\s+|whom\s+
 @lru_cache(maxsize=1)
 def _ranked() -> re.Pattern[str]:
     return re.compile(
-        r"(?<![\w'’-])" + _OWNER + r"\s+(?:(?:very|single|second|third)\s+)?"
-        r"(?P<sup>" + alternation(words("superlatives")) + r"|[a-z]+est)(?![\w'’-])"
+        EDGE_L + _OWNER + r"\s+(?:(?:very|single|second|third)\s+)?"
+        r"(?P<sup>" + alternation(words("superlatives")) + r"|[a-z]+est)" + EDGE_R +
         r"(?:\s+(?P<next>[\w'’-]+))?",
         re.IGNORECASE,
     )
@@ -63,7 +63,7 @@ def unsourced_superlative(claim: Claim, ctx: SentenceContext) -> Iterator[Findin
     not_superlative = word_set("superlative_false")
     taken: list[tuple[int, int]] = []
     for m in ctx.finditer(_ranked()):
-        sup = m.group("sup").lower()
+        sup = cue_key(m.group("sup"))
         if sup in not_superlative:
             continue
         end = m.end("sup")
@@ -83,7 +83,7 @@ def unsourced_superlative(claim: Claim, ctx: SentenceContext) -> Iterator[Findin
         taken.append((m.start(), end))
         yield Finding(*ctx.cue(m.start(), end))
     for m in ctx.finditer(phrases("superlative_absolutes")):
-        word = m.group().lower()
+        word = cue_key(m.group())
         if word in {"ever", "yet", "in history", "of all time", "in the world", "on record"}:
             continue  # only an extension of a ranking, taken above
         if any(s <= m.start() < e for s, e in taken) or ctx.quoted(m.start()):

@@ -6,17 +6,30 @@ import re
 from collections.abc import Iterator
 
 from ..models import Claim
+from .anecdote import hasty_leap, inside_leap
+from .argument import in_syllogism
 from .base import Finding, rule
-from .context import SentenceContext, has_data, phrases, word_set
+from .context import (
+    EDGE_L,
+    SentenceContext,
+    clause_before,
+    cue_key,
+    in_clause_of,
+    phrases,
+    whole_words,
+    word_set,
+)
 from .grammar import (
-    DETERMINERS,
+    MODIFIER,
     NOT_PLURAL,
+    PLURAL,
     PREDICATE,
     PRONOUNS,
     SPECIFIC,
     clause_start,
     generic_predicate,
 )
+from .weasel import in_crowd_appeal
 
 _NEGATED = frozenset({"not", "n't", "nearly", "hardly"})  # "not all X" is the careful claim
 # "all those things", "all of my time": a bounded set the sentence points at, not a whole class.
@@ -103,7 +116,9 @@ def _popularity_appeal(ctx: SentenceContext, cue: str, end: int) -> bool:
 # "She has never lost an election": one person's record, a checkable fact, not a whole.
 # A forecast ("he will never make it", "I'll never get a job") is a leap from a case, so
 # will/can/would and their contractions do not count as a record.
-_ONE_PERSON = frozenset({"i", "he", "she", "it", "i've", "he's", "she's", "it's", "i'm"})
+# "You've never been abroad", "we have always paid": the writer or the reader, one known party.
+_ONE_PERSON = frozenset({"i", "he", "she", "it", "i've", "he's", "she's", "it's", "i'm",
+                         "you", "you've", "you're", "we", "we've", "we're"})
 _AUXILIARIES = frozenset({"have", "has", "had", "is", "was", "am", "did", "does", "do", "just",
                           "almost", "also"})
 
@@ -113,16 +128,44 @@ def _one_person(ctx: SentenceContext, cue: str, start: int) -> bool:
     a record of one life, which a source can confirm, not a claim about a kind."""
     if cue not in {"never", "always"}:
         return False
-    before = [w.replace("’", "'") for w in ctx.words_before(start, 3)]
+    before = ctx.words_before(start, 3)
     while before and before[-1] in _AUXILIARIES:
         before.pop()
     return bool(before) and before[-1] in _ONE_PERSON
 
 
-def _in_condition(head: str) -> bool:
-    """The cue sits in an if-clause ("if you never pay ..."): supposed, not asserted."""
-    clause = re.split(r"[,;:]|\bthen\b", head)[-1]
-    return bool(re.search(r"\b(?:if|unless|whether|suppose|imagine)\b", clause, re.IGNORECASE))
+# Words that open a supposed clause ("if you never pay ..."): what follows is not asserted.
+_CONDITION = re.compile(whole_words("if|unless|whether|suppose|imagine"), re.IGNORECASE)
+
+
+# "We're all going", "you can all trust me": "all" floats after the speaker or the listeners,
+# the people present, not a class.
+_PRESENT = frozenset({"we", "us", "you", "we're", "you're", "y'all"})
+_FLOAT_OVER = frozenset({"are", "were", "can", "will", "could", "would", "should", "must",
+                         "have", "do"})
+
+
+def _present_company(ctx: SentenceContext, start: int) -> bool:
+    before = ctx.words_before(start, 2)
+    while before and before[-1] in _FLOAT_OVER:
+        before.pop()
+    return bool(before) and before[-1] in _PRESENT
+
+
+# A proposal or a demand: "we should ban all cars", "I urge you to tear down all the lines".
+# The quantifier says what is wanted, not what is so.
+_PROPOSAL = re.compile(whole_words(r"should|must|ought\s+to|needs?\s+to|ha(?:ve|s)\s+to|"
+                                   r"let['’]s|urges?|urged|asks?|want(?:s|ed)?\s+to|wants"),
+                       re.IGNORECASE)
+# A new assertion inside the clause: "you should know that everyone lies" claims again.
+_NEW_ASSERTION = re.compile(whole_words(r"that|because|since|when|who|which|if"),
+                            re.IGNORECASE)
+
+
+def _proposed(ctx: SentenceContext, start: int) -> bool:
+    head = clause_before(ctx.text, start)
+    found = list(_PROPOSAL.finditer(head))
+    return bool(found) and not _NEW_ASSERTION.search(head, found[-1].end())
 
 
 @rule(
@@ -167,23 +210,27 @@ def sweeping_quantifier(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]
         after = [w for w in ctx.words_after(m.end(), 2) if w != "of"][:1]
         if m.group().lower() == "all" and after and after[0] in _BOUNDED:
             continue
-        if _in_condition(ctx.text[max(0, m.start() - 300):m.start()]) or ctx.figure_near(
-                m.start()):
+        if m.group().lower() == "all" and _present_company(ctx, m.start()):
             continue
-        cue = " ".join(m.group().lower().split())
+        if in_clause_of(ctx.text, m.start(), _CONDITION) or ctx.figure_near(m.start()):
+            continue
+        if _proposed(ctx, m.start()):
+            continue
+        cue = cue_key(m.group())
         if (_occasion(ctx, cue, m.end()) or _normative(ctx, cue, m.end())
                 or _hypothetical(ctx, m.start(), m.end()) or _unprovable(ctx, cue, m.end())
                 or _popularity_appeal(ctx, cue, m.end()) or _one_person(ctx, cue, m.start())):
             continue
-        if ctx.quoted(m.start()):
-            continue
+        if ctx.quoted(m.start()) or inside_leap(ctx, m.start()) or in_syllogism(ctx):
+            continue  # a leap from a case is CC103/CC104's; a syllogism's terms are stipulated
+        if in_crowd_appeal(ctx, m.start()):
+            continue  # "everyone knows": CC301 reports the unnamed crowd
         yield Finding(*ctx.cue(m.start(), m.end()))
 
 
 # A bare plural noun ("cars", "flu vaccines"): -s but not -ss/-us ("glass", "virus").
 _BARE_PLURAL = re.compile(
-    r"(?<![\w'’-])(?P<subject>(?:(?!(?:" + DETERMINERS + r")\b)[a-z][\w-]*\s+){0,2}"
-    r"(?P<noun>[a-z][a-z]*(?<![su])(?<!ss)s))\s+" + PREDICATE,
+    EDGE_L + r"(?P<subject>" + MODIFIER + r"{0,2}(?P<noun>" + PLURAL + r"))\s+" + PREDICATE,
     re.IGNORECASE,
 )
 
@@ -223,17 +270,14 @@ def bare_generic(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
             continue
         if ctx.figure_near(m.start()):
             continue
-        if not generic_predicate(m) or ctx.quoted(m.start()):
+        if not generic_predicate(m) or ctx.quoted(m.start()) or inside_leap(ctx, m.start()):
+            continue
+        if in_syllogism(ctx):
             continue
         rest = ctx.text[m.end("subject"):]
         if phrases("mental_verbs").match(rest, len(rest) - len(rest.lstrip())):
             continue  # a plural given a feeling is people: CC401 reports it
         yield Finding(*ctx.cue(m.start(), m.end()))
-
-
-# A conclusion that states what something is or will always be.
-_VERDICT = re.compile(r"(?:\b(?:is|are|will|must|all|every|always|never|can['’]t|won['’]t)\b"
-                      r"|['’]s\b)", re.IGNORECASE)
 
 
 @rule(
@@ -247,30 +291,22 @@ _VERDICT = re.compile(r"(?:\b(?:is|are|will|must|all|every|always|never|can['’
     "covers the whole.",
 )
 def hasty_generalization(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
-    """A conclusion ("so", "therefore", "must") drawn right after one case or a handful.
+    """A conclusion ("so", "therefore", "must") drawn in the same sentence as one case or a
+    handful. A conclusion that opens the next sentence is CC104's (anecdote-generalization),
+    so one leap is reported once.
 
     FLAGGED:
     - I had a bad teacher once; therefore, all teachers must be bad.
     - My first time walking the dog went terribly, so my dog is a terrible one.
-    - My dog got sprayed by a skunk on the trail. Therefore, trail running is dangerous.
+    - I met a rude waiter yesterday, so waiters are rude.
 
     NOT FLAGGED:
     - I had a bad teacher once.
     - Inflation rose 4% in May, so the bank raised rates.
     - In a survey of 2,000 drivers, most said so; therefore, the rule stays.
     - I know five people from Ohio, so I visit often.
+    - I met a rude waiter yesterday. Thus waiters are rude.
     """
-    if ctx.attributed or has_data(ctx.text):
-        return  # a small count is the sample itself; only data at scale supports the whole
-    samples = phrases("hasty_samples")
-    for m in ctx.finditer(phrases("hasty_inference")):
-        if m.group().lower() == "so" and not re.search(r"[,;]\s*$", ctx.text[:m.start()]):
-            continue  # "so good" is an intensifier; only ", so ..." concludes
-        head = ctx.text[:m.start()]
-        opens = not re.search(r"\w", head)
-        if not samples.search(head) and not (opens and samples.search(ctx.preceding[-300:])):
-            continue
-        conclusion = re.split(r"[.;!?]", ctx.text[m.start():])[0]
-        if not _VERDICT.search(conclusion) or ctx.quoted(m.start()):
-            continue  # "so I visit often" acts on the cases; it does not generalize from them
-        yield Finding(*ctx.cue(m.start(), m.end()))
+    found = hasty_leap(ctx)
+    if found is not None:
+        yield Finding(*ctx.cue(*found))

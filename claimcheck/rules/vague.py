@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from ..models import Claim
 from .base import Finding, rule
-from .context import SentenceContext, phrases, word_set
+from .context import SentenceContext, cue_key, phrases, word_set
+from .weasel import in_crowd_appeal
 
 # "the most important" ranks (a superlative); "most likely" hedges: neither is a quantity.
 _ADJECTIVE_END = re.compile(r"(?:ly|ant|ent|ful|ive|ous|ic|al|able|ible|est|less|ed|er)$")
@@ -16,6 +17,10 @@ _NOT_A_NOUN = frozenset({"that", "to", "in", "for", "of", "and", "but", "or", "a
 _BOUNDED = frozenset({"my", "your", "his", "her", "its", "our", "their", "this", "that"})
 _ADJECTIVES = frozenset({"significant", "substantial", "massive", "widespread"})
 _COUNTS = frozenset({"many", "several", "a few", "numerous", "countless", "a handful of"})
+# "I have a lot of debt", "she was in a lot of pain": one person's amount, a detail of their
+# own story, not a claim about a whole.
+_AMOUNTS = frozenset({"a lot of", "lots of", "a great deal of", "a good deal of"})
+_ONE_OWNER = frozenset({"i", "me", "my", "i'm", "i've", "he", "him", "his", "she", "her"})
 
 
 @rule(
@@ -32,19 +37,21 @@ def vague_quantity(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     FLAGGED:
     - A large number of Palestinian residents are in Rafah.
     - Despite significant pressure on Israel, the talks failed.
-    - Most people agree with the plan.
+    - Most households own a car.
 
     NOT FLAGGED:
     - Many of the 300 passengers were delayed.
     - This is the most important step.
     - Many flights were cancelled, the airline said.
     - He spends most of his time hiking.
+    - I have a lot of debt.
     - Several months later, the road reopened.
+    - Most people agree with the plan.
     """
     if ctx.supported:
         return
     for m in ctx.finditer(phrases("vague")):
-        cue = m.group().lower()
+        cue = cue_key(m.group())
         before = ctx.words_before(m.start(), 1)
         after = ctx.words_after(m.end(), 2)  # only the first is read, bar one case below
         if cue == "most":
@@ -62,6 +69,8 @@ def vague_quantity(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
             continue
         if cue in _COUNTS and after and after[0] in word_set("time_units"):
             continue  # "several months later", "many times": a span or frequency, not a crowd
-        if ctx.quoted(m.start()):
+        if cue in _AMOUNTS and _ONE_OWNER.intersection(ctx.words_before(m.start(), 3)):
             continue
+        if ctx.quoted(m.start()) or in_crowd_appeal(ctx, m.start()):
+            continue  # "many experts say": CC301 reports the unnamed crowd
         yield Finding(*ctx.cue(m.start(), m.end()))

@@ -8,7 +8,15 @@ from functools import lru_cache
 
 from ..models import Claim
 from .base import Finding, rule
-from .context import SentenceContext, alternation, phrases, words
+from .context import (
+    EDGE_L,
+    EDGE_R,
+    SentenceContext,
+    alternation,
+    per_sentence,
+    phrases,
+    words,
+)
 
 # Words that may stand between the crowd and its verb ("people have long said", "experts at
 # the WHO say"); anything else ("people just because we think") means another clause began.
@@ -23,10 +31,38 @@ def _crowd_says() -> re.Pattern[str]:
     """An unnamed crowd, up to three words, then an attribution verb: "many other people have
     told", "studies show", "critics argue"."""
     return re.compile(
-        r"(?<![\w'’-])" + alternation(words("weasel")) + r"((?:\s+" + _LINK + r"){0,3}?)\s+"
-        + alternation(words("attribution_verbs")) + r"(?![\w'’-])",
+        EDGE_L + alternation(words("weasel")) + r"((?:\s+" + _LINK + r"){0,3}?)\s+"
+        + alternation(words("attribution_verbs")) + EDGE_R,
         re.IGNORECASE,
     )
+
+
+@per_sentence
+def weasel_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
+    """The spans CC301 reports: "an unnamed crowd says" and the fixed weasel phrases. Other
+    rules leave cues inside them alone ("most" in "most people believe", "everyone" in
+    "everyone knows"): one appeal to a crowd, one finding."""
+    if _CITATION.search(ctx.text):
+        return []
+    spans = []
+    for m in ctx.finditer(_crowd_says()):
+        if re.search(r"\b[A-Z]", m.group(1)):  # a named source ("experts at the WHO")
+            continue
+        if ctx.words_before(m.start(), 1) == ["not"]:
+            continue  # "not many people do": no appeal to a crowd
+        if not ctx.quoted(m.start()):
+            spans.append((m.start(), m.end()))
+    crowds = len(spans)
+    for m in ctx.finditer(phrases("weasel_phrases")):
+        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans[:crowds]):
+            continue
+        if not ctx.quoted(m.start()):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def in_crowd_appeal(ctx: SentenceContext, pos: int) -> bool:
+    return any(s <= pos < e for s, e in weasel_spans(ctx))
 
 
 @rule(
@@ -50,21 +86,5 @@ def weasel_attribution(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     - According to the UN, studies show a decline.
     - The minister said the plan will fail.
     """
-    if _CITATION.search(ctx.text):
-        return
-    seen: list[tuple[int, int]] = []
-    for m in ctx.finditer(_crowd_says()):
-        if re.search(r"\b[A-Z]", m.group(1)):  # a named source ("experts at the WHO")
-            continue
-        if ctx.words_before(m.start(), 1) == ["not"]:
-            continue  # "not many people do": no appeal to a crowd
-        if ctx.quoted(m.start()):
-            continue
-        seen.append((m.start(), m.end()))
-        yield Finding(*ctx.cue(m.start(), m.end()))
-    for m in ctx.finditer(phrases("weasel_phrases")):
-        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in seen):
-            continue
-        if ctx.quoted(m.start()):
-            continue
-        yield Finding(*ctx.cue(m.start(), m.end()))
+    for start, end in weasel_spans(ctx):
+        yield Finding(*ctx.cue(start, end))

@@ -6,7 +6,7 @@ import pytest
 
 from claimcheck.rules.anecdote import reports_case
 
-from .helpers import cues
+from .helpers import cues, flags_for
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -47,3 +47,41 @@ def test_no_leap_from_a_case_is_not_flagged(text: str) -> None:
 ])
 def test_what_counts_as_a_case(text: str, case: bool) -> None:
     assert reports_case(text) is case
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A conclusion opening the next sentence is CC104's; CC103 keeps to one sentence.
+    ("My dog got sprayed by a skunk on the trail. Therefore, trail running is dangerous.",
+     [("CC104", "Therefore, trail running is")]),
+    ("I met a rude waiter yesterday. Thus waiters are rude.", [("CC104", "Thus waiters are")]),
+    # Inside one sentence CC103 owns the leap, once, however many markers it repeats; the
+    # sweeping word and the bare generic in its conclusion are part of the same leap.
+    ("I had a bad teacher once; therefore, all teachers must be bad.", [("CC103", "therefore")]),
+    ("I met a rude waiter yesterday, so waiters are rude.", [("CC103", "so")]),
+    ("I met one Parisian last summer. Thus French people are rude.",
+     [("CC104", "Thus French people are")]),
+])
+def test_one_leap_from_a_case_is_one_finding(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.rule, f.cue) for f in flags_for(text)] == expected
+
+
+def test_cues_before_the_leap_are_still_reported() -> None:
+    # "Everyone" sits in the case, not in the conclusion drawn from it.
+    text = "Everyone I met there was rude, so the French are rude."
+    assert cues(text, "CC101") == ["Everyone"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("My dog must be sick.", []),  # a guess about the case itself, no leap from it
+    ("Three kids in one class failed the quiz, I guess all the classes will fail it.",
+     ["I guess"]),  # a small count is a sample
+    ("Two days later, so the rule must be wrong.", []),  # a span of time is not a sample
+])
+def test_hasty_needs_a_case_in_an_earlier_clause(text: str, expected: list[str]) -> None:
+    assert cues(text, "CC103") == expected
+
+
+def test_testimony_is_not_a_case() -> None:
+    text = "My father told me that the sky is green. So it must be the truth."
+    assert not reports_case("My father told me that the sky is green.")
+    assert cues(text, "CC104") == []

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import cues
+from .helpers import cues, flags_for
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -65,3 +65,16 @@ def test_that_clause_does_not_make_a_group_specific(text: str, expected: list[st
 
 def test_demonstrative_that_still_points_at_someone() -> None:
     assert cues("I met that farmer, and those farmers are tired.", "CC402") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The advert makes people feel sad.",  # the group is the object of a causative verb
+    "Makes people feel as though they must buy it.",
+])
+def test_a_group_made_to_feel_is_not_given_a_mind(text: str) -> None:
+    assert cues(text, "CC401") == []
+
+
+def test_a_crowd_appeal_is_reported_once() -> None:
+    assert [(f.rule, f.cue) for f in flags_for("Most people believe in ghosts.")] == [
+        ("CC301", "Most people believe")]

@@ -88,3 +88,44 @@ def test_quote_span_at_finds_the_enclosing_quote_only() -> None:
     assert quote_span_at(text, text.index("and")) is None
     assert quote_span_at(text, 0) is None
     assert quote_span_at(text, len(text) - 2) is None  # an unclosed mark opens no span
+
+
+def test_neighbouring_words_have_straight_apostrophes() -> None:
+    text = "They don’t always say it’s fine."
+    ctx = _ctx(text)
+    assert ctx.words_before(text.index("always"), 2) == ["they", "don't"]
+    assert ctx.words_after(text.index("say") + 3, 2) == ["it's", "fine"]
+
+
+def test_cue_key_collapses_case_spacing_and_apostrophes() -> None:
+    from claimcheck.rules.context import cue_key
+
+    assert cue_key("In  \n History") == "in history"
+    assert cue_key("Don’t") == "don't"
+
+
+def test_in_clause_of_stops_at_the_clause_edge() -> None:
+    import re
+
+    from claimcheck.rules.context import in_clause_of
+
+    opener = re.compile(r"\bif\b", re.IGNORECASE)
+    text = "If you never pay, you are always fined."
+    assert in_clause_of(text, text.index("never"), opener)
+    assert not in_clause_of(text, text.index("always"), opener)
+    text = "If we ban it then they will go."
+    assert not in_clause_of(text, text.index("will"), opener)
+    assert not in_clause_of("x" * 400 + " if " + "y" * 400 + " z", 806, opener)
+    text = "If the U.N. never acts, we wait."  # an abbreviation's full stop ends no clause
+    assert in_clause_of(text, text.index("never"), opener)
+
+
+def test_an_unnamed_crowd_or_the_writer_as_speaker_is_no_source() -> None:
+    def attributed(text: str, speaker: str | None) -> bool:
+        doc = make_document(text)
+        return build_context(make_claims(doc, kind="attributed", speaker=speaker)[0],
+                             doc).attributed
+
+    assert attributed("Senator Lee said the bill failed.", "Senator Lee")
+    assert not attributed("Experts said that everyone lies.", "Experts")
+    assert not attributed("All the students I met said they hate it.", None)

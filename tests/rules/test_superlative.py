@@ -43,3 +43,13 @@ def test_personal_or_non_rankings_are_not_flagged(text: str) -> None:
 ])
 def test_rankings_of_the_world_stay_flagged(text: str, expected: list[str]) -> None:
     assert cues(text, "CC601") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Nothing like it happened in  history.",  # a doubled space is the same extension
+    "It was the worst  crisis  in  history.",
+])
+def test_spacing_does_not_change_what_a_cue_is(text: str) -> None:
+    single = " ".join(text.split())
+    assert [" ".join(c.split()) for c in cues(text, "CC601")] == cues(single, "CC601")
+    assert len(cues(text, "CC601")) <= 1

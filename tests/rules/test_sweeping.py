@@ -112,3 +112,55 @@ def test_verbs_and_definitions_are_not_bare_generics(text: str) -> None:
 ])
 def test_bare_generics_with_two_word_subjects_are_flagged(text: str, expected: list[str]) -> None:
     assert cues(text, "CC102") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Politicians don't always lie.",
+    "Politicians don’t always lie.",  # a curly apostrophe is the same negation
+    "Children who don’t always sleep well are not ill.",
+])
+def test_negated_always_is_the_careful_claim_with_either_apostrophe(text: str) -> None:
+    assert cues(text, "CC101") == []
+
+
+def test_one_person_record_with_a_curly_contraction() -> None:
+    assert cues("She’s never lost an election.", "CC101") == []
+    assert cues("She's never lost an election.", "CC101") == []
+
+
+def test_if_clause_and_abbreviation_before_the_cue() -> None:
+    assert cues("If the U.N.-led talks never resume, then everyone suffers.", "CC101") == [
+        "everyone"]
+
+
+@pytest.mark.parametrize("text", [
+    "We should ban all hairspray.",  # a proposal: what is wanted, not what is so
+    "I urge you to tear down all the power lines.",
+    "My opponent wants all of you to pay more tax.",
+    "We're all going to die anyway.",  # "all" floats over the people present
+    "You can all trust what I say.",
+    "She sings in the car all of the time.",  # idioms that count nothing
+    "The vase fell off the shelf all by itself.",
+    "He talks about it every chance he gets.",  # an occasion
+    "You've never been abroad.",  # one known party's record
+])
+def test_proposals_present_company_and_records_are_not_sweeping_claims(text: str) -> None:
+    assert cues(text, "CC101") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("You should know that everyone lies.", ["everyone"]),  # "that" asserts again
+    ("They are all racists.", ["all"]),  # "they" is a group, not the people present
+    ("Everyone knows the plan failed.", []),  # CC301 reports the unnamed crowd
+])
+def test_claims_inside_or_beside_those_frames_stay_flagged(text: str, expected: list[str]
+                                                          ) -> None:
+    assert cues(text, "CC101") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Cellphones were invented in the 1970s.",  # a past event in the passive, not a trait
+    "Employees are like nails.",  # an analogy, not a trait
+])
+def test_past_passives_and_analogies_are_not_generics(text: str) -> None:
+    assert cues(text, "CC102") == [] and cues(text, "CC402") == []

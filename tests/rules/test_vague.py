@@ -2,14 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import cues
+from .helpers import cues, flags_for
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("A large number of residents fled.", ["A large number of"]),
     ("A large part of the world sided with them.", ["A large part of"]),
     ("Countless homes were hit.", ["Countless"]),
-    ("Most people agree.", ["Most"]),
+    ("Most households own a car.", ["Most"]),
     ("Despite significant pressure, talks failed.", ["significant"]),
     ("Palestinians are facing many problems.", ["many"]),
 ])
@@ -40,3 +40,21 @@ def test_vague_spans_of_time_are_not_quantity_claims(text: str) -> None:
 
 def test_vague_counts_of_people_stay_flagged() -> None:
     assert cues("Several residents complained about the noise.", "CC201") == ["Several"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Most people agree.", [("CC301", "Most people agree")]),
+    ("Many experts say the plan will fail.", [("CC301", "Many experts say")]),
+])
+def test_a_crowd_appeal_is_reported_once_by_the_weasel_rule(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.rule, f.cue) for f in flags_for(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I have a lot of debt.", []),  # one person's amount
+    ("She was in a lot of pain.", []),
+    ("A lot of voters stayed home.", ["A lot of"]),
+])
+def test_one_persons_amount_is_not_a_vague_quantity(text: str, expected: list[str]) -> None:
+    assert cues(text, "CC201") == expected
