@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..datafiles import shared_map
+from ..patterns import alternation
 from .normalize import calendar_words, stem, typography, word_list, word_map, word_set
 
 
@@ -51,15 +52,14 @@ class DateMention:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    months = "|".join(sorted(shared_map("months"), key=len, reverse=True))
-    weekdays = "|".join(shared_map("weekdays"))
-    words = "|".join(sorted(word_map("number_words"), key=len, reverse=True))
-    scales = "|".join(word_map("scale_words"))
-    unit_words = sorted((w.replace("_", " ") for line in word_list_units() for w in line[1:]),
-                        key=len, reverse=True)
-    units = "|".join(re.escape(u) for u in unit_words)
-    currency = "|".join(re.escape(c) for c in word_map("currencies") if not c.isalpha())
-    cur_words = "|".join(c for c in word_map("currencies") if c.isalpha())
+    # each list as a prefix tree (patterns.alternation): these run over every candidate passage
+    months = alternation(shared_map("months"))
+    weekdays = alternation(shared_map("weekdays"))
+    words = alternation(word_map("number_words"))
+    scales = alternation(word_map("scale_words"))
+    units = alternation(w.replace("_", " ") for line in word_list_units() for w in line[1:])
+    currency = alternation(c for c in word_map("currencies") if not c.isalpha())
+    cur_words = alternation(c for c in word_map("currencies") if c.isalpha())
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     month = rf"(?P<month>(?i:{months}))\.?"
     year = r"(?P<year>1[5-9]\d\d|20\d\d)"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache, wraps
 from typing import TypeVar
 
+from .. import patterns
 from ..datafiles import data_lines
 from ..models import Claim, Document
 
@@ -59,11 +60,7 @@ def words(name: str) -> tuple[str, ...]:
 
 def alternation(entries: tuple[str, ...]) -> str:
     """A regex alternation of phrases, longest first, with flexible spaces and apostrophes."""
-    alts = []
-    for entry in sorted(entries, key=len, reverse=True):
-        alt = re.escape(entry).replace(r"\ ", r"\s+").replace("'", "['’]")
-        alts.append(alt)
-    return "(?:" + "|".join(alts) + ")"
+    return patterns.alternation(entries, patterns.prose_atom)
 
 
 @cache

@@ -11,7 +11,8 @@ import re
 from functools import cache
 
 from ..models import BlockKind, ClaimKind
-from ._data import alternation, phrases, words
+from ..patterns import alternation
+from ._data import phrases, words
 
 _FINAL = (".", "!", "?", "…", "\"", "”", "’", ")", ":")
 # "by Sead Dedovic", "By Ana Lee and Tom Ray": only names after "by", so "By Monday, ..." is prose

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ._data import alternation, phrases, words
+from ..patterns import alternation
+from ._data import phrases, words
 
 _NAME = r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w'’.&-]*)*"
 _PRONOUN = r"[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I"
