@@ -23,7 +23,7 @@ from typing import Any
 from ..config import Thresholds
 from ..errors import UserError
 from ..models import Claim, Verdict
-from . import CHUNK, Progress, judge_many, record, span_cache
+from . import CHUNK, Progress, judge_many, pack, record, span_cache, unpack
 from .retrieve import SearchIndex
 from .verdict import Asked
 
@@ -107,7 +107,7 @@ class Background:
                 self._ready = True
                 self.warnings.extend(message[1])
             elif kind == "done":
-                self._done[message[1]] = message[2]
+                self._done[message[1]] = unpack(message[2])
             elif kind == "error":
                 raise UserError(message[1])
             else:
@@ -160,7 +160,7 @@ def _judge(index: SearchIndex, thresholds: Thresholds, cache: Any, jobs: Any,
     while (job := jobs.get()) is not None:
         number, asked = job
         try:
-            results.put(("done", number, judge_many(asked, index, thresholds, cache)))
+            results.put(("done", number, pack(judge_many(asked, index, thresholds, cache))))
         except Exception:
             results.put(("crash", traceback.format_exc()))
             return
