@@ -7,6 +7,7 @@ inside functions so that `claimcheck --help` stays fast.
 from __future__ import annotations
 
 import fnmatch
+import gc
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -244,9 +245,16 @@ def _overlapped(docs: Sequence[Document], config: Config,
         if changed is not None:
             claims = keep_changed(docs, claims, changed)
         bg.submit([c for c in claims if c.checkable])
-        flag_claims(docs, claims, config)
-        mark_unchecked(claims)
-        bg.submit([c for c in claims if not c.checkable and c.flags])
-        bg.finish(progress)
+        # The claims live until the report is written: out of the cycle collector's reach, its
+        # full passes no longer walk them again and again while flags and verdicts are added
+        # (0.6 s of a 1 MB draft's run, measured).
+        gc.freeze()
+        try:
+            flag_claims(docs, claims, config)
+            mark_unchecked(claims)
+            bg.submit([c for c in claims if not c.checkable and c.flags])
+            bg.finish(progress)
+        finally:
+            gc.unfreeze()
     warnings.extend(bg.warnings)
     return claims
