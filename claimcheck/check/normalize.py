@@ -17,6 +17,7 @@ _TYPOGRAPHY = str.maketrans({
     "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ",
 })
 _WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['.\-][A-Za-z0-9]+)*")  # _WORD on ASCII text
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "edly", "ed", "es", "s", "e", "ly")
 
 
@@ -62,8 +63,31 @@ def typography(text: str) -> str:
 
 
 def tokens(text: str) -> list[Token]:
-    """Words (letters and digits, keeping inner apostrophes, dots and hyphens) with offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(typography(text))]
+    """Words (letters and digits, keeping inner apostrophes, dots and hyphens) with offsets.
+
+    The hot path of comparison (a fifth of the judging time was here): ASCII text, which
+    typography leaves alone, gets a pattern that is twice as fast on it; offsets come from
+    str.find, since no letter or digit lies between two words, so a word's first occurrence
+    after the previous one is where the pattern found it; and tuples are made without the
+    NamedTuple constructor's Python-level call.
+    """
+    if text.isascii():
+        words = _ASCII_WORD.findall(text)
+    else:
+        text = typography(text)
+        words = _WORD.findall(text)
+    out = []
+    find = text.find
+    pos = 0
+    for word in words:
+        pos = find(word, pos)
+        end = pos + len(word)
+        out.append(_new_tuple(Token, (word, pos, end)))
+        pos = end
+    return out
+
+
+_new_tuple = tuple.__new__
 
 
 @lru_cache(maxsize=65536)

@@ -16,6 +16,7 @@ from ..datafiles import data_lines
 # A number keeps its inner separators ("3.5", "1,200"); a word is a run of letters, so
 # punctuation and underscores split tokens and never appear in them.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_ASCII_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")  # _TOKEN on lower-case ASCII, faster
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 TOKENIZER_VERSION = "1"
 
@@ -43,7 +44,8 @@ def signature() -> str:
 
 def raw_words(text: str) -> list[str]:
     """Lowercase words and numbers of `text`, before stopwords and stemming."""
-    return _TOKEN.findall(text.lower())
+    lower = text.lower()
+    return (_ASCII_TOKEN if lower.isascii() else _TOKEN).findall(lower)
 
 
 _TERMS: dict[str, str | None] = {}  # raw word -> term (None: stopword); shared by all calls

@@ -26,6 +26,18 @@ def test_tokens_keep_offsets_and_inner_punctuation() -> None:
     assert [t.text for t in tokens(text)][3:] == ["per-cent", "U.S", "said"]
 
 
+def test_tokens_are_the_word_pattern_s_matches_on_any_text() -> None:
+    import re
+
+    word = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
+    texts = ["the the  the", "snake_case a__b _x_ 1.2.3 -4- it's '' x'", "a.b. c-d- e'f'g",
+             "Ünïcode café – naïve ‘quoted’ words", "ab abc ab", "", "...", "tab\tnew\nline"]
+    for text in texts:
+        want = [(m.group(), m.start(), m.end()) for m in word.finditer(typography(text))]
+        assert [tuple(t) for t in tokens(text)] == want, text
+        assert all(t.lower == t.text.lower() for t in tokens(text))
+
+
 def test_stem_matches_inflections() -> None:
     assert stem("rejected") == stem("rejection") == stem("rejects") == "reject"
     assert stem("closed") == stem("close")
