@@ -26,7 +26,7 @@ from .context import (
     word_set,
     words,
 )
-from .grammar import DETERMINERS, FUNCTION_WORDS, NOT_PLURAL, PLURAL, PRONOUNS
+from .grammar import DETERMINERS, FUNCTION_WORDS, NOT_PLURAL, PARTICIPLES, PLURAL, PRONOUNS
 
 _PAST = (r"(?:[a-z]+ed|took|saw|met|had|got|went|ate|tried|knew|bought|read|found|heard|made|"
          r"did|was|were|lost|won|gave|wore|drove|came|ran|sat|left|paid|spent|told|said|broke|"
@@ -134,9 +134,11 @@ def anecdote_leap(ctx: SentenceContext) -> tuple[int, int] | None:
         if not _WRITER.search(clause):
             return generic.start(), generic.end()
     for m in ctx.finditer(phrases("conclusion_markers")):
-        rest = re.split(r"[.;!?]", text[m.end():])[0]
+        if _PAST_GUESS.match(text, m.start()):
+            continue  # "It must have been the pizza": a guess at the case's own cause
+        rest = _without_guesses(re.split(r"[.;!?]", text[m.end():])[0])
         # "The canteen is therefore popular": the verdict may come before the marker.
-        lead = re.split(r"[.;:!?,]", text[:m.start()])[-1]
+        lead = _without_guesses(re.split(r"[.;:!?,]", text[:m.start()])[-1])
         if not (_VERDICT.search(m.group() + rest) or _VERDICT.search(lead)) or _OBJECT.match(
                 rest):
             continue
@@ -148,6 +150,17 @@ def anecdote_leap(ctx: SentenceContext) -> tuple[int, int] | None:
             continue
         return m.start(), m.end()
     return None
+
+
+# "It must have been the pizza", "he must have crashed": a guess at what happened in the case
+# (usually its cause), told in the past; it infers nothing about a kind.
+_PAST_GUESS = re.compile(r"\bmust\s+have\s+(?:been|[a-z]+(?:ed|en)|" + "|".join(sorted(
+    PARTICIPLES)) + r")\b", re.IGNORECASE)
+
+
+def _without_guesses(text: str) -> str:
+    """`text` with its past guesses ("must have been") blanked, so they conclude nothing."""
+    return _PAST_GUESS.sub(lambda m: " " * len(m.group()), text)
 
 
 # A conclusion that states what something is or will always be.
@@ -168,7 +181,9 @@ def hasty_leap(ctx: SentenceContext) -> tuple[int, int] | None:
         if not any(_CLAUSE_BREAK.search(ctx.text, at, m.start())
                    for at in _sample_ends(ctx.text, m.start())):
             continue  # "my dog must be sick" guesses about the case itself; no leap from it
-        conclusion = re.split(r"[.;!?]", ctx.text[m.start():])[0]
+        if _PAST_GUESS.match(ctx.text, m.start()):
+            continue  # "he must have crashed": the case's own cause, not a rule for a kind
+        conclusion = _without_guesses(re.split(r"[.;!?]", ctx.text[m.start():])[0])
         if not _CONCLUDES.search(conclusion) or ctx.quoted(m.start()):
             continue  # "so I visit often" acts on the cases; it does not generalize from them
         return m.start(), m.end()

@@ -92,6 +92,8 @@ _PERFECT_ADVERBS = frozenset({"also", "already", "just", "now", "since", "ever",
 def generic_predicate(m: re.Match[str]) -> bool:
     """A state or habit, not an event: "are racist" yes; "are advancing", "have hit" no."""
     trait = (m.group("trait") or "").lower()
+    if (trait or (m.group("habit") or "").lower()) in word_set("kind_predicates"):
+        return False  # "ghosts are real", "unicorns don't exist": the kind, not each member
     if trait:
         if trait in word_set("taxonomic"):
             return False  # "whales are mammals": a definition, not a trait given to a group

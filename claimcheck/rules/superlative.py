@@ -19,15 +19,21 @@ _EXTENT = re.compile(r"^[^.,;:!?]{0,40}?\b(?:yet|ever|in\s+history|of\s+all\s+ti
 
 # "... (that) I know", "... I've ever seen": the ranking is scoped to the writer's own
 # experience, an opinion the reader can weigh, not a claim about the world.
-_SPEAKERS_OWN = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:that\s+|who\s+|whom\s+)?"
+_SPEAKERS_OWN = re.compile(r"(?:,?\s+[\w'’-]+){0,3}?\s+(?:that\s+|who\s+|whom\s+)?"
                            r"(?-i:I|we)(?:['’]ve|\s+have|\s+had)?\s+(?:ever\s+)?[a-z]+",
                            re.IGNORECASE)
+
+
+# "my best friend", "her youngest daughter", "our biggest worry": ranked among one person's
+# own friends, children or worries, which the owner knows; not against everything else.
+# "their"/"its" (a party, a state) and any "only" ("my only option") still claim a whole.
+_PERSONAL = frozenset({"my", "your", "our", "his", "her"})
 
 
 @lru_cache(maxsize=1)
 def _ranked() -> re.Pattern[str]:
     return re.compile(
-        EDGE_L + _OWNER + r"\s+(?:(?:very|single|second|third)\s+)?"
+        EDGE_L + r"(?P<owner>" + _OWNER + r")\s+(?:(?:very|single|second|third)\s+)?"
         r"(?P<sup>" + alternation(words("superlatives")) + r"|[a-z]+est)" + EDGE_R +
         r"(?:\s+(?P<next>[\w'’-]+))?",
         re.IGNORECASE,
@@ -78,6 +84,8 @@ def unsourced_superlative(claim: Claim, ctx: SentenceContext) -> Iterator[Findin
         extent = _EXTENT.match(ctx.text[end:])
         if extent:
             end += extent.end()
+        elif sup != "only" and cue_key(m.group("owner")) in _PERSONAL:
+            continue
         if ctx.quoted(m.start()):
             continue
         taken.append((m.start(), end))

@@ -51,6 +51,8 @@ _INFERRED = frozenset({"be", "have", "like", "love", "hate", "know", "want", "pr
                        "always", "never", "secretly"})
 _PEOPLE_CUES = frozenset({"everyone", "everybody"})
 _NOBODY_CUES = frozenset({"no one", "nobody", "no-one"})
+# "Nobody else wears one, so why should you?": the empty crowd is a lever too.
+_CROWD_CUES = _PEOPLE_CUES | _NOBODY_CUES
 # Words between "no one" and the verb of proof: "no one has ever been able to prove".
 _AUX = frozenset({"can", "could", "has", "have", "had", "ever", "been", "able", "to", "will",
                   "yet", "really", "truly", "successfully", "conclusively", "definitively"})
@@ -64,12 +66,27 @@ def _occasion(ctx: SentenceContext, cue: str, end: int) -> bool:
     return bool(after) and after[0] in word_set("time_units")
 
 
+# Words that end the noun phrase a quantifier binds: a verb or a new clause has begun.
+_PHRASE_ENDS = _AUX | _NORMATIVE_AFTER | frozenset({
+    "is", "are", "was", "were", "be", "do", "does", "did", "don't", "doesn't", "would", "may",
+    "might", "who", "that", "which", "and", "or", "but", "i", "we", "they", "he", "she", "it"})
+
+
+def _bound_phrase(after: list[str], most: int = 3) -> int:
+    """How many words after "all"/"every" name what it binds ("passengers", "drunk drivers",
+    "students everywhere"): up to `most`, and only if a modal follows them."""
+    for n, word in enumerate(after[:most + 1]):
+        if word in _PHRASE_ENDS:
+            return n if word in _NORMATIVE_AFTER or word in {"has", "have"} else 0
+    return 0
+
+
 def _normative(ctx: SentenceContext, cue: str, end: int) -> bool:
     """"Everyone should ...", "all passengers must show ...": the cue is the subject of a rule
     being laid down. "All teachers must be bad" infers (epistemic "must"): still a claim."""
-    after = [w for w in ctx.words_after(end, 5) if w not in {"else", "here", "of", "us", "you"}]
-    if cue in {"all", "every"} and len(after) > 1 and after[0] not in _NORMATIVE_AFTER:
-        after = after[1:]  # "all passengers must": skip the noun the quantifier binds
+    after = [w for w in ctx.words_after(end, 7) if w not in {"else", "here", "of", "us", "you"}]
+    if cue in {"all", "every"}:
+        after = after[_bound_phrase(after):]  # "all drunk drivers must": skip what it binds
     if not after:
         return False
     if after[0] == "must" and after[1:2] and after[1] in _INFERRED:
@@ -101,16 +118,27 @@ def _unprovable(ctx: SentenceContext, cue: str, end: int) -> bool:
     return False
 
 
-def _popularity_appeal(ctx: SentenceContext, cue: str, end: int) -> bool:
+# A reason clause for something urged: "you should listen to her because everyone does".
+_URGED = re.compile(whole_words(r"should|ought\s+to|let['’]s|join"), re.IGNORECASE)
+_REASON_BEFORE = re.compile(r"\b(?:because|since)\s+$", re.IGNORECASE)
+
+
+def _popularity_appeal(ctx: SentenceContext, cue: str, start: int, end: int) -> bool:
     """"Everyone is buying it, so should you": a call to join the crowd (its own fallacy, an
-    appeal to popularity), where the crowd is the speaker's lever rather than the claim."""
-    if cue not in _PEOPLE_CUES:
+    appeal to popularity), where the crowd is the speaker's lever rather than the claim. The
+    call may come before the crowd ("I should buy one. Everyone has one.") or after it, or the
+    crowd may be the reason given for it ("join us, because everybody will be there")."""
+    if cue not in _CROWD_CUES:
         return False
     if ctx.words_after(end, 1) == ["else"]:
         return True  # "everyone else has one": the crowd set against the listener, to follow
+    reason = _REASON_BEFORE.search(ctx.text, 0, start)
+    if reason and _URGED.search(clause_before(ctx.text, reason.start())):
+        return True
     sentence_end = ctx.offset + len(ctx.text)
     following = ctx.doc_text[sentence_end:sentence_end + 200].split("\n\n")[0]  # same paragraph
-    return bool(phrases("popularity_appeals").search(ctx.text[end:] + " " + following))
+    around = ctx.preceding[-200:] + " " + ctx.text[:start] + " " + ctx.text[end:] + " " + following
+    return bool(phrases("popularity_appeals").search(around))
 
 
 # "She has never lost an election": one person's record, a checkable fact, not a whole.
@@ -119,15 +147,46 @@ def _popularity_appeal(ctx: SentenceContext, cue: str, end: int) -> bool:
 # "You've never been abroad", "we have always paid": the writer or the reader, one known party.
 _ONE_PERSON = frozenset({"i", "he", "she", "it", "i've", "he's", "she's", "it's", "i'm",
                          "you", "you've", "you're", "we", "we've", "we're"})
-_AUXILIARIES = frozenset({"have", "has", "had", "is", "was", "am", "did", "does", "do", "just",
-                          "almost", "also"})
+_AUXILIARIES = frozenset({"have", "has", "had", "is", "was", "am", "are", "were", "did", "does",
+                          "do", "just", "almost", "also"})
+# "My teacher always ...", "our company never ...": one known person or thing (a singular
+# noun after a possessive or "this"), whose record is as checkable as "she has never lost".
+# A plural head ("my neighbours always") is a set, and a bare name is left alone: it may sit in
+# a prepositional phrase ("residents of Kelso never ...") rather than be the subject. "that" is
+# left out too: in "believed that Acme Rail always ..." it opens a clause and points at nothing.
+_AUX_WORDS = "|".join(sorted(_AUXILIARIES))
+_ONE_THING = re.compile(
+    r"\b(?:my|our|your|his|her|their|this)\s+(?-i:[a-z]+\s+)?"
+    r"(?!(?:" + _AUX_WORDS + r")\b)(?-i:[a-z]+)(?<![s'’])"
+    r"\s+(?:(?:" + _AUX_WORDS + r")\s+)*$", re.IGNORECASE)
+
+
+# After "nothing"/"everything", a verb means it is the subject ("I think nothing is wrong").
+_SUBJECT_OF = frozenset({"is", "was", "are", "were", "has", "had", "will", "would", "can",
+                         "could", "must", "should", "seems", "happens", "goes", "that", "else"})
+
+
+def _one_persons_object(ctx: SentenceContext, cue: str, start: int, end: int) -> bool:
+    """"He knows everything about cars", "I know nothing about him", "you eat nothing": the
+    object of one person's verb, which tells of that person (hyperbole about one life), not of
+    a whole kind of things."""
+    if cue not in {"nothing", "everything"}:
+        return False
+    before = ctx.words_before(start, 3)
+    if not before or before[-1] in _ONE_PERSON or before[-1] in _SUBJECT_OF:
+        return False  # "I, nothing ...", "that nothing ...": not the object of a verb
+    after = ctx.words_after(end, 1)
+    return bool(_ONE_PERSON.intersection(before[:-1])) and not (after and after[0] in _SUBJECT_OF)
 
 
 def _one_person(ctx: SentenceContext, cue: str, start: int) -> bool:
-    """"never"/"always" whose subject is one person ("he has never been", "I always walk"):
-    a record of one life, which a source can confirm, not a claim about a kind."""
+    """"never"/"always" whose subject is one person or thing ("he has never been", "I always
+    walk", "my teacher always"): a record of one life, which a source can confirm, not a claim
+    about a kind."""
     if cue not in {"never", "always"}:
         return False
+    if _ONE_THING.search(ctx.text, max(0, start - 60), start):
+        return True
     before = ctx.words_before(start, 3)
     while before and before[-1] in _AUXILIARIES:
         before.pop()
@@ -219,7 +278,9 @@ def sweeping_quantifier(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]
         cue = cue_key(m.group())
         if (_occasion(ctx, cue, m.end()) or _normative(ctx, cue, m.end())
                 or _hypothetical(ctx, m.start(), m.end()) or _unprovable(ctx, cue, m.end())
-                or _popularity_appeal(ctx, cue, m.end()) or _one_person(ctx, cue, m.start())):
+                or _popularity_appeal(ctx, cue, m.start(), m.end())
+                or _one_person(ctx, cue, m.start())
+                or _one_persons_object(ctx, cue, m.start(), m.end())):
             continue
         if ctx.quoted(m.start()) or inside_leap(ctx, m.start()) or in_syllogism(ctx):
             continue  # a leap from a case is CC103/CC104's; a syllogism's terms are stipulated

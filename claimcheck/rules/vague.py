@@ -15,6 +15,8 @@ _ADJECTIVE_END = re.compile(r"(?:ly|ant|ent|ful|ive|ous|ic|al|able|ible|est|less
 _NOT_A_NOUN = frozenset({"that", "to", "in", "for", "of", "and", "but", "or", "as", "than",
                          "is", "was", "are", "were", "because", "if", "when"})
 _BOUNDED = frozenset({"my", "your", "his", "her", "its", "our", "their", "this", "that"})
+# "many of you", "several of them": the listeners or a set the text has just named.
+_PEOPLE_HERE = frozenset({"you", "us", "them", "these", "those"})
 _ADJECTIVES = frozenset({"significant", "substantial", "massive", "widespread"})
 _COUNTS = frozenset({"many", "several", "a few", "numerous", "countless", "a handful of"})
 # "I have a lot of debt", "she was in a lot of pain": one person's amount, a detail of their
@@ -61,9 +63,13 @@ def vague_quantity(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
                 continue
             if not after or after[0] in _NOT_A_NOUN or after[0] == "about":
                 continue  # "what I object to most is": an adverb, not a quantity
-            if after[0] == "of" and after[1:] and after[1] in _BOUNDED:
-                continue  # "most of his spare time": a share of one bounded thing
-        if cue == "many" and before and before[0] in {"how", "as"}:
+        if (cue == "most" or cue in _COUNTS) and after[:1] == ["of"] and after[1:] and (
+                after[1] in _BOUNDED or after[1] in _PEOPLE_HERE):
+            continue  # "most of his spare time", "many of her friends": a share of a set the
+            # sentence points at, a detail of its story, not a claim about a whole
+        if cue == "many" and before and before[0] in {"how", "as", "too"}:
+            # "how many", "as many as": no amount claimed; "too many cars": a judgement that
+            # the amount exceeds a need, which no count would settle
             continue
         if cue in _ADJECTIVES and (not after or after[0] in _NOT_A_NOUN):
             continue

@@ -85,3 +85,21 @@ def test_testimony_is_not_a_case() -> None:
     text = "My father told me that the sky is green. So it must be the truth."
     assert not reports_case("My father told me that the sky is green.")
     assert cues(text, "CC104") == []
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("I ate a kebab and felt ill the next day. It must have been the kebab.", "CC104"),
+    ("I drank coffee yesterday and slept badly, so the coffee must have kept me awake.",
+     "CC103"),
+    ("I saw Ann on her phone yesterday; she must have crashed because of it.", "CC103"),
+])
+def test_a_guess_at_the_cases_own_cause_is_not_a_leap(text: str, rule: str) -> None:
+    assert cues(text, rule) == []
+
+
+@pytest.mark.parametrize(("text", "rule", "expected"), [
+    ("A wasp stung me yesterday. Wasps must have a mean streak.", "CC104", ["must"]),
+    ("I met a rude waiter yesterday, so waiters must have bad manners.", "CC103", ["so"]),
+])
+def test_must_have_with_a_noun_still_concludes(text: str, rule: str, expected: list[str]) -> None:
+    assert cues(text, rule) == expected

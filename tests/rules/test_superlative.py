@@ -53,3 +53,23 @@ def test_spacing_does_not_change_what_a_cue_is(text: str) -> None:
     single = " ".join(text.split())
     assert [" ".join(c.split()) for c in cues(text, "CC601")] == cues(single, "CC601")
     assert len(cues(text, "CC601")) <= 1
+
+
+@pytest.mark.parametrize("text", [
+    "My best friend lives in Leeds.",  # ranked among the owner's own
+    "Her youngest son is a pilot.",
+    "Our biggest worry is the roof.",
+    "He is the rudest, laziest man that I know.",  # coordinated adjectives, the writer's own
+])
+def test_rankings_among_ones_own_are_not_flagged(text: str) -> None:
+    assert cues(text, "CC601") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Surrender is their only option.", ["their only option"]),  # "their": a party's options
+    ("Leaving is my only option.", ["my only option"]),  # "only" claims no others exist
+    ("He gave his longest speech yet.", ["his longest speech yet"]),  # against all his others
+    ("The port built its largest crane.", ["its largest"]),
+])
+def test_owned_rankings_that_claim_a_whole_stay_flagged(text: str, expected: list[str]) -> None:
+    assert cues(text, "CC601") == expected

@@ -164,3 +164,85 @@ def test_claims_inside_or_beside_those_frames_stay_flagged(text: str, expected: 
 ])
 def test_past_passives_and_analogies_are_not_generics(text: str) -> None:
     assert cues(text, "CC102") == [] and cues(text, "CC402") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The whole office is taking up yoga, so we should, too!",  # any person, with the comma
+    "Everyone on my street recycles, so they should too.",
+    "I think I should get a scooter. Everybody at work rides one.",  # the call comes first
+    "You should watch that show because everyone is talking about it.",  # the crowd as reason
+    "Nobody else is wearing a tie. Why should you?",  # the empty crowd is a lever too
+])
+def test_crowds_held_up_to_be_followed_are_popularity_appeals(text: str) -> None:
+    assert cues(text, "CC101") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The cafe is busy because everyone likes it.", ["everyone"]),  # nothing urged
+    ("Nobody reads the terms and conditions.", ["Nobody"]),
+])
+def test_crowds_not_held_up_to_follow_stay_flagged(text: str, expected: list[str]) -> None:
+    assert cues(text, "CC101") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "My uncle always parks on the kerb.",  # one known person's record
+    "Our landlord never answers the phone.",
+    "This printer has never worked properly.",
+    "You are always so impatient.",  # the reader, after "are"
+    "Either you help me or you get nothing.",  # the object of one person's verb
+    "He knows everything about old trains.",
+    "I know nothing about their finances.",
+])
+def test_one_known_persons_record_or_object_is_not_sweeping(text: str) -> None:
+    assert cues(text, "CC101") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("My neighbours always complain.", ["always"]),  # a plural head is a set
+    ("Their buses are always late.", ["always"]),
+    ("Residents of Dunmore never complain about noise.", ["never"]),  # a name in "of ..."
+    ("I think everything is getting worse.", ["everything"]),  # a subject, not an object
+    ("Sugar ruins everything.", ["everything"]),  # no one person as the subject
+])
+def test_sets_and_subjects_stay_flagged(text: str, expected: list[str]) -> None:
+    assert cues(text, "CC101") == expected
+
+
+def test_that_before_a_name_opens_a_clause_it_points_at_nothing() -> None:
+    # "that Acme Rail" is not "that printer": the record is not one known thing's.
+    assert cues("It is believed that Acme Rail always runs late.", "CC101") == ["always"]
+    assert cues("We were told that this printer never jams.", "CC101") == []
+
+
+@pytest.mark.parametrize("text", [
+    "All learner drivers must display L plates.",  # a rule; the bound phrase has two words
+    "All pupils everywhere should learn to swim.",
+    "Every single ticket holder has to queue.",
+])
+def test_rules_for_longer_noun_phrases_are_normative(text: str) -> None:
+    assert cues(text, "CC101") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("All learner drivers must be nervous.", ["All"]),  # epistemic "must": a claim
+    ("All learner drivers are nervous and should relax.", ["All"]),  # a verb came first
+    ("All parents who smoke should quit.", ["All"]),  # a relative clause is a new claim
+])
+def test_claims_before_or_beside_a_modal_stay_flagged(text: str, expected: list[str]) -> None:
+    assert cues(text, "CC101") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Dragons are real.",  # kind-level predicates: the kind, not each member
+    "Unicorns don't exist.",
+    "Red squirrels are rare in the south.",
+    "Wolves are extinct in this valley.",
+])
+def test_kind_level_predicates_are_not_generalizations(text: str) -> None:
+    assert cues(text, "CC102") == [] and cues(text, "CC402") == []
+
+
+def test_member_level_predicates_stay_generics() -> None:
+    assert cues("Dragons are dangerous.", "CC102") == ["Dragons are dangerous"]
+    assert cues("Farmers are rarely wrong.", "CC402") == ["Farmers are rarely"]

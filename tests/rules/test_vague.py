@@ -58,3 +58,16 @@ def test_a_crowd_appeal_is_reported_once_by_the_weasel_rule(
 ])
 def test_one_persons_amount_is_not_a_vague_quantity(text: str, expected: list[str]) -> None:
     assert cues(text, "CC201") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Many of her cousins live abroad.", []),  # a share of a set the sentence points at
+    ("Several of you will need a visa.", []),
+    ("Most of them left early.", []),
+    ("Many of the voters stayed home.", ["Many"]),  # "the voters": any voters
+    ("There are too many cars in the centre.", []),  # a judgement of excess, not an amount
+    ("Many cars park in the centre.", ["Many"]),
+])
+def test_shares_of_bounded_sets_and_excess_are_not_vague_quantities(
+        text: str, expected: list[str]) -> None:
+    assert cues(text, "CC201") == expected
