@@ -14,7 +14,6 @@ file is rebuilt, never fatal.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import io
 import json
@@ -25,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from ..models import Snippet
+from ..processes import collector_paused
 from .cache import atomic_write, cache_root
 from .tokenize import signature, term_ids, tokenize_many
 
@@ -140,13 +140,8 @@ def build_index(snippets: list[Snippet], cache_dir: Path | None = None) -> Refer
         except OSError:
             pass
         return cached
-    paused = gc.isenabled()
-    gc.disable()  # the build allocates millions of small lists that no cycle collection frees
-    try:
+    with collector_paused():  # millions of small lists that no cycle collection frees
         index = _build(snippets)
-    finally:
-        if paused:
-            gc.enable()
     _save(path, index, key)
     return index
 

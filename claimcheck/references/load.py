@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from ..config import Config
 from ..errors import UserError
 from ..models import Snippet
+from ..processes import collector_paused
 from .formats import EXTENSIONS, Located, parse
 
 
@@ -24,6 +25,11 @@ def is_url(spec: str) -> bool:
 
 def load_references(specs: list[str], config: Config, warnings: list[str]) -> list[Snippet]:
     """All snippets of all specs, in order; raises UserError on a bad file or a duplicate id."""
+    with collector_paused():  # many long-lived records, nothing for a collection to free
+        return _unique(_located(specs, config, warnings))
+
+
+def _located(specs: list[str], config: Config, warnings: list[str]) -> list[Located]:
     located: list[Located] = []
     seen_files: set[Path] = set()
     fetcher = None
@@ -52,7 +58,7 @@ def load_references(specs: list[str], config: Config, warnings: list[str]) -> li
     finally:
         if fetcher is not None:
             fetcher.close()
-    return _unique(located)
+    return located
 
 
 def _unique(located: list[Located]) -> list[Snippet]:

@@ -7,13 +7,11 @@ independent clause (claims.py), each typed (kinds.py) and given its mentions (me
 
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from ..models import CHECKABLE_KINDS, Claim, ClaimKind, Document, Mention
+from ..processes import collector_paused
 from .claims import clause_spans
 from .kinds import classify
 from .mentions import MentionFinder
@@ -38,22 +36,8 @@ _MID_CAP = re.compile(r"(?<=[\w,;] )[A-Z][\w-]*")  # capitalised where no senten
 
 def split_document(doc: Document) -> list[Claim]:
     """Claims in offset order; `id` is a placeholder the pipeline renumbers."""
-    with _collector_paused():
+    with collector_paused():
         return _split(doc)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The splitter makes many small objects and frees almost none before it returns, so the
-    cycle collector's full passes over the growing heap found nothing and cost about a fifth
-    of the split on a 1 MB draft. Paused only here, and restored as it was."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _split(doc: Document) -> list[Claim]:
