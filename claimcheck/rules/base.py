@@ -42,6 +42,8 @@ FAMILIES: dict[str, bool] = {
 
 # "FLAGGED:", "NOT FLAGGED:": the headings of a rule docstring's example lists
 _HEADING = re.compile(r"^\s*[A-Z ]+:\s*$", re.MULTILINE)
+# up to the first full stop that ends a sentence: followed by a space and a capital, or the end
+_FIRST_SENTENCE = re.compile(r"(.+?[.!?])(?=\s+[A-Z\"“]|$)")
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,9 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        """First line of the check's docstring."""
-        return self.doc.splitlines()[0] if self.doc else ""
+        """The docstring's first sentence, however many lines it is wrapped over."""
+        first = _FIRST_SENTENCE.match(self.description)
+        return first.group(1) if first else self.description
 
     @property
     def doc(self) -> str:

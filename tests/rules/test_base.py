@@ -33,6 +33,8 @@ def test_every_rule_is_documented_and_well_formed() -> None:
         assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", r.name)
         assert r.family in FAMILIES
         assert r.summary and len(r.flagged) >= 2 and len(r.not_flagged) >= 2
+        # a whole sentence, even when the docstring wraps it over two lines
+        assert r.summary.endswith((".", "!", "?")) and "\n" not in r.summary, r.id
         assert "{cue}" in r.message
     assert [r for r in RULES if r.family == "hedge"][0].severity == "info"
 
