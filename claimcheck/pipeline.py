@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import gc
+import os
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -203,15 +204,14 @@ def check_fail_on(values: Sequence[str], where: str) -> list[str]:
 def run(paths: Sequence[str], config: Config, progress: Progress | None = None,
         changed: Mapping[str, set[int] | None] | None = None) -> Report:
     """`changed`: for --changed-only, file -> changed line numbers (None = all lines)."""
-    docs = load_documents(paths, config)
     warnings: list[str] = []
-    if not config.refs:
-        claims = prepare_claims(docs, config, changed)
-    elif _overlap_pays(docs):
-        claims = _overlapped(docs, config, changed, warnings, progress)
+    if config.refs and _overlap_pays(paths):
+        docs, claims = _overlapped(paths, config, changed, warnings, progress)
     else:
+        docs = load_documents(paths, config)
         claims = prepare_claims(docs, config, changed)
-        check_claims(claims, prepare_references(config, warnings), config, progress)
+        if config.refs:
+            check_claims(claims, prepare_references(config, warnings), config, progress)
     suppress_findings(docs, claims, config)
     report = Report(version=__version__, files=[d.path for d in docs], claims=claims,
                     warnings=warnings)
@@ -219,21 +219,28 @@ def run(paths: Sequence[str], config: Config, progress: Progress | None = None,
     return report
 
 
-# Drafts of at least this many characters are checked by a second process tree that loads and
-# indexes the references, then judges, while this one splits and flags the draft: below it, the
-# processes cost more than the overlap saves.
-OVERLAP_MIN_CHARS = 200_000
+# Drafts of at least this many bytes are checked by a second process tree that loads and
+# indexes the references, then judges, while this one loads, splits and flags the draft: below
+# it, the processes cost more than the overlap saves.
+OVERLAP_MIN_BYTES = 200_000
 
 
-def _overlap_pays(docs: Sequence[Document]) -> bool:
+def _overlap_pays(paths: Sequence[str]) -> bool:
+    """Decided from the files' sizes, before they are read, so the reference side starts at once
+    (standard input, whose size is unknown, is never overlapped)."""
     from .processes import can_fork
 
-    return sum(len(d.text) for d in docs) >= OVERLAP_MIN_CHARS and can_fork()
+    if "-" in paths or not can_fork():
+        return False
+    try:
+        return sum(os.path.getsize(path) for path in paths) >= OVERLAP_MIN_BYTES
+    except OSError:
+        return False  # loading the drafts reports the problem
 
 
-def _overlapped(docs: Sequence[Document], config: Config,
+def _overlapped(paths: Sequence[str], config: Config,
                 changed: Mapping[str, set[int] | None] | None, warnings: list[str],
-                progress: Progress | None) -> list[Claim]:
+                progress: Progress | None) -> tuple[list[Document], list[Claim]]:
     """Both sides at once (see `check.background`): checkable claims are judged while the rules
     run here; flagged claims that are not checkable follow, since a reference that backs the
     sentence clears its flags. An error on either side is raised here as it is."""
@@ -241,6 +248,7 @@ def _overlapped(docs: Sequence[Document], config: Config,
     from .check.background import Background
 
     with Background(lambda found: prepare_references(config, found), config.thresholds) as bg:
+        docs = load_documents(paths, config)
         claims = split_documents(docs)
         if changed is not None:
             claims = keep_changed(docs, claims, changed)
@@ -257,4 +265,4 @@ def _overlapped(docs: Sequence[Document], config: Config,
         finally:
             gc.unfreeze()
     warnings.extend(bg.warnings)
-    return claims
+    return docs, claims

@@ -30,7 +30,6 @@ from .verdict import Asked
 Prepare = Callable[[list[str]], SearchIndex]  # appends warnings to the list it is given
 JUDGES = 2  # the child and one process it forks: one per core of the machines we aim at
 POLL_SECONDS = 1.0  # how often a wait checks that the child is still alive
-EXIT_SECONDS = 5.0  # how long a child that has sent everything gets to exit on its own
 
 
 class Background:
@@ -58,11 +57,13 @@ class Background:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._finished:
-            self._child.join(EXIT_SECONDS)  # it is only joining its worker by now
-        if self._child.is_alive():
+        if not self._finished and self._child.is_alive():
             self._child.terminate()  # the child's SIGTERM handler stops its worker too
-        self._child.join()
+            self._child.join()
+        # A child that has sent everything is only exiting: giving back the memory of the
+        # references takes it a few tenths of a second, which this process spends writing the
+        # report instead of waiting. multiprocessing joins it at interpreter exit, or reaps it
+        # when the next process starts.
         for channel in (self._jobs, self._results):
             channel.close()
             channel.cancel_join_thread()  # unsent jobs of an aborted run are dropped
@@ -146,22 +147,40 @@ def _child(prepare: Prepare, thresholds: Thresholds, jobs: Any, results: Any) ->
     worker = multiprocessing.get_context("fork").Process(
         target=_judge, name="claimcheck-judge", daemon=True,
         args=(index, thresholds, cache, jobs, results))
-    worker.start()
-    _judge(index, thresholds, cache, jobs, results)
+    # Until start() returns, `worker.pid` is unknown to `stop`: a SIGTERM then would leave the
+    # new process behind. It waits, blocked, until the pid is known (the worker unblocks it).
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        worker.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+    if not _judge(index, thresholds, cache, jobs, results):
+        worker.kill()  # the caller is gone, and with it the point of judging
     worker.join()
     if worker.exitcode:
         results.put(("crash", f"the second judging process exited with {worker.exitcode}"))
 
 
 def _judge(index: SearchIndex, thresholds: Thresholds, cache: Any, jobs: Any,
-           results: Any) -> None:
-    """Judge chunks until the end marker; a failure is reported, never swallowed."""
+           results: Any) -> bool:
+    """Judge chunks until the end marker; a failure is reported, never swallowed. Stops too when
+    this process's parent is gone (killed before the marker came): False then, else True."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    while (job := jobs.get()) is not None:
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+    sender = os.getppid()
+    while True:
+        try:
+            job = jobs.get(timeout=POLL_SECONDS)
+        except queue.Empty:
+            if os.getppid() != sender:  # orphaned: re-parented to init or a subreaper
+                return False
+            continue
+        if job is None:
+            return True
         number, asked = job
         try:
             results.put(("done", number, pack(judge_many(asked, index, thresholds, cache))))
         except Exception:
             results.put(("crash", traceback.format_exc()))
-            return
+            return True
         gc.freeze()  # what this chunk added to the span cache stays out of the way

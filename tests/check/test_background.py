@@ -117,3 +117,66 @@ def test_leaving_early_stops_the_child_and_its_judge() -> None:
         time.sleep(0.01)
     assert not bg._child.is_alive()
     assert not any(map(_alive, judges))
+
+
+def _judges_of(bg: background.Background) -> set[int]:
+    judges: set[int] = set()
+    deadline = time.monotonic() + 10
+    while not judges and time.monotonic() < deadline:  # the child forks its judge
+        judges = _children(bg._child.pid or 0)
+        time.sleep(0.01)
+    return judges
+
+
+def _gone(pids: set[int], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while any(map(_alive, pids)) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return not any(map(_alive, pids))
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_stop_while_the_judge_is_being_forked_takes_the_judge_along(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import os
+    import signal
+    from multiprocessing import context
+
+    monkeypatch.setattr(background, "POLL_SECONDS", 60.0)  # no rescue by the orphan check
+    test_process = os.getpid()
+    fork = context.ForkProcess._Popen
+    judge_pid = tmp_path / "judge.pid"
+
+    def stopped_mid_start(process_obj: object) -> object:
+        popen = fork(process_obj)  # type: ignore[arg-type]
+        if os.getpid() != test_process:  # in the child: the judge exists, its pid not yet set
+            judge_pid.write_text(str(popen.pid))
+            os.kill(os.getpid(), signal.SIGTERM)
+        return popen
+
+    monkeypatch.setattr(context.ForkProcess, "_Popen", staticmethod(stopped_mid_start))
+    with background.Background(_prepare, Config().thresholds) as bg:
+        bg._child.join(10)
+    assert bg._child.exitcode == 1  # stopped, as `stop` exits
+    assert _gone({int(judge_pid.read_text())}, 5)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_the_child_and_its_judge_stop_when_the_caller_is_killed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import signal
+
+    monkeypatch.setattr(background, "POLL_SECONDS", 0.05)
+
+    def caller(conn: object) -> None:
+        bg = background.Background(_prepare, Config().thresholds)
+        conn.send([bg._child.pid, *_judges_of(bg)])  # type: ignore[attr-defined]
+        os.kill(os.getpid(), signal.SIGKILL)  # no clean-up of any kind
+
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    process = multiprocessing.get_context("fork").Process(target=caller, args=(sending,))
+    process.start()
+    pids = set(receiving.recv())
+    process.join(10)
+    assert len(pids) == 2 and _gone(pids, 5)
