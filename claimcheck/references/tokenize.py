@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
+from itertools import chain
 
 from ..datafiles import data_lines
 
@@ -93,7 +94,7 @@ def term_ids(texts: Sequence[str]) -> tuple[list[str], list[list[int]]]:
     out: list[list[int]] = []
     for begin in range(0, len(texts), BUILD_BATCH):
         raw = [raw_words(text) for text in texts[begin:begin + BUILD_BATCH]]
-        new = {w for ws in raw for w in ws if w not in word_id}
+        new = set(chain.from_iterable(raw)).difference(word_id)  # in C, not word by word
         terms = term_map(new)
         for word in sorted(new):
             term = terms[word]
@@ -101,5 +102,6 @@ def term_ids(texts: Sequence[str]) -> tuple[list[str], list[list[int]]]:
                 position[term] = len(vocab)
                 vocab.append(term)
             word_id[word] = -1 if term is None else position[term]
-        out.extend([i for w in ws if (i := word_id[w]) >= 0] for ws in raw)
+        lookup = word_id.__getitem__
+        out.extend([i for i in map(lookup, ws) if i >= 0] for ws in raw)
     return vocab, out
