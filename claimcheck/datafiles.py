@@ -29,6 +29,12 @@ def shared_map(name: str) -> dict[str, str]:
 
 
 @cache
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names, lower-cased: capitalised in prose, but never a name."""
+    return frozenset(shared_map("months")) | frozenset(shared_map("weekdays"))
+
+
+@cache
 def shared_words(name: str) -> tuple[str, ...]:
     """The keys of `shared_map(name)`, longest first: ready for a regex alternation."""
     return tuple(sorted(shared_map(name), key=len, reverse=True))

@@ -12,8 +12,9 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from ..datafiles import calendar_words
 from ..models import Difference
-from .normalize import Token, calendar_words, is_negation, stem, tokens, word_list, word_set
+from .normalize import Token, is_negation, stem, tokens, word_list, word_set
 from .numbers import Quantity, find_dates, find_quantities, same_value
 
 NEGATION_REACH = 3  # words after a negation that it can apply to ("did not fully reject")

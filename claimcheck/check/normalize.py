@@ -10,7 +10,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from ..datafiles import data_lines, shared_map
+from ..datafiles import data_lines
 
 _TYPOGRAPHY = str.maketrans({
     "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
@@ -49,12 +49,6 @@ def word_map(name: str) -> dict[str, str]:
     """`data/<name>.txt` lines "key value" as a dict (first word -> rest of the line)."""
     pairs = (line.split(None, 1) for line in word_list(name))
     return {p[0]: p[1] if len(p) > 1 else "" for p in pairs}
-
-
-@cache
-def calendar_words() -> frozenset[str]:
-    """Month and weekday names, lowercased: capitalised, but never a name of someone."""
-    return frozenset(shared_map("months")) | frozenset(shared_map("weekdays"))
 
 
 def typography(text: str) -> str:

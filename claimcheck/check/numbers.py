@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..datafiles import shared_map
+from ..datafiles import calendar_words, shared_map
 from ..patterns import alternation
-from .normalize import calendar_words, stem, typography, word_list, word_map, word_set
+from .normalize import stem, typography, word_list, word_map, word_set
 
 
 @dataclass(frozen=True)

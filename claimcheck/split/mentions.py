@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..datafiles import shared_map, shared_words
+from ..datafiles import calendar_words, shared_words
 from ..models import Mention
 from ._data import phrases, words
 
@@ -232,5 +232,4 @@ _LINKS = ("of", "for", "and", "the", "de", "al")  # never the last word of a nam
 @cache
 def _opening_words() -> frozenset[str]:
     """Words that open a capitalised run without being part of the name."""
-    return words("common_words") | frozenset(shared_map("months")) | frozenset(
-        shared_map("weekdays"))
+    return words("common_words") | calendar_words()
