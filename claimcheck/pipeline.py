@@ -7,7 +7,6 @@ inside functions so that `claimcheck --help` stays fast.
 from __future__ import annotations
 
 import fnmatch
-import gc
 import os
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -246,6 +245,7 @@ def _overlapped(paths: Sequence[str], config: Config,
     sentence clears its flags. An error on either side is raised here as it is."""
     from .check import mark_unchecked
     from .check.background import Background
+    from .processes import collector_frozen
 
     with Background(lambda found: prepare_references(config, found), config.thresholds) as bg:
         docs = load_documents(paths, config)
@@ -253,16 +253,11 @@ def _overlapped(paths: Sequence[str], config: Config,
         if changed is not None:
             claims = keep_changed(docs, claims, changed)
         bg.submit([c for c in claims if c.checkable])
-        # The claims live until the report is written: out of the cycle collector's reach, its
-        # full passes no longer walk them again and again while flags and verdicts are added
-        # (0.6 s of a 1 MB draft's run, measured).
-        gc.freeze()
-        try:
+        # The claims live until the report is written (frozen: 0.6 s of a 1 MB draft's run)
+        with collector_frozen():
             flag_claims(docs, claims, config)
             mark_unchecked(claims)
             bg.submit([c for c in claims if not c.checkable and c.flags])
             bg.finish(progress)
-        finally:
-            gc.unfreeze()
     warnings.extend(bg.warnings)
     return docs, claims

@@ -31,3 +31,18 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def collector_frozen() -> Iterator[None]:
+    """Everything alive on entry moved out of the cycle collector's reach, and back on exit.
+
+    For long-lived records that later work only adds to (claims getting flags and verdicts,
+    references being judged): full passes would walk them again and again and free nothing;
+    in forked workers they would also write to, and so copy, the pages shared with the parent.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

@@ -16,7 +16,7 @@ from pydantic import TypeAdapter
 
 from ..config import Config, Thresholds
 from ..models import Claim, Verdict
-from ..processes import can_fork
+from ..processes import can_fork, collector_frozen
 from .normalize import pool_stems
 from .retrieve import SearchIndex, candidates
 from .score import SpanCache
@@ -116,15 +116,12 @@ def _judged(chunks: list[tuple[int, int]]) -> Iterator[list[Verdict]]:
     measured); they are frozen out of its reach, which also keeps its passes in forked workers
     from writing to, and so copying, the pages they share with this process.
     """
-    gc.freeze()
-    try:
+    with collector_frozen():
         if chunks[-1][1] < PARALLEL_MIN or not can_fork():
             yield from (_judge_bounds(bounds) for bounds in chunks)
             return
         with multiprocessing.get_context("fork").Pool(2) as pool:
             yield from map(unpack, pool.imap(_judge_chunk, chunks))
-    finally:
-        gc.unfreeze()
 
 
 def _judge_chunk(bounds: tuple[int, int]) -> bytes:
