@@ -81,14 +81,15 @@ class Background:
         for _ in range(JUDGES):
             self._jobs.put(None)
         total = sum(map(len, self._sent))
-        recorded = 0
+        recorded = claims = 0  # chunks recorded, and the claims in them
         while not self._ready or recorded < len(self._sent):
             self._drain(block=True)
             while recorded in self._done:
                 record(self._sent[recorded], self._done.pop(recorded))
+                claims += len(self._sent[recorded])
                 recorded += 1
                 if progress:
-                    progress("check", sum(map(len, self._sent[:recorded])), total)
+                    progress("check", claims, total)
         self._finished = True
 
     def _drain(self, block: bool) -> None:
