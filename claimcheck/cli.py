@@ -54,8 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_input_args(check, nargs="*")  # "*": `--changed-only draft.md` may swallow the draft
     check.add_argument("--format", choices=FORMATS, help="output format (default: table)")
     check.add_argument("--output", metavar="FILE",
-                       help="write the format to FILE (atomically); the table still goes to "
-                            "the terminal")
+                       help="write the format to FILE (atomically); stdout gets the table on a "
+                            "terminal, else only the summary line")
     check.add_argument("--fail-on", metavar="LEVELS",
                        help="comma list of severities and verdicts that fail the run, "
                             "e.g. contradicted,misquoted,error (or 'none')")
@@ -156,6 +156,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.output:
         write_atomic(Path(args.output), render(report, fmt, color=False,
                                                fail_on=config.fail_on))
+        if not sys.stdout.isatty():
+            # A CI log or a pipe: the file is the report; a row per claim would only bury it.
+            from .report.table import render_summary
+
+            sys.stdout.write(render_summary(report) + f"wrote {args.output} ({fmt})\n")
+            return EXIT_FINDINGS if report.summary.failed else EXIT_OK
         fmt = "table"
     sys.stdout.write(render(report, fmt, fail_on=config.fail_on))
     return EXIT_FINDINGS if report.summary.failed else EXIT_OK

@@ -109,10 +109,13 @@ def test_json_report_and_inline_suppression(work: Path) -> None:
     assert report["summary"]["suppressed"] == len(on_line_7)
 
 
-def test_sarif_file_is_valid_and_table_still_printed(work: Path) -> None:
+def test_sarif_file_is_valid_and_a_piped_stdout_gets_the_summary_only(work: Path) -> None:
     result = cli(work, "check", "draft.md", "--format", "sarif", "--output", "out.sarif")
     assert result.returncode == 0
-    assert "CC101" in result.stdout and "claims" in result.stdout  # the table
+    lines = result.stdout.splitlines()
+    assert lines[-1] == "wrote out.sarif (sarif)"
+    assert "claims" in lines[-2] and "passed" in lines[-2]  # the table's summary line
+    assert "┃ ID" not in result.stdout and "CC101" not in result.stdout  # no row per claim
     sarif = json.loads((work / "out.sarif").read_text(encoding="utf-8"))
     assert list(Draft4Validator(load_schema()).iter_errors(sarif)) == []
     results = sarif["runs"][0]["results"]
@@ -274,11 +277,20 @@ def test_verdict_findings_fail_and_can_be_silenced_inline(work: Path) -> None:
     assert cli(work, *args, "--fail-on", "error").returncode == 0  # verdicts not named
 
 
-def test_output_file_gets_the_format_and_stdout_the_table(work: Path) -> None:
-    result = cli(work, "check", "draft.md", "--format", "junit", "--output", "r.xml")
-    assert result.stdout.startswith("draft.md") and "┃ ID" in result.stdout
+def test_output_file_gets_the_format_and_a_terminal_the_table(work: Path) -> None:
+    shown = _on_tty(work, "check", "draft.md", "--format", "junit", "--output", "r.xml",
+                    env={**ENV, "NO_COLOR": "1"})
+    assert shown.startswith("draft.md") and "┃ ID" in shown and "CC101" in shown
+    assert "wrote r.xml" not in shown
     ET.fromstring((work / "r.xml").read_text(encoding="utf-8"))
     assert sorted(p.name for p in work.iterdir() if p.name.startswith(".r.xml")) == []
+
+
+def test_failing_run_with_output_keeps_its_exit_code_when_piped(work: Path) -> None:
+    result = cli(work, "check", "draft.md", "--fail-on", "warning", "--format", "json",
+                 "--output", "r.json")
+    assert result.returncode == 1 and "FAILED" in result.stdout
+    assert json.loads((work / "r.json").read_text(encoding="utf-8"))["summary"]["failed"]
 
 
 def test_thresholds_from_config_reach_the_checker(work: Path) -> None:

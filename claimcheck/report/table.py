@@ -133,14 +133,33 @@ def _summary(report: Report) -> Text:
     return out
 
 
-def render_table(report: Report, *, color: bool | None = None, width: int | None = None) -> str:
+def _console(buffer: io.StringIO, color: bool | None, width: int | None) -> Console:
     colored = use_color(color)
-    buffer = io.StringIO()
-    console = Console(
+    return Console(
         file=buffer, width=width or table_width(), force_terminal=colored,
         color_system="standard" if colored else None, no_color=not colored, highlight=False,
         markup=False, emoji=False, legacy_windows=False,
     )
+
+
+def _closing(console: Console, report: Report) -> None:
+    for warning in report.warnings:
+        console.print(Text("warning: ", style="yellow") + Text(clean(warning)))
+    console.print(_summary(report))
+
+
+def render_summary(report: Report, *, color: bool | None = None,
+                   width: int | None = None) -> str:
+    """The table's closing lines alone (warnings and the one-line summary): what a CI log wants
+    beside a report file, where a row per claim would run to megabytes on a large draft."""
+    buffer = io.StringIO()
+    _closing(_console(buffer, color, width), report)
+    return buffer.getvalue()
+
+
+def render_table(report: Report, *, color: bool | None = None, width: int | None = None) -> str:
+    buffer = io.StringIO()
+    console = _console(buffer, color, width)
     checked = any(c.verdict for c in report.claims)  # no refs: no verdict/evidence columns
     grouped = by_file(report.claims)
     for path in report.files:
@@ -169,7 +188,5 @@ def render_table(report: Report, *, color: bool | None = None, width: int | None
                 row += [_verdict(claim), evidence]
             table.add_row(*row)
         console.print(table)
-    for warning in report.warnings:
-        console.print(Text("warning: ", style="yellow") + Text(clean(warning)))
-    console.print(_summary(report))
+    _closing(console, report)
     return buffer.getvalue()

@@ -1,5 +1,5 @@
 from claimcheck.report import render
-from claimcheck.report.table import render_table
+from claimcheck.report.table import render_summary, render_table
 
 from .sample import make_report
 
@@ -20,6 +20,14 @@ def test_summary_line_counts_verdicts_and_flags() -> None:
     last = out.strip().splitlines()[-1]
     assert last == ("3 claims (3 checkable) in 1 file · verdicts: 1 contradicted, 1 no evidence, "
                     "1 supported · 2 flags (1 info, 1 warning) · 1 suppressed · FAILED")
+
+
+def test_summary_alone_is_the_tables_closing_lines() -> None:
+    report = make_report()
+    out = render_summary(report, color=False, width=200)
+    table = render_table(report, color=False, width=200)
+    assert table.endswith(out)  # the same warnings and summary line, nothing else
+    assert out.splitlines() == ["warning: refs/x.txt: empty  reference", table.splitlines()[-1]]
 
 
 def test_colour_only_when_asked_and_draft_escapes_stripped() -> None:
