@@ -43,6 +43,13 @@ NOT_PREDICATE = frozenset({
     "already", "seen", "made", "left", "told", "sent", "reported", "killed", "hit", "done",
     "not", "getting", "back",
     "like",  # "employees are like nails": an analogy, its own kind of argument
+    # Frequency and hedges: "cars are often unreliable", "yields are likely to fall" claim
+    # neither all of them nor a trait of each.
+    # ("rarely wrong" is near "never wrong": still a claim about them all.)
+    "often", "sometimes", "occasionally", "frequently", "likely",
+    "unlikely", "relatively", "among", "thought", "believed", "predicted", "known",
+    # A former state: "darker colours were originally used".
+    "previously", "originally", "formerly", "once",
 })
 PARTICIPLES = frozenset({
     "hit", "been", "done", "made", "had", "got", "gotten", "put", "set", "seen", "told", "sent",
@@ -95,8 +102,9 @@ def generic_predicate(m: re.Match[str]) -> bool:
     if (trait or (m.group("habit") or "").lower()) in word_set("kind_predicates"):
         return False  # "ghosts are real", "unicorns don't exist": the kind, not each member
     if trait:
-        if trait in word_set("taxonomic"):
-            return False  # "whales are mammals": a definition, not a trait given to a group
+        if trait in word_set("taxonomic") or trait in word_set("process_participles"):
+            return False  # "whales are mammals", "models are run on ...": a definition or a
+            # procedure, not a trait given to each member
         if m.group("copula").lower().startswith("were") and (
                 trait in PARTICIPLES or trait.endswith(("ed", "en"))):
             return False  # "cellphones were invented": a past event told in the passive

@@ -39,6 +39,13 @@ def hedge_speculation(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
         yield Finding(*ctx.cue(m.start(), m.end()))
 
 
+def _measured_outcome(ctx: SentenceContext, m: re.Match[str]) -> bool:
+    """"would lead to about 3.0 °C of warming": a plain causal link whose outcome is a figure
+    is a projection someone measured or modelled, not a slide to a feared end. The slope's own
+    idioms ("next thing you know") stay findings whatever numbers the story holds."""
+    return "lead" in m.group().lower() and ctx.figure_near(m.start())
+
+
 @rule(
     id="CC702",
     name="slippery-slope",
@@ -59,11 +66,12 @@ def slippery_slope(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     NOT FLAGGED:
     - The strike will lead to delays, the rail operator said.
     - The river ends at the sea.
+    - Current pledges would lead to about 3.0 °C of warming by 2100.
     """
     if ctx.attributed:
         return
     for m in ctx.finditer(phrases("slippery_slope")):
-        if ctx.quoted(m.start()):
+        if ctx.quoted(m.start()) or _measured_outcome(ctx, m):
             continue
         yield Finding(*ctx.cue(m.start(), m.end()))
 

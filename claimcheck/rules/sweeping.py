@@ -31,7 +31,8 @@ from .grammar import (
 )
 from .weasel import in_crowd_appeal
 
-_NEGATED = frozenset({"not", "n't", "nearly", "hardly"})  # "not all X" is the careful claim
+_NEGATED = frozenset({"not", "n't", "nearly", "hardly"})
+_RECORDS = frozenset({"previous", "prior", "earlier", "former"})  # "not all X" is the careful claim
 # "all those things", "all of my time": a bounded set the sentence points at, not a whole class.
 _BOUNDED = frozenset({"this", "that", "these", "those", "my", "your", "his", "her", "its", "our",
                       "their"})
@@ -39,8 +40,9 @@ _BOUNDED = frozenset({"this", "that", "these", "those", "my", "your", "his", "he
 _NORMATIVE = frozenset({"should", "must", "ought", "shall", "shouldn't", "mustn't", "to"})
 
 
-# A would/could clause is imagined ("we'd all be apes", "no one would buy it"), not asserted.
-_HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b|\w['’]d\b", re.IGNORECASE)
+# A would/could clause is imagined ("we'd all be apes", "no one would buy it"), a "may" clause
+# allowed for ("it may never be possible"): neither is asserted.
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\b|\w['’]d\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?—–]|\b(?:but|and|so|because|then)\b", re.IGNORECASE)
 # "Everyone should vote", "all must leave": a rule for everyone, not a report about everyone.
 _NORMATIVE_AFTER = frozenset({"should", "must", "ought", "shall", "needs", "deserves", "deserve"})
@@ -204,6 +206,30 @@ _FLOAT_OVER = frozenset({"are", "were", "can", "will", "could", "would", "should
                          "have", "do"})
 
 
+# "The Greens, the SNP and Labour all support ...", "A, B and C are all factors": "all" floats
+# over a set the sentence has just listed, so every member is named.
+_LISTED = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+(?:[\w'’-]+\s+){0,4}?(?:and|or)\s+"
+                     r"(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s+(?:(?:are|were|have|had|can|will|do)\s+)?$",
+                     re.IGNORECASE)
+_LIST_VERBS = frozenset({"are", "were", "have", "had", "can", "will", "do"})
+_DEFINITE = frozenset({"the", "my", "our", "your", "his", "her", "their", "its", "this", "these",
+                       "those"})
+
+
+def _listed_set(ctx: SentenceContext, start: int) -> bool:
+    """A list names its members unless one of its items is a bare plural, a kind of its own
+    ("teachers, nurses and the police are all ..." sweeps whole groups)."""
+    found = _LISTED.search(ctx.text, max(0, start - 160), start)
+    if found is None:
+        return False
+    for item in re.split(r",|\band\b|\bor\b", found.group()):
+        words = [w for w in re.findall(r"[\w'’-]+", item) if w.lower() not in _LIST_VERBS]
+        if len(words) in (1, 2) and words[0].lower() not in _DEFINITE and \
+                words[-1].islower() and words[-1].endswith("s") and not words[-1].endswith("ss"):
+            return False
+    return True
+
+
 def _present_company(ctx: SentenceContext, start: int) -> bool:
     before = ctx.words_before(start, 2)
     while before and before[-1] in _FLOAT_OVER:
@@ -254,6 +280,7 @@ def sweeping_quantifier(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]
     - Every time it rains, the roof leaks.
     - Everyone is buying it, so you should too.
     - She has never lost an election.
+    - The Greens, the SNP and Labour all support a ban.
     """
     if ctx.attributed:
         return
@@ -269,8 +296,11 @@ def sweeping_quantifier(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]
         after = [w for w in ctx.words_after(m.end(), 2) if w != "of"][:1]
         if m.group().lower() == "all" and after and after[0] in _BOUNDED:
             continue
-        if m.group().lower() == "all" and _present_company(ctx, m.start()):
+        if m.group().lower() == "all" and (_present_company(ctx, m.start())
+                                           or _listed_set(ctx, m.start())):
             continue
+        if m.group().lower() == "all" and after and after[0] in _RECORDS:
+            continue  # "broke all previous records": a record, CC601's kind of claim
         if in_clause_of(ctx.text, m.start(), _CONDITION) or ctx.figure_near(m.start()):
             continue
         if _proposed(ctx, m.start()):
@@ -318,6 +348,7 @@ def bare_generic(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     - Prices are rising.
     - Dogs are loyal, the kennel club says.
     - Whales are mammals.
+    - Climate models are run on supercomputers.
     """
     if ctx.attributed:
         return

@@ -44,6 +44,16 @@ def test_slippery_slopes_are_flagged(text: str, expected: list[str]) -> None:
     assert cues(text, "CC702") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Current pledges would lead to about 3.0 °C of warming by 2100.", []),  # a projection
+    ("Melting all the ice would lead to a sea level rise of 7.2 m.", []),
+    ("One cookie and before you know it, you will gain 15 pounds.", ["before you know it"]),
+    ("Banning one book will lead to burning them all.", ["will lead to"]),
+])
+def test_a_link_to_a_measured_outcome_is_a_projection(text: str, expected: list[str]) -> None:
+    assert cues(text, "CC702") == expected
+
+
 def test_attributed_forecast_is_not_a_slippery_slope() -> None:
     assert cues("The strike will lead to delays, the rail operator said.", "CC702") == []
 

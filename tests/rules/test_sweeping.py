@@ -246,3 +246,43 @@ def test_kind_level_predicates_are_not_generalizations(text: str) -> None:
 def test_member_level_predicates_stay_generics() -> None:
     assert cues("Dragons are dangerous.", "CC102") == ["Dragons are dangerous"]
     assert cues("Farmers are rarely wrong.", "CC402") == ["Farmers are rarely"]
+
+
+@pytest.mark.parametrize("text", [
+    # "all" floating over a set the sentence has just listed by name
+    "The Liberal Democrats, the Greens, the SNP and Labour all support a ban.",
+    "Plasticity, pre-adaptation and gene flow are all major factors in evolution.",
+    "My brother, my sister and I all went home early.",
+    # records, distances, degrees and hedges
+    "The area of melting in 2002 broke all previous records.",
+    "The wind blows over snow and ice all the way to the sea.",
+    "By noon I was all better.",
+    "The survey covered most or all of the reefs.",
+    "Proving it may never be possible.",  # allowed for, not asserted
+    # "forever" naming a thing
+    "The shelter finds each dog a forever home.",
+    "Forever chemicals were found in the river.",
+])
+def test_listed_sets_records_and_idioms_are_not_sweeping(text: str) -> None:
+    assert cues(text, "CC101") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Politicians, bankers and lawyers are all liars.", ["all"]),  # three whole kinds
+    ("Teachers, nurses and the police are all underpaid.", ["all"]),
+    ("The dog will stay with us forever.", ["forever"]),
+])
+def test_lists_of_kinds_and_plain_forever_still_sweep(text: str, expected: list[str]) -> None:
+    assert cues(text, "CC101") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Climate models are run on supercomputers.",  # a procedure or make-up, not a trait
+    "Scleractinian skeletons are composed of aragonite.",
+    "Hydrofluorocarbons are included in the Kyoto Protocol.",
+    "Cars are often unreliable in winter.",  # frequency and hedges
+    "Yields are likely to fall sharply.",
+    "Darker colours were originally used.",  # a former state
+])
+def test_procedures_frequencies_and_former_states_are_not_bare_generics(text: str) -> None:
+    assert cues(text, "CC102") == []
