@@ -18,6 +18,8 @@ _BOUNDED = frozenset({"my", "your", "his", "her", "its", "our", "their", "this",
 # "many of you", "several of them": the listeners or a set the text has just named.
 _PEOPLE_HERE = frozenset({"you", "us", "them", "these", "those"})
 _ADJECTIVES = frozenset({"significant", "substantial", "massive", "widespread"})
+# "statistically significant" is a test's result; "no significant change" denies an amount.
+_MEASURED_OR_NONE = frozenset({"statistically", "clinically", "no", "not", "any", "without"})
 _COUNTS = frozenset({"many", "several", "a few", "numerous", "countless", "a handful of"})
 # "I have a lot of debt", "she was in a lot of pain": one person's amount, a detail of their
 # own story, not a claim about a whole.
@@ -49,6 +51,7 @@ def vague_quantity(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     - I have a lot of debt.
     - Several months later, the road reopened.
     - Most people agree with the plan.
+    - The drug had no statistically significant effect.
     """
     if ctx.supported:
         return
@@ -71,7 +74,8 @@ def vague_quantity(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
             # "how many", "as many as": no amount claimed; "too many cars": a judgement that
             # the amount exceeds a need, which no count would settle
             continue
-        if cue in _ADJECTIVES and (not after or after[0] in _NOT_A_NOUN):
+        if cue in _ADJECTIVES and (not after or after[0] in _NOT_A_NOUN
+                                   or (before and before[0] in _MEASURED_OR_NONE)):
             continue
         if cue in _COUNTS and after and after[0] in word_set("time_units"):
             continue  # "several months later", "many times": a span or frequency, not a crowd

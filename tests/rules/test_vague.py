@@ -71,3 +71,14 @@ def test_one_persons_amount_is_not_a_vague_quantity(text: str, expected: list[st
 def test_shares_of_bounded_sets_and_excess_are_not_vague_quantities(
         text: str, expected: list[str]) -> None:
     assert cues(text, "CC201") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cosmic rays have shown no statistically significant influence on clouds.", []),
+    ("The region has no significant seasonal variation.", []),
+    ("The change was clinically significant in older patients.", []),
+    ("Despite significant pressure, the talks failed.", ["significant"]),
+])
+def test_a_test_result_or_a_denied_amount_is_not_a_vague_quantity(
+        text: str, expected: list[str]) -> None:
+    assert cues(text, "CC201") == expected
