@@ -72,13 +72,14 @@ def _resolved(settings: tuple[tuple[str, str], ...]) -> dict[str, Severity | Non
 def find_flags(claim: Claim, doc: Document, settings: Mapping[str, str]) -> list[Flag]:
     """Every rule finding in `claim`, as Flags at the cue's exact span, in file order."""
     active = _resolved(tuple(settings.items()))
-    if claim.kind in _ASSERTS_NOTHING:
+    asks = claim.kind in _ASSERTS_NOTHING
+    if asks and not any(rule.reads_questions for rule in RULES):
         return []
     ctx = build_context(claim, doc)
     flags: list[Flag] = []
     for rule in RULES:
         severity = active[rule.id]
-        if severity is None:
+        if severity is None or (asks and not rule.reads_questions):
             continue
         for found in rule.run(claim, ctx):
             line, column = doc.position(found.start)

@@ -55,6 +55,9 @@ class Rule:
     message: str  # may contain {cue}
     hint: str
     check: Check
+    # Questions assert nothing, so rules skip them, except a rule whose cue is itself a
+    # question ("what's next?" is how a slippery slope is often put).
+    reads_questions: bool = False
 
     @property
     def summary(self) -> str:
@@ -101,7 +104,8 @@ def _examples(doc: str, heading: str) -> list[str]:
 
 
 def rule(
-    *, id: str, name: str, family: str, severity: Severity, message: str, hint: str
+    *, id: str, name: str, family: str, severity: Severity, message: str, hint: str,
+    reads_questions: bool = False,
 ) -> Callable[[Check], Rule]:
     """Decorator: turn a check function into a Rule with this metadata."""
     if family not in FAMILIES:
@@ -109,6 +113,6 @@ def rule(
 
     def wrap(check: Check) -> Rule:
         return Rule(id=id, name=name, family=family, severity=severity, message=message,
-                    hint=hint, check=check)
+                    hint=hint, check=check, reads_questions=reads_questions)
 
     return wrap

@@ -7,7 +7,15 @@ from collections.abc import Iterator
 
 from ..models import Claim
 from .base import Finding, rule
-from .context import EDGE_L, EDGE_R, SentenceContext, in_clause_of, phrases, whole_words
+from .context import (
+    EDGE_L,
+    EDGE_R,
+    SentenceContext,
+    cue_key,
+    in_clause_of,
+    phrases,
+    whole_words,
+)
 
 
 @rule(
@@ -39,6 +47,10 @@ def hedge_speculation(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
         yield Finding(*ctx.cue(m.start(), m.end()))
 
 
+# The slope put as a question: "what's next?", "where will it end?".
+_ASKING = frozenset({"what's", "what", "where"})
+
+
 def _measured_outcome(ctx: SentenceContext, m: re.Match[str]) -> bool:
     """"would lead to about 3.0 °C of warming": a plain causal link whose outcome is a figure
     is a projection someone measured or modelled, not a slide to a feared end. The slope's own
@@ -54,6 +66,7 @@ def _measured_outcome(ctx: SentenceContext, m: re.Match[str]) -> bool:
     message="'{cue}' chains one step to a far-off outcome as if certain: show the evidence for "
     "each link, or mark it as the writer's fear",
     hint="Support each step with a source or precedent, or say it is a possibility and why.",
+    reads_questions=True,
 )
 def slippery_slope(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """A chain of consequences told as certain ("next thing you know", "will lead to").
@@ -62,17 +75,22 @@ def slippery_slope(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     - If we legalize pot, the next thing you know people will want heroin.
     - Skipping class will lead to failing the course and ending up homeless.
     - Once they ban one book, they will eventually burn them all.
+    - If we let him off today, what's next?
 
     NOT FLAGGED:
     - The strike will lead to delays, the rail operator said.
     - The river ends at the sea.
     - Current pledges would lead to about 3.0 °C of warming by 2100.
+    - Will the strike lead to delays?
     """
     if ctx.attributed:
         return
+    asks = claim.kind == "question"
     for m in ctx.finditer(phrases("slippery_slope")):
         if ctx.quoted(m.start()) or _measured_outcome(ctx, m):
             continue
+        if asks and cue_key(m.group()).split()[0] not in _ASKING:
+            continue  # a real question ("could it end up in court?") claims no chain
         yield Finding(*ctx.cue(m.start(), m.end()))
 
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.rules import RULES
+from claimcheck.rules import RULES, find_flags
 
-from .helpers import cues, flags_for
+from .helpers import cues, flags_for, make_document
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -75,3 +75,34 @@ def test_chains_of_certain_consequences_are_flagged(text: str, expected: list[st
 ])
 def test_single_or_sourced_forecasts_are_not_chains(text: str) -> None:
     assert cues(text, "CC703") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("If we let him off today, what's next?", ["what's next"]),  # the slope put as a question
+    ("We banned one book. Where will it end?", ["Where will it end"]),
+    ("Could the case end up in court?", []),  # a real question claims no chain
+    ("Will the strike lead to delays?", []),
+])
+def test_a_slope_asked_as_a_question_is_still_a_slope(text: str, expected: list[str]) -> None:
+    assert cues(text, "CC702", kind="question") == expected
+
+
+def test_other_rules_still_skip_questions() -> None:
+    assert cues("Do all politicians lie?", kind="question") == []
+    assert cues("Do all politicians lie?") == ["all", "politicians lie"]  # were it asserted
+
+
+def test_eventually_after_and_is_found_in_the_clause_the_splitter_cut() -> None:
+    from claimcheck.split import split_document
+
+    doc = make_document("Soon you are spending all your money on gambling, and eventually "
+                        "you will turn to crime.")
+    claims = split_document(doc)
+    assert len(claims) == 2  # the splitter cuts at ", and": the cue must not straddle the cut
+    assert [f.cue for c in claims for f in find_flags(c, doc, {}) if f.rule == "CC702"] == [
+        "eventually"]
+
+
+def test_pretty_soon_is_a_slope() -> None:
+    assert cues("If I let you go, pretty soon everybody will want to go.", "CC702") == [
+        "pretty soon"]
