@@ -121,10 +121,16 @@ def _child(prepare: Prepare, thresholds: Thresholds, jobs: Any, results: Any) ->
     """Load and index the references, then judge chunks with a forked second process."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle
     worker: multiprocessing.process.BaseProcess | None = None
+    starting = stop_asked = False
 
     def stop(*_: object) -> None:
         # Exit at once, from wherever the signal landed (raising SystemExit there can be
-        # swallowed and printed), and take the worker along.
+        # swallowed and printed), and take the worker along. While the worker is being
+        # started its pid may not be known yet: then stop as soon as start() returns.
+        nonlocal stop_asked
+        if starting:
+            stop_asked = True
+            return
         if worker is not None and worker.pid is not None:
             try:
                 os.kill(worker.pid, signal.SIGKILL)
@@ -146,15 +152,19 @@ def _child(prepare: Prepare, thresholds: Thresholds, jobs: Any, results: Any) ->
     results.put(("ready", warnings))
     gc.freeze()  # the references stay out of the collector's reach, here and in the worker
     worker = multiprocessing.get_context("fork").Process(
-        target=_judge, name="claimcheck-judge", daemon=True,
+        target=_worker, name="claimcheck-judge", daemon=True,
         args=(index, thresholds, cache, jobs, results))
     # Until start() returns, `worker.pid` is unknown to `stop`: a SIGTERM then would leave the
-    # new process behind. It waits, blocked, until the pid is known (the worker unblocks it).
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    # new process behind, so `stop` only notes it and acts here. (Blocking SIGTERM is not
+    # enough: the queue's feeder thread does not block it, and Python runs the handler in this
+    # thread whenever the signal reaches the process.)
+    starting = True
     try:
         worker.start()
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+        starting = False
+    if stop_asked:
+        stop()
     if not _judge(index, thresholds, cache, jobs, results):
         worker.kill()  # the caller is gone, and with it the point of judging
     worker.join()
@@ -162,12 +172,19 @@ def _child(prepare: Prepare, thresholds: Thresholds, jobs: Any, results: Any) ->
         results.put(("crash", f"the second judging process exited with {worker.exitcode}"))
 
 
+def _worker(index: SearchIndex, thresholds: Thresholds, cache: Any, jobs: Any,
+            results: Any) -> None:
+    """The second judging process: the parent's SIGTERM handler (copied by fork, with the
+    parent's state) is not its own; a SIGTERM simply ends it."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _judge(index, thresholds, cache, jobs, results)
+
+
 def _judge(index: SearchIndex, thresholds: Thresholds, cache: Any, jobs: Any,
            results: Any) -> bool:
     """Judge chunks until the end marker; a failure is reported, never swallowed. Stops too when
     this process's parent is gone (killed before the marker came): False then, else True."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     sender = os.getppid()
     while True:
         try:

@@ -136,10 +136,14 @@ def _gone(pids: set[int], seconds: float) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.parametrize("to_a_thread", [False, True])
 def test_a_stop_while_the_judge_is_being_forked_takes_the_judge_along(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, to_a_thread: bool) -> None:
+    """The SIGTERM may reach the process through any of its threads (the results queue has a
+    feeder thread): Python still runs the handler in the main thread, mid-start."""
     import os
     import signal
+    import threading
     from multiprocessing import context
 
     monkeypatch.setattr(background, "POLL_SECONDS", 60.0)  # no rescue by the orphan check
@@ -151,7 +155,12 @@ def test_a_stop_while_the_judge_is_being_forked_takes_the_judge_along(
         popen = fork(process_obj)  # type: ignore[arg-type]
         if os.getpid() != test_process:  # in the child: the judge exists, its pid not yet set
             judge_pid.write_text(str(popen.pid))
-            os.kill(os.getpid(), signal.SIGTERM)
+            others = [t for t in threading.enumerate() if t is not threading.main_thread()]
+            if to_a_thread and others and others[0].ident is not None:
+                signal.pthread_kill(others[0].ident, signal.SIGTERM)
+            else:
+                os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.05)  # room for the handler to run before start() returns
         return popen
 
     monkeypatch.setattr(context.ForkProcess, "_Popen", staticmethod(stopped_mid_start))
