@@ -38,13 +38,29 @@ def hedge_speculation(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     NOT FLAGGED:
     - "It will probably rain," the forecaster said.
     - The talks stalled on Tuesday.
+    - Smokers are more likely to develop cancer.
+    - It is possible to ignore the effect.
     """
     if ctx.attributed:
         return
     for m in ctx.finditer(phrases("hedges")):
-        if ctx.quoted(m.start()):
+        if ctx.quoted(m.start()) or _not_doubt(ctx, m):
             continue
         yield Finding(*ctx.cue(m.start(), m.end()))
+
+
+# "more likely to", "twice as likely": a comparison of rates, a finding someone can check.
+_COMPARED = frozenset({"more", "less", "as", "equally"})
+
+
+def _not_doubt(ctx: SentenceContext, m: re.Match[str]) -> bool:
+    """Hedge words that express no doubt here: a compared likelihood ("smokers are more likely
+    to ...") is a measured rate, and "it is possible to ignore" says what can be done."""
+    cue = cue_key(m.group())
+    if cue.endswith("likely") and ctx.words_before(m.start(), 1)[:1] and \
+            ctx.words_before(m.start(), 1)[0] in _COMPARED:
+        return True
+    return cue.endswith("possible") and ctx.words_after(m.end(), 1) == ["to"]
 
 
 # The slope put as a question: "what's next?", "where will it end?".

@@ -81,6 +81,9 @@ def vague_quantity(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
             continue  # "several months later", "many times": a span or frequency, not a crowd
         if cue in _AMOUNTS and _ONE_OWNER.intersection(ctx.words_before(m.start(), 3)):
             continue
-        if ctx.quoted(m.start()) or in_crowd_appeal(ctx, m.start()):
+        rest = ctx.text[m.end():]
+        crowd_next = m.end() + len(rest) - len(rest.lstrip())  # "several | studies have shown"
+        if ctx.quoted(m.start()) or in_crowd_appeal(ctx, m.start()) or in_crowd_appeal(
+                ctx, crowd_next):
             continue  # "many experts say": CC301 reports the unnamed crowd
         yield Finding(*ctx.cue(m.start(), m.end()))

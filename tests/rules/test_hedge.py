@@ -106,3 +106,15 @@ def test_eventually_after_and_is_found_in_the_clause_the_splitter_cut() -> None:
 def test_pretty_soon_is_a_slope() -> None:
     assert cues("If I let you go, pretty soon everybody will want to go.", "CC702") == [
         "pretty soon"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Smokers are more likely to develop cancer.", []),  # a compared rate, not doubt
+    ("Young drivers are twice as likely to crash.", []),
+    ("It is possible to ignore the effect of salinity.", []),  # what can be done
+    ("It is possible that the effect is small.", ["It is possible"]),
+    ("Prices will likely rise.", ["likely"]),
+])
+def test_compared_likelihood_and_feasibility_are_not_hedges(
+        text: str, expected: list[str]) -> None:
+    assert cues(text, "CC701") == expected

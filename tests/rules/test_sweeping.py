@@ -286,3 +286,11 @@ def test_lists_of_kinds_and_plain_forever_still_sweep(text: str, expected: list[
 ])
 def test_procedures_frequencies_and_former_states_are_not_bare_generics(text: str) -> None:
     assert cues(text, "CC102") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Extensive glaciers are found in Antarctica and Chile.",  # where a kind occurs
+    "Human-induced forcings are needed to reproduce the warming.",
+])
+def test_where_a_kind_occurs_or_what_it_is_needed_for_is_not_a_trait(text: str) -> None:
+    assert cues(text, "CC102") == []

@@ -45,6 +45,7 @@ def test_vague_counts_of_people_stay_flagged() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Most people agree.", [("CC301", "Most people agree")]),
     ("Many experts say the plan will fail.", [("CC301", "Many experts say")]),
+    ("Several studies have shown that it works.", [("CC301", "studies have shown")]),
 ])
 def test_a_crowd_appeal_is_reported_once_by_the_weasel_rule(
         text: str, expected: list[tuple[str, str]]) -> None:

@@ -1,0 +1,120 @@
+"""How often the rules fire on careful, cited prose, and how many of those flags an editor wants.
+
+Why: the Logic set (`claimcheck eval flags`) is made of textbook fallacies. A user's draft is
+ordinary prose. CLIMATE-FEVER's evidence sentences are English Wikipedia, written to cite its
+sources (the citations are not in the text), so they show what claimcheck says about plain
+encyclopedic writing: how many flags per 1,000 sentences, by rule. A hand audit of 50 flags drawn
+at random (benchmarks/data/climate_fever_flag_audit.csv: sentence hash, rule, cue, judgement,
+reason) gives the share an editor following the rule's own message would act on. The audit was
+made once; later rule changes that drop audited flags are reported as such, never re-scored, so
+fixes made after reading the audit cannot raise its figure.
+
+    python benchmarks/prose_flags.py [--data ../shared/data/climate-fever/dev.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claimcheck.evaluate.flags import claim_splitter, text_document  # noqa: E402
+from claimcheck.rules import find_flags  # noqa: E402
+
+AUDIT = Path(__file__).resolve().parent / "data" / "climate_fever_flag_audit.csv"
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "climate-fever" / "dev.jsonl"
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def evidence_sentences(path: Path) -> list[str]:
+    """Every distinct evidence sentence of the file, in file order."""
+    seen: dict[str, None] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in filter(str.strip, fh):
+            for evidence in json.loads(line)["evidences"]:
+                seen.setdefault(str(evidence["evidence"]), None)
+    return list(seen)
+
+
+def flags_of(text: str) -> list[tuple[str, str]]:
+    """(rule ID, cue) of every flag the real splitter and rules raise in `text`."""
+    split, _ = claim_splitter()
+    doc = text_document(text)
+    return [(f.rule, f.cue) for claim in split(doc) for f in find_flags(claim, doc, {})]
+
+
+def wilson(yes: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval of a proportion: honest at small n, unlike p ± 2 s.e."""
+    if n == 0:
+        return 0.0, 0.0
+    p = yes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+def read_audit(path: Path = AUDIT) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        if row["judgement"] not in ("yes", "no"):
+            sys.exit(f"error: {path.name}: judgement must be yes or no, not {row['judgement']!r}")
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                        help="CLIMATE-FEVER JSONL (claims with 'evidences')")
+    args = parser.parse_args(argv)
+    try:
+        sentences = evidence_sentences(args.data)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"error: cannot read {args.data}: {exc}", file=sys.stderr)
+        return 2
+    raised: dict[str, list[tuple[str, str]]] = {}
+    by_rule: Counter[str] = Counter()
+    for text in sentences:
+        found = flags_of(text)
+        raised[text_hash(text)] = found
+        by_rule.update(rule for rule, _ in found)
+    total = sum(by_rule.values())
+    print(f"{args.data.name}: {len(sentences):,} distinct evidence sentences (Wikipedia), "
+          f"{total} flags, {1000 * total / len(sentences):.0f} per 1,000 sentences")
+    print("  " + ", ".join(f"{rule} {n}" for rule, n in sorted(by_rule.items())))
+
+    audit = read_audit()
+    yes = sum(row["judgement"] == "yes" for row in audit)
+    lo, hi = wilson(yes, len(audit))
+    print(f"Hand audit of {len(audit)} flags drawn at random when it was made ({AUDIT.name}):")
+    print(f"  an editor would act on {yes} of {len(audit)}: {yes / len(audit):.0%} "
+          f"(95% interval {lo:.0%}-{hi:.0%})")
+    per_rule: dict[str, list[int]] = {}
+    for row in audit:
+        counts = per_rule.setdefault(row["rule"], [0, 0])
+        counts[0] += row["judgement"] == "yes"
+        counts[1] += 1
+    print("  by rule: " + ", ".join(f"{rule} {y}/{n}" for rule, (y, n) in sorted(
+        per_rule.items())))
+    still = [row for row in audit if row["sha1"] in raised
+             and (row["rule"], row["cue"]) in raised[row["sha1"]]]
+    gone = [row for row in audit if row not in still]
+    dropped = Counter(row["judgement"] for row in gone)
+    print(f"  raised by today's rules: {len(still)} of {len(audit)}; no longer raised: "
+          f"{dropped['no']} judged not worth acting on, {dropped['yes']} judged worth it")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
