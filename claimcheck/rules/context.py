@@ -79,8 +79,11 @@ _NUMBER_WORDS = (
     "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     "hundreds?|thousands?|millions?|billions?|dozens?|percent|per\\s+cent|half"
 )
+# A number may carry its magnitude or unit on it: "$1bn", "5m", "40km", "420ppm".
+_SUFFIX = r"(?:bn|mn|tn|m|k|km|kg|mm|cm|ml|ft|lb|lbs|mph|kph|kw|mw|gw|kwh|mwh|gwh|twh|ppm)?"
 _FIGURE = re.compile(
-    r"(?<![\w.])(?:\d[\d,.]*\s*%|\d+(?:[.,]\d+)*)(?!\w)|\b(?:" + _NUMBER_WORDS + r")\b",
+    r"(?<![\w.])(?:\d[\d,.]*\s*%|\d+(?:[.,]\d+)*" + _SUFFIX + r")(?!\w)|\b(?:"
+    + _NUMBER_WORDS + r")\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")

@@ -15,6 +15,7 @@ SPECIFIC = frozenset({
     "my", "your", "his", "her", "our", "their", "its", "these", "those", "this", "that", "some",
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few",
     "of", "whose", "which", "many",
+    "such", "other",  # "such models", "other organisms": a set the text has already named
 })
 # Words that cannot be the adjective in "professional athletes" (determiners, prepositions...).
 FUNCTION_WORDS = SPECIFIC | {

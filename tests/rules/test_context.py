@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimcheck.rules.context import build_context, has_figure, quote_span_at, quote_spans, words
 
 from .helpers import make_claims, make_document
@@ -18,6 +20,16 @@ def test_figures_count_but_a_bare_year_does_not() -> None:
     assert has_figure("twelve of them")
     assert not has_figure("In 2024 everyone voted")
     assert not has_figure("No one came")
+
+
+@pytest.mark.parametrize("text", ["spent $1bn on it", "a 40km road", "CO2 at 420ppm",
+                                  "a 5m fine", "2.5GW of wind"])
+def test_figures_with_a_magnitude_or_unit_attached_count(text: str) -> None:
+    assert has_figure(text)
+
+
+def test_a_unit_suffix_does_not_make_words_figures() -> None:
+    assert not has_figure("the 3D model of a 5G mast")  # product names, not amounts
 
 
 def test_named_source_counts_but_unnamed_crowd_does_not() -> None:

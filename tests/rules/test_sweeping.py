@@ -294,3 +294,12 @@ def test_procedures_frequencies_and_former_states_are_not_bare_generics(text: st
 ])
 def test_where_a_kind_occurs_or_what_it_is_needed_for_is_not_a_trait(text: str) -> None:
     assert cues(text, "CC102") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Such models are unreliable.",  # a set the text has already named
+    "Other organisms are harmed directly.",
+    "Conservative groups spend up to $1bn a year on it.",  # a figure with its magnitude on it
+])
+def test_sets_named_before_and_figures_with_units_are_not_bare_generics(text: str) -> None:
+    assert cues(text, "CC102") == []
