@@ -357,6 +357,9 @@ def bare_generic(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
         noun = m.group("noun").lower()
         if noun in people or noun in SPECIFIC or noun in NOT_PLURAL:
             continue
+        if noun in word_set("time_units"):
+            continue  # "winters are cold", "mornings are busy": a place's or a life's pattern
+            # of time, checkable in a record, not a trait given to members of a kind
         modifier = m.group("subject").split()[0].lower()
         if modifier in PRONOUNS or modifier in NOT_PLURAL or not clause_start(ctx, m.start()):
             continue

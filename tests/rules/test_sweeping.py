@@ -303,3 +303,9 @@ def test_where_a_kind_occurs_or_what_it_is_needed_for_is_not_a_trait(text: str) 
 ])
 def test_sets_named_before_and_figures_with_units_are_not_bare_generics(text: str) -> None:
     assert cues(text, "CC102") == []
+
+
+def test_seasons_and_times_are_not_kinds_given_a_trait() -> None:
+    assert cues("Winters are cold and snowy.", "CC102") == []
+    assert cues("Mornings are busy at the station.", "CC102") == []
+    assert cues("Cars are worthless.", "CC102") == ["Cars are worthless"]
