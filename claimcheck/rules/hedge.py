@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..models import Claim
 from .base import Finding, rule
@@ -11,10 +12,12 @@ from .context import (
     EDGE_L,
     EDGE_R,
     SentenceContext,
+    alternation,
     cue_key,
     in_clause_of,
     phrases,
     whole_words,
+    words,
 )
 
 
@@ -40,6 +43,7 @@ def hedge_speculation(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     - The talks stalled on Tuesday.
     - Smokers are more likely to develop cancer.
     - It is possible to ignore the effect.
+    - The panel concluded that the warming is very likely due to emissions.
     """
     if ctx.attributed:
         return
@@ -53,9 +57,36 @@ def hedge_speculation(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
 _COMPARED = frozenset({"more", "less", "as", "equally"})
 
 
+@lru_cache(maxsize=1)
+def _reported_that() -> re.Pattern[str]:
+    """"The study found that ...", "the view that ...": what follows is someone's content."""
+    return re.compile(whole_words(alternation(
+        (*words("attribution_verbs"), "concluded", "concludes", "view", "conclusion",
+         "conclusions", "finding", "findings", "consensus"))) + r"\s+that\b", re.IGNORECASE)
+
+
+_WRITER = frozenset({"i", "we", "i'd", "we'd"})
+_TURN = re.compile(r";|\bbut\b|\bhowever\b", re.IGNORECASE)
+
+
+def _reported(ctx: SentenceContext, pos: int) -> bool:
+    """The hedge sits in a that-clause whose source is not the writer: it is the source's own
+    caution ("the panel concluded that warming is very likely due to ..."), to be judged with
+    the source. "I think that it will probably rain" is still the writer's."""
+    for m in _reported_that().finditer(ctx.text, 0, pos):
+        if _TURN.search(ctx.text, m.end(), pos):
+            continue  # "... stated that X; but perhaps ...": the writer has taken over again
+        if not _WRITER.intersection(ctx.words_before(m.start(), 2)):
+            return True
+    return False
+
+
 def _not_doubt(ctx: SentenceContext, m: re.Match[str]) -> bool:
     """Hedge words that express no doubt here: a compared likelihood ("smokers are more likely
-    to ...") is a measured rate, and "it is possible to ignore" says what can be done."""
+    to ...") is a measured rate, "it is possible to ignore" says what can be done, and a hedge
+    inside someone's reported finding is theirs."""
+    if _reported(ctx, m.start()):
+        return True
     cue = cue_key(m.group())
     if cue.endswith("likely") and ctx.words_before(m.start(), 1)[:1] and \
             ctx.words_before(m.start(), 1)[0] in _COMPARED:

@@ -118,3 +118,19 @@ def test_pretty_soon_is_a_slope() -> None:
 def test_compared_likelihood_and_feasibility_are_not_hedges(
         text: str, expected: list[str]) -> None:
     assert cues(text, "CC701") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The panel concluded that the warming is very likely due to emissions.", []),
+    ("The study found that the effect was probably small.", []),
+    ("I think that it will probably rain.", ["probably"]),  # the writer's own
+    ("We believe that prices will likely fall.", ["likely"]),
+])
+def test_a_hedge_inside_a_reported_finding_is_the_sources(
+        text: str, expected: list[str]) -> None:
+    assert cues(text, "CC701") == expected
+
+
+def test_the_writer_takes_over_after_but() -> None:
+    text = "They found that supply is vast, but perhaps demand will outrun it."
+    assert cues(text, "CC701") == ["perhaps"]
