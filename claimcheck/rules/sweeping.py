@@ -181,6 +181,19 @@ def _one_persons_object(ctx: SentenceContext, cue: str, start: int, end: int) ->
     return bool(_ONE_PERSON.intersection(before[:-1])) and not (after and after[0] in _SUBJECT_OF)
 
 
+# "never" then a simple past ("rates never saturated", "the Romans never reached it"): a record
+# of what happened, checkable in one, not a rule for a kind.
+_PAST_VERB = re.compile(r"[a-z]+ed|" + "|".join(sorted({
+    "was", "were", "had", "did", "went", "came", "saw", "took", "got", "made", "won", "lost",
+    "left", "knew", "found", "reached", "rose", "fell", "grew", "ran", "became", "began"})),
+    re.IGNORECASE)
+
+
+def _past_record(ctx: SentenceContext, cue: str, end: int) -> bool:
+    after = ctx.words_after(end, 1)
+    return cue == "never" and bool(after) and bool(_PAST_VERB.fullmatch(after[0]))
+
+
 def _one_person(ctx: SentenceContext, cue: str, start: int) -> bool:
     """"never"/"always" whose subject is one person or thing ("he has never been", "I always
     walk", "my teacher always"): a record of one life, which a source can confirm, not a claim
@@ -228,6 +241,24 @@ def _listed_set(ctx: SentenceContext, start: int) -> bool:
                 words[-1].islower() and words[-1].endswith("s") and not words[-1].endswith("ss"):
             return False
     return True
+
+
+_NEGATORS = frozenset({"not", "cannot", "never", "don't", "doesn't", "didn't", "won't",
+                       "can't", "isn't", "aren't", "wasn't", "weren't", "couldn't", "wouldn't"})
+_NEW_CLAUSE = frozenset({"that", "which", "who", "because", "if", "when", "while", "but", "and",
+                         "so", "since"})
+
+
+def _negated_scope(ctx: SentenceContext, start: int) -> bool:
+    """A negated verb governs "all" a few words on ("had not included all the data"): the
+    sentence says "not all", the careful claim."""
+    before = ctx.words_before(start, 4)
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in _NEW_CLAUSE:
+            return False
+        if before[i] in _NEGATORS:
+            return True
+    return False
 
 
 def _present_company(ctx: SentenceContext, start: int) -> bool:
@@ -291,11 +322,15 @@ def sweeping_quantifier(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]
         before = ctx.words_before(m.start(), 1)
         if before and (before[0] in _NEGATED or before[0].endswith("n't")):
             continue
+        if m.group().lower() == "all" and _negated_scope(ctx, m.start()):
+            continue  # "does not affect all the trees", "cannot simulate all aspects": not all
         if before and before[0] in _NORMATIVE:
             continue
         after = [w for w in ctx.words_after(m.end(), 2) if w != "of"][:1]
         if m.group().lower() == "all" and after and after[0] in _BOUNDED:
             continue
+        if m.group().lower() == "all" and ctx.words_after(m.end(), 2) == ["of", "the"]:
+            continue  # "all of the planned methods": a definite set the text describes
         if m.group().lower() == "all" and (_present_company(ctx, m.start())
                                            or _listed_set(ctx, m.start())):
             continue
@@ -309,7 +344,7 @@ def sweeping_quantifier(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]
         if (_occasion(ctx, cue, m.end()) or _normative(ctx, cue, m.end())
                 or _hypothetical(ctx, m.start(), m.end()) or _unprovable(ctx, cue, m.end())
                 or _popularity_appeal(ctx, cue, m.start(), m.end())
-                or _one_person(ctx, cue, m.start())
+                or _one_person(ctx, cue, m.start()) or _past_record(ctx, cue, m.end())
                 or _one_persons_object(ctx, cue, m.start(), m.end())):
             continue
         if ctx.quoted(m.start()) or inside_leap(ctx, m.start()) or in_syllogism(ctx):

@@ -309,3 +309,24 @@ def test_seasons_and_times_are_not_kinds_given_a_trait() -> None:
     assert cues("Winters are cold and snowy.", "CC102") == []
     assert cues("Mornings are busy at the station.", "CC102") == []
     assert cues("Cars are worthless.", "CC102") == ["Cars are worthless"]
+
+
+@pytest.mark.parametrize("text", [
+    "The divergence does not affect all the trees.",  # a negated verb: "not all"
+    "Such models cannot yet simulate all aspects of climate.",
+    "Implementation follows all of the planned methods.",  # a definite set the text describes
+    "At this site the temperature never reached freezing.",  # a record of what happened
+    "The commercials never discussed his plans.",
+])
+def test_not_all_definite_sets_and_past_records_are_not_sweeping(text: str) -> None:
+    assert cues(text, "CC101") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She did not say it, but all politicians lie.", ["all"]),  # the negation is another clause's
+    ("Politicians never keep their promises.", ["never"]),  # present: a rule for a kind
+    ("All the politicians lie.", ["All"]),
+])
+def test_negation_in_another_clause_and_present_habits_still_sweep(
+        text: str, expected: list[str]) -> None:
+    assert cues(text, "CC101") == expected
