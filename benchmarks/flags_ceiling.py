@@ -6,7 +6,8 @@ issue asks the rules to flag "everyone knows", "studies show", "many", "the best
 under other fallacies (ad populum, circular reasoning, ad hominem), and files under faulty
 generalization some rows that hold no generalization the issue describes. This script puts a
 number on that: it reads a hand audit of dev rows (benchmarks/data/logic_fallacy_dev_audit.csv,
-row numbers and text hashes only; the dataset stays in ../shared/data/) and prints the best
+row numbers, text hashes and a blind second reading; the dataset stays in ../shared/data/) and
+prints the best
 precision, recall and F1 any detector could reach while flagging what the issue says to flag,
 even if it got every other row right.
 
@@ -50,7 +51,12 @@ class Row:
 class Audited:
     line: int
     judgement: str  # must-flag | should-flag | outside
+    second: str  # a blind second reading of the same text: must | should | none
     reason: str
+
+
+# What the blind second reading should say for each judgement, to count as agreeing.
+AGREES = {"must-flag": {"must"}, "should-flag": {"must", "should"}, "outside": {"none"}}
 
 
 def read_rows(path: Path) -> list[Row]:
@@ -78,7 +84,9 @@ def read_audit(rows: list[Row], path: Path = AUDIT) -> list[Audited]:
             row = rows[line - 1]
             if text_hash(row.text) != rec["sha1"] or row.gold != (rec["label"] == "true"):
                 sys.exit(f"error: audit row {line} no longer matches the dataset (text or label)")
-            audited.append(Audited(line, rec["judgement"], rec["reason"]))
+            if rec["second_reading"] not in ("must", "should", "none"):
+                sys.exit(f"error: audit row {line}: second reading must be must, should or none")
+            audited.append(Audited(line, rec["judgement"], rec["second_reading"], rec["reason"]))
     return audited
 
 
@@ -153,6 +161,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  negatives with a cue issue 3 names, unsupported (must flag):  {count['must-flag']}")
     print(f"  negatives with an unsupported generalization (should flag): {count['should-flag']}")
     print(f"  positives with nothing issue 3 describes (outside):         {count['outside']}")
+    agree = {j: sum(a.second in AGREES[j] for a in audited if a.judgement == j)
+             for j in JUDGEMENTS}
+    print("  a blind second reading agrees on " + ", ".join(
+        f"{agree[j]} of {count[j]} {j}" for j in JUDGEMENTS))
     print(f"  claimcheck flags {len(must_lines & flagged)} of the {len(must_lines)} must-flag rows")
     print("Best any rule set could score while doing what issue 3 asks:")
     strict = best_case(positives, count["outside"], count["must-flag"])

@@ -30,6 +30,12 @@ _SPEAKERS_OWN = re.compile(r"(?:,?\s+[\w'’-]+){0,3}?\s+(?:that\s+|who\s+|whom\
 _PERSONAL = frozenset({"my", "your", "our", "his", "her"})
 
 
+# Nouns that end other nouns ("rainforest", "self-interest", "counterprotest"); no superlative
+# ends in them (unlike "test": greatest, or "west": lowest).
+_COMPOUND_NOUNS = ("forest", "interest", "contest", "protest", "harvest", "conquest", "request",
+                   "arrest")
+
+
 @lru_cache(maxsize=1)
 def _ranked() -> re.Pattern[str]:
     return re.compile(
@@ -70,8 +76,10 @@ def unsourced_superlative(claim: Claim, ctx: SentenceContext) -> Iterator[Findin
     taken: list[tuple[int, int]] = []
     for m in ctx.finditer(_ranked()):
         sup = cue_key(m.group("sup"))
-        if sup in not_superlative:
-            continue
+        if sup in not_superlative or sup.endswith(_COMPOUND_NOUNS):
+            continue  # "interest", "the rainforest": nouns that end in -est
+        if sup == "least" and cue_key(m.group("next") or "") == "bit":
+            continue  # "without the least bit of evidence": "any", not a ranking
         end = m.end("sup")
         if sup in {"most", "least"} and m.group("next"):
             end = m.end("next")  # "the most important": the cue is the whole ranking

@@ -33,9 +33,9 @@ def _audit(tmp_path: Path, rows: list[tuple[int, str, str, str]]) -> Path:
     path = tmp_path / "audit.csv"
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["line", "sha1", "label", "judgement", "reason"])
+        writer.writerow(["line", "sha1", "label", "judgement", "second_reading", "reason"])
         for line, digest, label, judgement in rows:
-            writer.writerow([line, digest, label, judgement, "why"])
+            writer.writerow([line, digest, label, judgement, "none", "why"])
     return path
 
 
@@ -70,6 +70,7 @@ def test_shipped_audit_is_well_formed() -> None:
     assert recs and len({r["line"] for r in recs}) == len(recs)
     for rec in recs:
         assert rec["judgement"] in ceiling.JUDGEMENTS and rec["reason"]
+        assert rec["second_reading"] in ("must", "should", "none")
         # Outside rows are positives the rules have nothing to find in; the others negatives.
         assert (rec["label"] == "true") == (rec["judgement"] == "outside")
         assert len(rec["sha1"]) == 12

@@ -73,3 +73,19 @@ def test_rankings_among_ones_own_are_not_flagged(text: str) -> None:
 ])
 def test_owned_rankings_that_claim_a_whole_stay_flagged(text: str, expected: list[str]) -> None:
     assert cues(text, "CC601") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Due to deforestation the rainforest is losing this ability.",  # a noun ending in -est
+    "Their self-interest is obvious.",
+    "It was dismissed without the least bit of evidence.",  # "any", not a ranking
+])
+def test_nouns_ending_in_est_and_the_least_bit_are_not_rankings(text: str) -> None:
+    assert cues(text, "CC601") == []
+
+
+def test_real_superlatives_ending_like_those_nouns_still_rank() -> None:
+    assert cues("This is the greatest threat to the reef.", "CC601") == ["the greatest"]
+    assert cues("Prices hit the lowest level on record.", "CC601") == [
+        "the lowest level on record"]
+
