@@ -34,8 +34,9 @@ def _group() -> str:
     demonyms = alternation(words("demonyms"))
     nationality = alternation(words("nationality_adjectives"))
     groups = alternation(words("group_nouns"))
+    things = alternation(words("not_demonyms"))
     return (
-        r"(?P<group>(?-i:" + demonyms + r"|[A-Z][a-z]+(?:ians|eans|ans))"
+        r"(?P<group>(?-i:" + demonyms + r"|(?!(?:" + things + r")\b)[A-Z][a-z]+(?:ians|eans|ans))"
         r"|(?i:the)\s+(?-i:" + nationality + r")"
         r"|(?i:the)\s+(?:[A-Z][a-z]+\s+)?(?:population|people|public|nation|world)"
         r"|" + MODIFIER + r"?" + groups + r")"

@@ -56,7 +56,13 @@ PARTICIPLES = frozenset({
     "hit", "been", "done", "made", "had", "got", "gotten", "put", "set", "seen", "told", "sent",
     "won", "lost", "left", "taken", "given", "shown", "begun", "come", "gone", "become", "said",
     "brought", "bought", "caught", "fought", "kept", "held", "met", "paid", "run", "found",
+    "risen", "fallen", "grown", "driven", "written", "broken", "chosen", "spoken", "stolen",
+    "frozen", "forgotten", "hidden", "eaten", "beaten", "proven",
 })
+# A ranking after "are the": "reefs are the most common shape", "oceans are the largest sink".
+# CC601 reports an unsourced ranking; it is not also a trait given to each member.
+_RANKING = frozenset({"most", "least", "main", "only", "leading", "primary", "biggest",
+                      "largest", "best", "worst", "greatest", "highest", "lowest"})
 
 # Words ending in -s that are not plural nouns: "everyone is doing", "he has never been".
 NOT_PLURAL = frozenset({
@@ -97,12 +103,16 @@ _PERFECT_ADVERBS = frozenset({"also", "already", "just", "now", "since", "ever",
                               "recently", "still", "long"})
 
 
-def generic_predicate(m: re.Match[str]) -> bool:
-    """A state or habit, not an event: "are racist" yes; "are advancing", "have hit" no."""
+def generic_predicate(m: re.Match[str], things: bool = False) -> bool:
+    """A state or habit, not an event: "are racist" yes; "are advancing", "have hit" no.
+    `things`: the subject is a kind of thing, not of people, so a capacity ("are able to") or a
+    ranking ("are the largest sink", CC601's) gives no trait; said of people, both can."""
     trait = (m.group("trait") or "").lower()
     if (trait or (m.group("habit") or "").lower()) in word_set("kind_predicates"):
         return False  # "ghosts are real", "unicorns don't exist": the kind, not each member
     if trait:
+        if things and (trait in _RANKING or trait in word_set("capacity_predicates")):
+            return False
         if trait in word_set("taxonomic") or trait in word_set("process_participles"):
             return False  # "whales are mammals", "models are run on ...": a definition or a
             # procedure, not a trait given to each member

@@ -400,7 +400,8 @@ def bare_generic(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
             continue
         if ctx.figure_near(m.start()):
             continue
-        if not generic_predicate(m) or ctx.quoted(m.start()) or inside_leap(ctx, m.start()):
+        if not generic_predicate(m, things=True) or ctx.quoted(m.start()) or inside_leap(
+                ctx, m.start()):
             continue
         if in_syllogism(ctx):
             continue

@@ -78,3 +78,14 @@ def test_a_group_made_to_feel_is_not_given_a_mind(text: str) -> None:
 def test_a_crowd_appeal_is_reported_once() -> None:
     assert [(f.rule, f.cue) for f in flags_for("Most people believe in ghosts.")] == [
         ("CC301", "Most people believe")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Women are unable to lead.", ["Women are unable"]),  # a capacity denied to a group
+    ("Immigrants are responsible for crime.", ["Immigrants are responsible"]),
+    ("Koreans are rude.", ["Koreans are rude"]),
+    ("Oceans are warm.", []),  # a thing ending like a demonym
+])
+def test_groups_given_capacities_stay_stereotypes_and_oceans_are_no_people(
+        text: str, expected: list[str]) -> None:
+    assert cues(text, "CC402") == expected

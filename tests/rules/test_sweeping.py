@@ -330,3 +330,15 @@ def test_not_all_definite_sets_and_past_records_are_not_sweeping(text: str) -> N
 def test_negation_in_another_clause_and_present_habits_still_sweep(
         text: str, expected: list[str]) -> None:
     assert cues(text, "CC101") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Models are unable to reproduce the warming.", []),  # what a kind of thing can do
+    ("Satellites are able to measure sea level.", []),
+    ("Oceans are the largest carbon sink.", []),  # a ranking: CC601's
+    ("Global emissions have risen since then.", []),  # a perfect tense, not a habit
+    ("Vaccines are useless.", ["Vaccines are useless"]),  # a verdict on each still is one
+])
+def test_capacities_rankings_and_perfects_of_things_are_not_bare_generics(
+        text: str, expected: list[str]) -> None:
+    assert cues(text, "CC102") == expected
