@@ -14,7 +14,7 @@ from ..models import Claim
 from .anecdote import inside_leap
 from .argument import in_syllogism
 from .base import Finding, rule
-from .context import EDGE_L, EDGE_R, SentenceContext, alternation, word_set, words
+from .context import EDGE_L, EDGE_R, SentenceContext, alternation, denied, word_set, words
 from .grammar import (
     FUNCTION_WORDS,
     MODIFIER,
@@ -186,7 +186,7 @@ def group_stereotype(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
             continue
         if not clause_start(ctx, m.start()):
             continue
-        if not generic_predicate(m):
+        if not generic_predicate(m) or denied(ctx, m.start()):
             continue
         if mind.match(ctx.text, m.start()):
             continue  # CC401 reports the mind-reading

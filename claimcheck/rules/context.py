@@ -46,6 +46,16 @@ def in_clause_of(text: str, pos: int, opener: re.Pattern[str], reach: int = 300)
     return bool(opener.search(clause_before(text, pos, reach)))
 
 
+# The writer denies what follows: "it is not true that ...", "it is a myth that ...".
+_DENIED = re.compile(r"\b(?:not\s+(?:true|the\s+case)|untrue|false|a\s+myth)\s+that\s",
+                     re.IGNORECASE)
+
+
+def denied(ctx: SentenceContext, pos: int) -> bool:
+    """`pos` sits in a clause the writer says is false: what it claims, the writer rejects."""
+    return bool(_DENIED.search(clause_before(ctx.text, pos)))
+
+
 def cue_key(text: str) -> str:
     """A cue as compared against word lists: lower-cased, spaces collapsed, straight apostrophes
     ("in  history" is "in history", "don’t" is "don't")."""

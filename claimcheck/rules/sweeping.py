@@ -14,6 +14,7 @@ from .context import (
     SentenceContext,
     clause_before,
     cue_key,
+    denied,
     in_clause_of,
     phrases,
     whole_words,
@@ -324,6 +325,8 @@ def sweeping_quantifier(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]
             continue
         if m.group().lower() == "all" and _negated_scope(ctx, m.start()):
             continue  # "does not affect all the trees", "cannot simulate all aspects": not all
+        if denied(ctx, m.start()):
+            continue  # "it is not true that all ...": the writer rejects the sweep
         if before and before[0] in _NORMATIVE:
             continue
         after = [w for w in ctx.words_after(m.end(), 2) if w != "of"][:1]
@@ -401,7 +404,7 @@ def bare_generic(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
         if ctx.figure_near(m.start()):
             continue
         if not generic_predicate(m, things=True) or ctx.quoted(m.start()) or inside_leap(
-                ctx, m.start()):
+                ctx, m.start()) or denied(ctx, m.start()):
             continue
         if in_syllogism(ctx):
             continue

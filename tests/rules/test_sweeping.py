@@ -342,3 +342,18 @@ def test_negation_in_another_clause_and_present_habits_still_sweep(
 def test_capacities_rankings_and_perfects_of_things_are_not_bare_generics(
         text: str, expected: list[str]) -> None:
     assert cues(text, "CC102") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It is not true that all politicians lie.", []),  # the writer denies the sweep
+    ("It is a myth that everyone hates taxes.", []),
+    ("It is true that all politicians lie.", ["all"]),
+])
+def test_a_sweep_the_writer_denies_is_not_claimed(text: str, expected: list[str]) -> None:
+    assert cues(text, "CC101") == expected
+
+
+def test_a_generic_the_writer_denies_is_not_claimed() -> None:
+    assert cues("It is not true that politicians lie.") == []
+    assert cues("It is not the case that vaccines are useless.") == []
+    assert cues("Politicians lie.") == ["Politicians lie"]
