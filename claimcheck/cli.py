@@ -153,17 +153,18 @@ def _cmd_check(args: argparse.Namespace) -> int:
     fmt = args.format or "table"
     with progress_bar(wanted(fmt)) as progress:
         report = run(paths, config, progress=progress, changed=changed)
-    if args.output:
+    if not args.output:
+        sys.stdout.write(render(report, fmt, fail_on=config.fail_on))
+    else:
         write_atomic(Path(args.output), render(report, fmt, color=False,
                                                fail_on=config.fail_on))
-        if not sys.stdout.isatty():
+        if sys.stdout.isatty():
+            sys.stdout.write(render(report, "table", fail_on=config.fail_on))
+        else:
             # A CI log or a pipe: the file is the report; a row per claim would only bury it.
             from .report.table import render_summary
 
             sys.stdout.write(render_summary(report) + f"wrote {args.output} ({fmt})\n")
-            return EXIT_FINDINGS if report.summary.failed else EXIT_OK
-        fmt = "table"
-    sys.stdout.write(render(report, fmt, fail_on=config.fail_on))
     return EXIT_FINDINGS if report.summary.failed else EXIT_OK
 
 

@@ -88,8 +88,7 @@ def _not_doubt(ctx: SentenceContext, m: re.Match[str]) -> bool:
     if _reported(ctx, m.start()):
         return True
     cue = cue_key(m.group())
-    if cue.endswith("likely") and ctx.words_before(m.start(), 1)[:1] and \
-            ctx.words_before(m.start(), 1)[0] in _COMPARED:
+    if cue.endswith("likely") and _COMPARED.intersection(ctx.words_before(m.start(), 1)):
         return True
     return cue.endswith("possible") and ctx.words_after(m.end(), 1) == ["to"]
 

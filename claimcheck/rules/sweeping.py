@@ -32,8 +32,9 @@ from .grammar import (
 )
 from .weasel import in_crowd_appeal
 
-_NEGATED = frozenset({"not", "n't", "nearly", "hardly"})
-_RECORDS = frozenset({"previous", "prior", "earlier", "former"})  # "not all X" is the careful claim
+_NEGATED = frozenset({"not", "n't", "nearly", "hardly"})  # "not all X" is the careful claim
+# "all previous records": a record, CC601's kind of claim, not a sweep over members.
+_RECORDS = frozenset({"previous", "prior", "earlier", "former"})
 # "all those things", "all of my time": a bounded set the sentence points at, not a whole class.
 _BOUNDED = frozenset({"this", "that", "these", "those", "my", "your", "his", "her", "its", "our",
                       "their"})
@@ -222,10 +223,10 @@ _FLOAT_OVER = frozenset({"are", "were", "can", "will", "could", "would", "should
 
 # "The Greens, the SNP and Labour all support ...", "A, B and C are all factors": "all" floats
 # over a set the sentence has just listed, so every member is named.
-_LISTED = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+(?:[\w'’-]+\s+){0,4}?(?:and|or)\s+"
-                     r"(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s+(?:(?:are|were|have|had|can|will|do)\s+)?$",
-                     re.IGNORECASE)
 _LIST_VERBS = frozenset({"are", "were", "have", "had", "can", "will", "do"})
+_LISTED = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+(?:[\w'’-]+\s+){0,4}?(?:and|or)\s+"
+                     r"(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s+(?:(?:" + "|".join(sorted(_LIST_VERBS))
+                     + r")\s+)?$", re.IGNORECASE)
 _DEFINITE = frozenset({"the", "my", "our", "your", "his", "her", "their", "its", "this", "these",
                        "those"})
 
@@ -267,6 +268,17 @@ def _present_company(ctx: SentenceContext, start: int) -> bool:
     while before and before[-1] in _FLOAT_OVER:
         before.pop()
     return bool(before) and before[-1] in _PRESENT
+
+
+def _all_of_a_known_set(ctx: SentenceContext, start: int, end: int) -> bool:
+    """"all" that counts a set the sentence knows, or says "not all": "all his time", "all of
+    the planned methods", "broke all previous records", "we are all going", "the Greens, the
+    SNP and Labour all support", "does not affect all the trees"."""
+    after = ctx.words_after(end, 2)
+    head = [w for w in after if w != "of"][:1]
+    return (bool(head) and (head[0] in _BOUNDED or head[0] in _RECORDS)
+            or after == ["of", "the"] or _present_company(ctx, start)
+            or _listed_set(ctx, start) or _negated_scope(ctx, start))
 
 
 # A proposal or a demand: "we should ban all cars", "I urge you to tear down all the lines".
@@ -323,27 +335,17 @@ def sweeping_quantifier(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]
         before = ctx.words_before(m.start(), 1)
         if before and (before[0] in _NEGATED or before[0].endswith("n't")):
             continue
-        if m.group().lower() == "all" and _negated_scope(ctx, m.start()):
-            continue  # "does not affect all the trees", "cannot simulate all aspects": not all
         if denied(ctx, m.start()):
             continue  # "it is not true that all ...": the writer rejects the sweep
         if before and before[0] in _NORMATIVE:
             continue
-        after = [w for w in ctx.words_after(m.end(), 2) if w != "of"][:1]
-        if m.group().lower() == "all" and after and after[0] in _BOUNDED:
+        cue = cue_key(m.group())
+        if cue == "all" and _all_of_a_known_set(ctx, m.start(), m.end()):
             continue
-        if m.group().lower() == "all" and ctx.words_after(m.end(), 2) == ["of", "the"]:
-            continue  # "all of the planned methods": a definite set the text describes
-        if m.group().lower() == "all" and (_present_company(ctx, m.start())
-                                           or _listed_set(ctx, m.start())):
-            continue
-        if m.group().lower() == "all" and after and after[0] in _RECORDS:
-            continue  # "broke all previous records": a record, CC601's kind of claim
         if in_clause_of(ctx.text, m.start(), _CONDITION) or ctx.figure_near(m.start()):
             continue
         if _proposed(ctx, m.start()):
             continue
-        cue = cue_key(m.group())
         if (_occasion(ctx, cue, m.end()) or _normative(ctx, cue, m.end())
                 or _hypothetical(ctx, m.start(), m.end()) or _unprovable(ctx, cue, m.end())
                 or _popularity_appeal(ctx, cue, m.start(), m.end())

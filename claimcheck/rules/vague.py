@@ -11,6 +11,7 @@ from .context import SentenceContext, cue_key, phrases, word_set
 from .weasel import in_crowd_appeal
 
 # "the most important" ranks (a superlative); "most likely" hedges: neither is a quantity.
+_NON_SPACE = re.compile(r"\S")
 _ADJECTIVE_END = re.compile(r"(?:ly|ant|ent|ful|ive|ous|ic|al|able|ible|est|less|ed|er)$")
 _NOT_A_NOUN = frozenset({"that", "to", "in", "for", "of", "and", "but", "or", "as", "than",
                          "is", "was", "are", "were", "because", "if", "when"})
@@ -81,8 +82,8 @@ def vague_quantity(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
             continue  # "several months later", "many times": a span or frequency, not a crowd
         if cue in _AMOUNTS and _ONE_OWNER.intersection(ctx.words_before(m.start(), 3)):
             continue
-        rest = ctx.text[m.end():]
-        crowd_next = m.end() + len(rest) - len(rest.lstrip())  # "several | studies have shown"
+        nxt = _NON_SPACE.search(ctx.text, m.end())  # "several | studies have shown"
+        crowd_next = nxt.start() if nxt else len(ctx.text)
         if ctx.quoted(m.start()) or in_crowd_appeal(ctx, m.start()) or in_crowd_appeal(
                 ctx, crowd_next):
             continue  # "many experts say": CC301 reports the unnamed crowd
