@@ -3,19 +3,14 @@ it counts the flags the real pipeline raises."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "prose_flags.py"
-_SPEC = importlib.util.spec_from_file_location("benchmarks_prose_flags", _PATH)
-assert _SPEC and _SPEC.loader
-prose = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = prose
-_SPEC.loader.exec_module(prose)
+from .scripts import load
+
+prose = load("prose_flags")
 
 
 def test_wilson_interval_holds_the_proportion_and_narrows_with_n() -> None:

@@ -3,21 +3,15 @@ curve compares different inputs and means nothing."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
-# benchmarks/ is scripts, not an installed package: load the generator from its file.
-_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "synth.py"
-_SPEC = importlib.util.spec_from_file_location("benchmarks_synth", _PATH)
-assert _SPEC and _SPEC.loader
-synth = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = synth  # dataclasses look their module up while being defined
-_SPEC.loader.exec_module(synth)
+from .scripts import load
+
+synth = load("synth")
 
 
 @pytest.mark.parametrize("size", [64, 1_000, 65_536, 300_001])
