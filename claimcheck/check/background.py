@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import queue
 import signal
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -77,19 +78,26 @@ class Background:
         self._drain(block=False)
 
     def finish(self, progress: Progress | None = None) -> None:
-        """Wait for every verdict and record it, in the order the claims were submitted."""
+        """Wait for every verdict and record it, in the order the claims were submitted.
+
+        What has already arrived is recorded before any wait: on a large draft every verdict
+        may be in before the rules stage ends, and the child exits once it has the end
+        markers, so a wait then would find it gone with nothing left to send.
+        """
         for _ in range(JUDGES):
             self._jobs.put(None)
         total = sum(map(len, self._sent))
         recorded = claims = 0  # chunks recorded, and the claims in them
-        while not self._ready or recorded < len(self._sent):
-            self._drain(block=True)
+        while True:
             while recorded in self._done:
                 record(self._sent[recorded], self._done.pop(recorded))
                 claims += len(self._sent[recorded])
                 recorded += 1
                 if progress:
                     progress("check", claims, total)
+            if self._ready and recorded == len(self._sent):
+                break
+            self._drain(block=True)
         self._finished = True
 
     def _drain(self, block: bool) -> None:
@@ -101,20 +109,47 @@ class Background:
                 if not block:
                     return
                 if not self._child.is_alive():
-                    raise RuntimeError(f"the reference process stopped unexpectedly (exit code "
-                                       f"{self._child.exitcode})") from None
-                continue
-            kind = message[0]
-            if kind == "ready":
-                self._ready = True
-                self.warnings.extend(message[1])
-            elif kind == "done":
-                self._done[message[1]] = unpack(message[2])
-            elif kind == "error":
-                raise UserError(message[1])
-            else:
-                raise RuntimeError(f"judging failed in a worker process:\n{message[1]}")
+                    # What it sent just before exiting may still be in the pipe.
+                    try:
+                        message = self._results.get(timeout=POLL_SECONDS)
+                    except queue.Empty:
+                        raise RuntimeError(
+                            f"the reference process stopped unexpectedly (exit code "
+                            f"{self._child.exitcode})") from None
+                else:
+                    continue
+            self._take(message)
             block = False
+
+    def _take(self, message: tuple[Any, ...]) -> None:
+        kind = message[0]
+        if kind == "ready":
+            self._ready = True
+            self.warnings.extend(message[1])
+        elif kind == "done":
+            self._done[message[1]] = unpack(message[2])
+        elif kind == "error":
+            raise UserError(message[1])
+        else:
+            raise _crash(message[1], message[2] if len(message) > 2 else "")
+
+
+def _crash(summary: str, details: str) -> RuntimeError:
+    """A failure in the child tree as one line; its traceback is kept as a note, which Python
+    prints only with the traceback itself (CLAIMCHECK_DEBUG=1), never in the message."""
+    error = RuntimeError(f"judging failed in the reference process: {summary}")
+    if details:
+        error.add_note(f"in the reference process:\n{details.rstrip()}")
+    return error
+
+
+def _crashed() -> tuple[str, str, str]:
+    """The "crash" message for the exception being handled: a one-line summary, and the
+    traceback for debugging."""
+    kind, value = sys.exc_info()[:2]
+    name = kind.__name__ if kind is not None else "Exception"
+    text = " ".join(str(value).split()) if value is not None else ""
+    return ("crash", f"{name}: {text}" if text else name, traceback.format_exc())
 
 
 def _child(prepare: Prepare, thresholds: Thresholds, jobs: Any, results: Any) -> None:
@@ -147,7 +182,7 @@ def _child(prepare: Prepare, thresholds: Thresholds, jobs: Any, results: Any) ->
         results.put(("error", str(error)))
         return
     except Exception:
-        results.put(("crash", traceback.format_exc()))
+        results.put(_crashed())
         return
     results.put(("ready", warnings))
     gc.freeze()  # the references stay out of the collector's reach, here and in the worker
@@ -169,7 +204,7 @@ def _child(prepare: Prepare, thresholds: Thresholds, jobs: Any, results: Any) ->
         worker.kill()  # the caller is gone, and with it the point of judging
     worker.join()
     if worker.exitcode:
-        results.put(("crash", f"the second judging process exited with {worker.exitcode}"))
+        results.put(("crash", f"the second judging process exited with {worker.exitcode}", ""))
 
 
 def _worker(index: SearchIndex, thresholds: Thresholds, cache: Any, jobs: Any,
@@ -199,6 +234,6 @@ def _judge(index: SearchIndex, thresholds: Thresholds, cache: Any, jobs: Any,
         try:
             results.put(("done", number, pack(judge_many(asked, index, thresholds, cache))))
         except Exception:
-            results.put(("crash", traceback.format_exc()))
+            results.put(_crashed())
             return True
         gc.freeze()  # what this chunk added to the span cache stays out of the way

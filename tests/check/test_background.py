@@ -80,6 +80,35 @@ def test_a_crash_while_judging_is_reported(monkeypatch: pytest.MonkeyPatch) -> N
             bg.finish()
 
 
+def test_verdicts_that_all_arrived_before_finish_are_recorded() -> None:
+    """On a large draft the references side can be done before the rules stage: every verdict
+    is in, and the child exits as soon as it has the end markers. finish() must not wait on
+    it then (it raised 'the reference process stopped unexpectedly')."""
+    claims = [c for c in news_claims() if c.checkable]
+    with background.Background(_prepare, Config().thresholds) as bg:
+        bg.submit(claims)
+        deadline = time.monotonic() + 20
+        while (not bg._ready or len(bg._done) < len(bg._sent)) and time.monotonic() < deadline:
+            bg._drain(block=False)
+            time.sleep(0.01)
+        assert bg._ready and len(bg._done) == len(bg._sent)
+        bg.finish()
+    assert all(c.verdict is not None for c in claims)
+
+
+def test_a_crash_while_loading_is_one_line_with_the_traceback_kept_as_a_note() -> None:
+    def broken(warnings: list[str]) -> FakeIndex:
+        raise ValueError("bad\nvalue")
+
+    with background.Background(broken, Config().thresholds) as bg:  # noqa: SIM117
+        with pytest.raises(RuntimeError) as caught:
+            bg.submit(news_claims())
+            bg.finish()
+    message = str(caught.value)
+    assert message == "judging failed in the reference process: ValueError: bad value"
+    assert "Traceback" in "".join(getattr(caught.value, "__notes__", []))
+
+
 def _children(pid: int) -> set[int]:
     """Live (not zombie) processes whose parent is `pid`, from /proc."""
     found = set()
