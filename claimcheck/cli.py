@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
 from .errors import UserError
 
 if TYPE_CHECKING:
@@ -28,6 +27,19 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UserError(f"usage: {message} (see '{self.prog} --help')")
+
+
+class _Version(argparse.Action):
+    """`--version`: which distribution answered, and a warning when another project's install
+    shares the `claimcheck` package or command (see `claimcheck.distribution`)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object, **__: object) -> None:
+        from .distribution import problems, version_text
+
+        print(version_text())
+        for problem in problems():
+            print(f"claimcheck: warning: {problem}", file=sys.stderr)
+        parser.exit(EXIT_OK)
 
 
 def _add_input_args(cmd: argparse.ArgumentParser, nargs: str = "+") -> None:
@@ -47,7 +59,8 @@ def _add_input_args(cmd: argparse.ArgumentParser, nargs: str = "+") -> None:
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="claimcheck", description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="show the version and the distribution that provides it, then exit")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = sub.add_parser("check", help="split drafts into claims, flag them, check them")
