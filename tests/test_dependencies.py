@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import claimcheck
+from claimcheck.distribution import DIST_NAME
 
 PACKAGE = Path(claimcheck.__file__).parent
 
@@ -27,7 +28,7 @@ def _name(requirement: str) -> str:
 def _declared() -> tuple[set[str], set[str]]:
     """Distribution names claimcheck requires, and those only an extra brings."""
     required, extras = set(), set()
-    for requirement in metadata.requires("claimcheck") or []:
+    for requirement in metadata.requires(DIST_NAME) or []:
         (extras if "extra ==" in requirement else required).add(_name(requirement))
     return required, extras
 
