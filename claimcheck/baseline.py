@@ -65,6 +65,15 @@ def fingerprint(rule: str, claim_text: str, cue: str) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
 
 
+CLAIM_RULE = "claim"  # the pseudo-rule of a whole claim's fingerprint (ledger, claim handles)
+
+
+def claim_fingerprint(claim_text: str) -> str:
+    """The fingerprint of a claim itself (no rule, no cue): what the decision ledger keys on and
+    what claim handles are cut from. Same normalisation, so re-wrapping keeps it."""
+    return fingerprint(CLAIM_RULE, claim_text, "")
+
+
 @dataclass(frozen=True)
 class Entry:
     """One baselinable finding: a flag, or a verdict under its pseudo-rule ID."""

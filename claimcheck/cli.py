@@ -57,6 +57,12 @@ def _add_input_args(cmd: argparse.ArgumentParser, nargs: str = "+") -> None:
                      help="never touch the network; URLs come from the cache only")
 
 
+def _add_ledger_arg(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--ledger", metavar="FILE",
+                     help="review decisions file (default: config 'ledger' or "
+                          ".claimcheck/ledger.jsonl)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="claimcheck", description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--version", action=_Version, nargs=0,
@@ -74,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
                             "e.g. contradicted,misquoted,error (or 'none')")
     check.add_argument("--baseline", metavar="FILE",
                        help="accept the findings recorded in FILE; only new ones fail")
+    _add_ledger_arg(check)
     check.add_argument("--changed-only", nargs="?", const="HEAD", metavar="REV",
                        help="check only claims on lines changed against a git revision "
                             "(default HEAD; write --changed-only=REV before the drafts)")
@@ -83,6 +90,15 @@ def _parser() -> argparse.ArgumentParser:
     base.add_argument("--output", metavar="FILE",
                       help="baseline file to write (default: config 'baseline' or "
                            ".claimcheck-baseline.json)")
+
+    show = sub.add_parser("show", help="print one claim in full: flags, verdict, every "
+                                       "evidence candidate, review decision")
+    _add_input_args(show, nargs=1)
+    show.add_argument("claim_id", metavar="ID",
+                      help="claim handle as shown by check (a unique prefix will do), or "
+                           "LINE:COL / L<line>")
+    _add_ledger_arg(show)
+    show.add_argument("--format", choices=("table", "json"), default="table")
 
     rules = sub.add_parser("rules", help="list every generalization rule")
     rules.add_argument("--format", choices=("table", "json", "markdown"), default="table")
@@ -125,10 +141,18 @@ def _config_for(args: argparse.Namespace) -> Config:
         config.refs = [_beside(folder, r) for r in config.refs]
         if config.baseline:
             config.baseline = _beside(folder, config.baseline)
+        if "ledger" in config.model_fields_set:
+            config.ledger = _beside(folder, config.ledger)
     given = getattr(args, "fail_on", None)
     fail_on = check_fail_on(given.split(","), "--fail-on") if given else None
+    ledger = getattr(args, "ledger", None)
+    if ledger is not None and getattr(args, "command", "") in ("check", "show"):
+        if not Path(ledger).is_file():
+            raise UserError(f"{ledger}: ledger file not found (decisions are written there by "
+                            "'claimcheck review DRAFT --ledger FILE')")
     return config.merged(refs=args.refs, fail_on=fail_on, markdown=args.markdown,
-                         offline=args.offline, baseline=getattr(args, "baseline", None))
+                         offline=args.offline, baseline=getattr(args, "baseline", None),
+                         ledger=ledger)
 
 
 def _beside(folder: Path, value: str) -> str:
@@ -197,6 +221,31 @@ def _cmd_baseline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_show(args: argparse.Namespace) -> int:
+    from .handles import find_claim
+    from .pipeline import expand_drafts, run
+    from .report.table import render_claim
+
+    config = _config_for(args)
+    paths = expand_drafts(args.drafts, config)
+    report = run(paths, config)
+    found = find_claim(report.claims, args.claim_id)
+    if not found:
+        raise UserError(f"{args.drafts[0]}: no claim '{args.claim_id}' (handles are listed by "
+                        f"'claimcheck check {args.drafts[0]}')")
+    if len(found) > 1 and args.format == "table":
+        listed = ", ".join(f"{c.id} (line {c.line})" for c in found[:8])
+        raise UserError(f"'{args.claim_id}' matches {len(found)} claims: {listed}"
+                        f"{' ...' if len(found) > 8 else ''}; give more of the handle")
+    for warning in report.warnings:
+        print(f"claimcheck: warning: {warning}", file=sys.stderr)
+    if args.format == "json":
+        sys.stdout.write("".join(c.model_dump_json(indent=2) + "\n" for c in found))
+    else:
+        sys.stdout.write(render_claim(found[0]))
+    return EXIT_OK
+
+
 def _cmd_rules(args: argparse.Namespace) -> int:
     from .report.rules_list import render_rules
 
@@ -239,7 +288,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return EVAL_COMMANDS[args.eval_command](args)
 
 
-COMMANDS = {"check": _cmd_check, "baseline": _cmd_baseline, "rules": _cmd_rules,
+COMMANDS = {"check": _cmd_check, "baseline": _cmd_baseline, "show": _cmd_show,
+            "rules": _cmd_rules,
             "schema": _cmd_schema, "eval": _cmd_eval}
 
 

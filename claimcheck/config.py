@@ -41,6 +41,7 @@ class Config(BaseModel):
     rules: dict[str, RuleSetting] = Field(default_factory=dict)  # rule ID or name -> setting
     thresholds: Thresholds = Field(default_factory=Thresholds)
     baseline: str | None = None
+    ledger: str = ".claimcheck/ledger.jsonl"  # review decisions (`claimcheck review`)
     offline: bool = False
     timeout: float = Field(10.0, gt=0)  # seconds per URL fetch
     max_bytes: int = Field(5_000_000, gt=0)  # size cap per fetched URL

@@ -118,7 +118,8 @@ class Flag(_Record):
     line: int
     column: int
     supported: bool = False  # a reference supports the sentence: kept, marked, not failing
-    suppressed_by: str | None = None  # "inline" or "baseline"; suppressed flags are not reported
+    # "inline", "baseline" or "ledger" (a reviewer suppressed it); suppressed flags are not reported
+    suppressed_by: str | None = None
 
 
 class Evidence(_Record):
@@ -149,8 +150,23 @@ class Verdict(_Record):
     suppressed_by: str | None = None  # "inline" or "baseline": kept in JSON, never failing
 
 
+ReviewDecision = Literal["accepted", "wrong", "note", "suppressed"]
+
+
+class Review(_Record):
+    """A reviewer's decision on a claim, read from the decision ledger (`claimcheck review`)."""
+
+    decision: ReviewDecision
+    note: str | None = None  # the latest note, or the reason of a suppression
+    reviewer: str
+    at: str  # UTC, ISO 8601 with a Z: "2026-12-03T09:50:00Z"
+    stale: bool = False  # made on an earlier text of the claim: shown, no longer in force
+
+
 class Claim(_Record):
-    id: str  # "C<n>", unique within a report, in file then offset order
+    # Stable handle: 8 hex digits of the claim's content fingerprint (see `handles`), with
+    # "-2", "-3" for later copies of the same text; it survives edits elsewhere in the draft.
+    id: str
     file: str
     text: str  # == source[start:end]
     start: int
@@ -169,6 +185,7 @@ class Claim(_Record):
     quotes: list[Mention] = Field(default_factory=list)
     flags: list[Flag] = Field(default_factory=list)
     verdict: Verdict | None = None
+    review: Review | None = None
 
 
 class Snippet(_Record):
@@ -207,7 +224,8 @@ class Summary(_Record):
     checkable: int = 0
     verdicts: dict[str, int] = Field(default_factory=dict)
     flags: dict[str, int] = Field(default_factory=dict)  # by severity
-    suppressed: int = 0  # flags and verdicts silenced inline or by the baseline
+    suppressed: int = 0  # flags and verdicts silenced inline, by the baseline or the ledger
+    reviews: dict[str, int] = Field(default_factory=dict)  # claims by review decision, "stale"
     failed: bool = False
 
 

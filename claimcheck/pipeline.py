@@ -77,13 +77,13 @@ def load_documents(paths: Sequence[str], config: Config) -> list[Document]:
 
 
 def split_documents(docs: Sequence[Document]) -> list[Claim]:
+    from .handles import assign_handles
     from .split import split_document
 
     claims: list[Claim] = []
     for doc in docs:
         claims.extend(split_document(doc))
-    for number, claim in enumerate(claims, start=1):
-        claim.id = f"C{number}"
+    assign_handles(claims)
     return claims
 
 
@@ -95,8 +95,10 @@ def flag_claims(docs: Sequence[Document], claims: list[Claim], config: Config) -
         claim.flags = find_flags(claim, by_path[claim.file], config.rules)
 
 
-def suppress_findings(docs: Sequence[Document], claims: list[Claim], config: Config) -> None:
-    """Inline directives, then the baseline: after checking, so verdicts can be silenced too."""
+def suppress_findings(docs: Sequence[Document], claims: list[Claim], config: Config,
+                      warnings: list[str] | None = None) -> None:
+    """Inline directives, the baseline, then the review ledger: after checking, so verdicts can
+    be silenced too."""
     from .suppress import apply_suppressions
 
     grouped = by_file(claims)
@@ -107,11 +109,16 @@ def suppress_findings(docs: Sequence[Document], claims: list[Claim], config: Con
 
         apply_baseline(claims, load_baseline(Path(config.baseline)),
                        finding_labels(config.fail_on))
+    if config.ledger:
+        from .ledger import load_into
+
+        load_into(claims, Path(config.ledger), warnings if warnings is not None else [])
 
 
 def keep_changed(docs: Sequence[Document], claims: list[Claim],
                  changed: Mapping[str, set[int] | None]) -> list[Claim]:
-    """Only claims touching a changed line (None = the whole file changed), renumbered."""
+    """Only claims touching a changed line (None = the whole file changed); their handles are
+    those of the whole draft."""
     by_path = {doc.path: doc for doc in docs}
     kept = []
     for claim in claims:
@@ -121,8 +128,6 @@ def keep_changed(docs: Sequence[Document], claims: list[Claim],
             if not lines.intersection(range(claim.line, last + 1)):
                 continue
         kept.append(claim)
-    for number, claim in enumerate(kept, start=1):
-        claim.id = f"C{number}"
     return kept
 
 
@@ -151,6 +156,8 @@ def check_claims(claims: list[Claim], index: SearchIndex, config: Config,
 
 
 def summarize(report: Report, config: Config) -> Summary:
+    from .ledger import review_counts
+
     live = [f for c in report.claims for f in c.flags if not f.suppressed_by]
     verdicts = Counter(c.verdict.label for c in report.claims
                        if c.verdict and not c.verdict.suppressed_by)
@@ -163,16 +170,25 @@ def summarize(report: Report, config: Config) -> Summary:
         verdicts=dict(sorted(verdicts.items())),
         flags=dict(sorted(Counter(f.severity for f in live).items())),
         suppressed=suppressed,
+        reviews=review_counts(report.claims),
         failed=is_failing(report, config.fail_on),
     )
 
 
 def is_failing(report: Report, fail_on: Sequence[str]) -> bool:
-    """True when a live finding is at or above a fail level: a severity or a verdict label."""
+    """True when a live finding is at or above a fail level (a severity or a verdict label),
+    or a reviewer marked a claim wrong. A claim a reviewer accepted never fails the run (both
+    only while the claim's text is the one they decided on)."""
     from .baseline import fail_levels
 
     floor, labels = fail_levels(fail_on)
     for claim in report.claims:
+        review = claim.review
+        if review and not review.stale:
+            if review.decision == "wrong":
+                return True
+            if review.decision == "accepted":
+                continue
         if claim.verdict and claim.verdict.label in labels and not claim.verdict.suppressed_by:
             return True
         for flag in claim.flags:
@@ -211,7 +227,7 @@ def run(paths: Sequence[str], config: Config, progress: Progress | None = None,
         claims = prepare_claims(docs, config, changed)
         if config.refs:
             check_claims(claims, prepare_references(config, warnings), config, progress)
-    suppress_findings(docs, claims, config)
+    suppress_findings(docs, claims, config, warnings)
     report = Report(version=__version__, files=[d.path for d in docs], claims=claims,
                     warnings=warnings)
     report.summary = summarize(report, config)

@@ -120,23 +120,52 @@ def _verdict_message(claim: Claim) -> str:
     return text
 
 
+REVIEW_WORDS = {"accepted": "accepted", "wrong": "marked wrong", "note": "noted",
+                "suppressed": "suppressed a flag"}
+
+
+def review_text(claim: Claim) -> str:
+    """The claim's review decision in words ("" when none): decision, reviewer, day, note."""
+    review = claim.review
+    if review is None:
+        return ""
+    text = f"{REVIEW_WORDS[review.decision]} by {review.reviewer} on {review.at[:10]}"
+    if review.note:
+        text += f": {review.note}"
+    if review.stale:
+        text += " (stale: the claim's text changed since)"
+    return text
+
+
+def _with_review(message: str, claim: Claim) -> str:
+    review = review_text(claim)
+    return f"{message} [review: {review}]" if review else message
+
+
 def collect(report: Report, fail_on: Sequence[str] = DEFAULT_FAIL_ON) -> list[Finding]:
-    """Live findings in report order: files as given, claims by offset, flags by offset+rule."""
+    """Live findings in report order: files as given, claims by offset, flags by offset+rule.
+
+    A claim a reviewer accepted has no failing finding; one marked wrong has a `review/wrong`
+    finding that fails (both while the claim's text is unchanged). Every finding's message ends
+    with the claim's review decision, when there is one."""
     floor, labels = fail_levels(fail_on)
     wanted = finding_labels(fail_on)
     out: list[Finding] = []
     for claim in report.claims:
+        review = claim.review
+        accepted = bool(review and not review.stale and review.decision == "accepted")
         for flag in sorted(claim.flags, key=lambda f: (f.start, f.rule)):
             if flag.suppressed_by:
                 continue
             cue_text = flag.cue if len(flag.cue) == flag.end - flag.start else "x" * (
                 flag.end - flag.start)
             end_line, end_column = end_position(flag.line, flag.column, cue_text)
-            failing = (not flag.supported and floor is not None
+            failing = (not flag.supported and not accepted and floor is not None
                        and SEVERITY_RANK[flag.severity] >= floor)
             out.append(Finding(
                 claim=claim, rule=flag.rule, name=flag.name, family=flag.family,
-                severity=flag.severity, message=flag.message, hint=flag.hint, cue=flag.cue,
+                severity=flag.severity, message=_with_review(flag.message, claim),
+                hint=flag.hint, cue=flag.cue,
                 line=flag.line, column=flag.column, end_line=end_line, end_column=end_column,
                 failing=failing,
             ))
@@ -146,9 +175,18 @@ def collect(report: Report, fail_on: Sequence[str] = DEFAULT_FAIL_ON) -> list[Fi
             out.append(Finding(
                 claim=claim, rule=f"verdict/{verdict.label}", name=verdict.label,
                 family="verdict", severity=FINDING_VERDICTS.get(verdict.label, "info"),
-                message=_verdict_message(claim),
+                message=_with_review(_verdict_message(claim), claim),
                 hint="Check the claim against the evidence and correct it or its source.",
                 cue=claim.text, line=claim.line, column=claim.column, end_line=end_line,
-                end_column=end_column, failing=verdict.label in labels,
+                end_column=end_column, failing=verdict.label in labels and not accepted,
+            ))
+        if review and not review.stale and review.decision == "wrong":
+            end_line, end_column = end_position(claim.line, claim.column, claim.text)
+            out.append(Finding(
+                claim=claim, rule="review/wrong", name="marked-wrong", family="review",
+                severity="error", message=f"A reviewer {review_text(claim)}",
+                hint="Correct the claim; its decision lapses when its text changes.",
+                cue=claim.text, line=claim.line, column=claim.column, end_line=end_line,
+                end_column=end_column, failing=True,
             ))
     return out

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from ..models import Report, by_file
-from .findings import Finding, clean, collect, shorten
+from .findings import Finding, clean, collect, review_text, shorten
 
 
 def _text(text: str) -> str:
@@ -46,10 +46,11 @@ def render_junit(report: Report, fail_on: Sequence[str]) -> str:
                 failure = ET.SubElement(case, "failure", type=first.rule,
                                         message=_text(shorten(first.message, 200)))
                 failure.text = _text("\n".join(_describe(f) for f in failing))
-            others = [f for f in mine if not f.failing]
+            others = [_describe(f) for f in mine if not f.failing]
+            if claim.review and not mine:
+                others.append(f"review: {review_text(claim)}")
             if others:
-                ET.SubElement(case, "system-out").text = _text(
-                    "\n".join(_describe(f) for f in others))
+                ET.SubElement(case, "system-out").text = _text("\n".join(others))
         suite.set("tests", str(len(claims)))
         suite.set("failures", str(failures))
         suite.set("errors", "0")

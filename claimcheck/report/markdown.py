@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Report
-from .findings import clean, collect, counted, shorten
+from .findings import clean, collect, counted, review_text, shorten
 
 _STATUS = {True: "❌ failed", False: "✅ passed"}
 
@@ -53,6 +53,12 @@ def render_markdown(report: Report, fail_on: Sequence[str]) -> str:
             )
     else:
         lines.append("No findings.")
+    reviewed = [c for c in report.claims if c.review]
+    if reviewed:
+        lines += ["", "### Review decisions", "", "| Claim | File | Line | Decision |",
+                  "|---|---|---|---|"]
+        lines += [f"| `{c.id}` {md_cell(shorten(c.text, 80))} | {md_cell(c.file)} | {c.line} | "
+                  f"{md_cell(review_text(c))} |" for c in reviewed]
     for warning in report.warnings:
         lines += ["", f"> warning: {md_cell(warning)}"]
     return "\n".join(lines) + "\n"

@@ -93,7 +93,9 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
             },
         }],
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
-        "properties": {"claim": finding.claim.id, "failing": finding.failing},
+        "properties": {"claim": finding.claim.id, "failing": finding.failing,
+                       **({"review": finding.claim.review.model_dump()}
+                          if finding.claim.review else {})},
     }
 
 
