@@ -93,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
 
     show = sub.add_parser("show", help="print one claim in full: flags, verdict, every "
                                        "evidence candidate, review decision")
-    _add_input_args(show, nargs=1)
+    _add_input_args(show, nargs="+")
     show.add_argument("claim_id", metavar="ID",
                       help="claim handle as shown by check (a unique prefix will do), or "
                            "LINE:COL / L<line>")
