@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from .config import Config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("table", "json", "sarif", "github", "markdown", "junit")
+FORMATS = ("table", "text", "concise", "json", "sarif", "github", "markdown", "junit")
+COLOR_CHOICES = ("auto", "always", "never")  # as report.color, which would import pydantic
 
 
 class _Parser(argparse.ArgumentParser):
@@ -71,7 +72,11 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="split drafts into claims, flag them, check them")
     _add_input_args(check, nargs="*")  # "*": `--changed-only draft.md` may swallow the draft
-    check.add_argument("--format", choices=FORMATS, help="output format (default: table)")
+    check.add_argument("--format", choices=FORMATS,
+                       help="output format (default: table on a terminal, else text)")
+    check.add_argument("--color", choices=COLOR_CHOICES, default="auto",
+                       help="colour the table and text formats (default auto: on a terminal, "
+                            "unless NO_COLOR is set; FORCE_COLOR forces it)")
     check.add_argument("--output", metavar="FILE",
                        help="write the format to FILE (atomically); stdout gets the table on a "
                             "terminal, else only the summary line")
@@ -167,6 +172,7 @@ def _beside(folder: Path, value: str) -> str:
 def _cmd_check(args: argparse.Namespace) -> int:
     from .pipeline import expand_drafts, run
     from .report import render, write_atomic
+    from .report.color import choice_to_flag
     from .report.progress import progress_bar, wanted
 
     drafts = list(args.drafts)
@@ -187,16 +193,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
         from .gitdiff import changed_lines_of
 
         changed = changed_lines_of(paths, rev)
-    fmt = args.format or "table"
+    fmt = args.format or ("table" if sys.stdout.isatty() and not args.output else "text")
+    color = choice_to_flag(args.color)
     with progress_bar(wanted(fmt)) as progress:
         report = run(paths, config, progress=progress, changed=changed)
     if not args.output:
-        sys.stdout.write(render(report, fmt, fail_on=config.fail_on))
+        sys.stdout.write(render(report, fmt, color=color, fail_on=config.fail_on))
     else:
         write_atomic(Path(args.output), render(report, fmt, color=False,
                                                fail_on=config.fail_on))
         if sys.stdout.isatty():
-            sys.stdout.write(render(report, "table", fail_on=config.fail_on))
+            sys.stdout.write(render(report, "table", color=color, fail_on=config.fail_on))
         else:
             # A CI log or a pipe: the file is the report; a row per claim would only bury it.
             from .report.table import render_summary

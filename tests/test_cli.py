@@ -137,7 +137,7 @@ def test_github_markdown_junit(work: Path) -> None:
 
 
 def test_draft_markup_is_data_and_no_ansi_when_piped(work: Path) -> None:
-    result = cli(work, "check", "markup.txt")
+    result = cli(work, "check", "markup.txt", "--format", "table")
     assert "[bold red]the tax[/bold red]" in result.stdout
     assert "\x1b" not in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 120
@@ -170,7 +170,7 @@ def test_colour_on_a_tty_unless_no_color(work: Path) -> None:
 
 
 def test_columns_env_sets_width_when_piped(work: Path) -> None:
-    out = cli(work, "check", "draft.md", env={**ENV, "COLUMNS": "90"}).stdout
+    out = cli(work, "check", "draft.md", "--format", "table", env={**ENV, "COLUMNS": "90"}).stdout
     assert max(len(line) for line in out.splitlines()) == 90
 
 

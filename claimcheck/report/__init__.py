@@ -15,17 +15,21 @@ from ..errors import UserError
 from ..models import Report
 from .findings import DEFAULT_FAIL_ON
 
-FORMATS = ("table", "json", "sarif", "github", "markdown", "junit")
+FORMATS = ("table", "text", "concise", "json", "sarif", "github", "markdown", "junit")
 
 
 def render(report: Report, fmt: str, *, color: bool | None = None,
            fail_on: Sequence[str] = DEFAULT_FAIL_ON, width: int | None = None) -> str:
-    """The report in `fmt`. `color=None` means: colour only when stdout is a terminal and
-    NO_COLOR is unset. `fail_on` decides which findings the JUnit format counts as failures."""
+    """The report in `fmt`. `color=None` means: decide from NO_COLOR, FORCE_COLOR and whether
+    stdout is a terminal (see `report.color`). `fail_on` decides which findings fail."""
     if fmt == "table":
         from .table import render_table
 
         return render_table(report, color=color, width=width)
+    if fmt in ("text", "concise"):
+        from .text import render_text
+
+        return render_text(report, fail_on, concise=fmt == "concise", color=color)
     if fmt == "json":
         return report.model_dump_json(indent=2) + "\n"
     if fmt == "sarif":

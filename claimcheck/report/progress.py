@@ -1,7 +1,7 @@
 """A transient progress bar on stderr for long checks; a no-op when nobody is watching.
 
-Only shown when stderr is a terminal and the output is the table: CI logs, JSON and SARIF never
-get progress noise.
+Only shown when stderr is a terminal and the output is for people (the table or a line format):
+CI logs, JSON and SARIF never get progress noise.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ ProgressFn = Callable[[str, int, int], None]
 
 
 def wanted(fmt: str) -> bool:
-    return fmt == "table" and sys.stderr.isatty()
+    return fmt in ("table", "text", "concise") and sys.stderr.isatty()
 
 
 @contextmanager

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from ..models import Claim, Evidence, Flag, Report, by_file
+from .color import use_color
 from .findings import REVIEW_WORDS, clean, counted, review_text
 
 VERDICT_STYLE = {
@@ -45,15 +46,6 @@ _SGR = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "reverse": "7"
         "green": "32", "yellow": "33", "blue": "34", "magenta": "35", "cyan": "36"}
 
 Paint = Callable[[str, str], str]
-
-
-def use_color(color: bool | None) -> bool:
-    """Explicit choice wins; otherwise colour only on a terminal and never with NO_COLOR."""
-    if color is not None:
-        return color
-    if os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout.isatty()
 
 
 def table_width() -> int:
