@@ -3,7 +3,8 @@
 Results are live flags and verdict findings (`verdict/<label>` pseudo-rules). Columns are counted
 in Unicode code points, as our offsets are, and the run says so (`columnKind`); end columns are
 exclusive, as SARIF defines them. Every rule that appears gets full metadata in `tool.driver.rules`,
-taken from the rule registry when the rule is known to it.
+taken from the rule registry when the rule is known to it. The run's warnings are tool execution
+notifications of its invocation.
 """
 
 from __future__ import annotations
@@ -120,6 +121,13 @@ def build_sarif(report: Report, fail_on: Sequence[str]) -> dict[str, Any]:
                 "informationUri": INFORMATION_URI,
                 "rules": rules,
             }},
+            "invocations": [{
+                "executionSuccessful": True,
+                "toolExecutionNotifications": [
+                    {"level": "warning", "message": {"text": warning}}
+                    for warning in report.warnings
+                ],
+            }],
             "columnKind": "unicodeCodePoints",
             "results": [_result(f, index[f.rule]) for f in findings],
         }],

@@ -67,3 +67,10 @@ def test_suppressed_flags_are_not_results() -> None:
 @pytest.mark.parametrize("fmt", ["sarif", "json"])
 def test_output_is_deterministic(fmt: str) -> None:
     assert render(make_report(), fmt) == render(make_report(), fmt)
+
+
+def test_run_warnings_are_tool_notifications() -> None:
+    run = json.loads(render(make_report(), "sarif"))["runs"][0]
+    notes = run["invocations"][0]["toolExecutionNotifications"]
+    assert [n["level"] for n in notes] == ["warning"]
+    assert notes[0]["message"]["text"].startswith("refs/x.txt: empty")
