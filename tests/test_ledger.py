@@ -211,7 +211,7 @@ def test_check_on_the_command_line_reads_the_ledger(project: Path) -> None:
     assert _cli(project, "check", "draft.md", "--refs", "refs.txt").returncode == 1
     session, at = session_for(project)
     session.decide(at[PORT], "accepted", note="checked with the port")
-    table = _cli(project, "check", "draft.md", "--refs", "refs.txt")
+    table = _cli(project, "check", "draft.md", "--refs", "refs.txt", "--format", "table")
     assert table.returncode == 0, table.stderr
     assert "✎ ACCEPTED" in table.stdout and "accepted by Ann Lee on" in table.stdout
     report = json.loads(_cli(project, "check", "draft.md", "--refs", "refs.txt",
