@@ -56,6 +56,9 @@ def _add_input_args(cmd: argparse.ArgumentParser, nargs: str = "+") -> None:
                     help="parse every draft as plain text")
     cmd.add_argument("--offline", action="store_true", default=None,
                      help="never touch the network; URLs come from the cache only")
+    cmd.add_argument("--force-exclude", action="store_true",
+                     help="apply include/exclude (and skip reference files) even to files "
+                          "named explicitly, as a pre-commit hook or an editor passes them")
 
 
 def _add_ledger_arg(cmd: argparse.ArgumentParser) -> None:
@@ -80,6 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--output", metavar="FILE",
                        help="write the format to FILE (atomically); stdout gets the table on a "
                             "terminal, else only the summary line")
+    check.add_argument("--summary", metavar="FILE",
+                       help="also append a Markdown summary, capped to fit a GitHub comment, "
+                            "to FILE (in GitHub Actions: \"$GITHUB_STEP_SUMMARY\")")
     check.add_argument("--fail-on", metavar="LEVELS",
                        help="comma list of severities and verdicts that fail the run, "
                             "e.g. contradicted,misquoted,error (or 'none')")
@@ -183,11 +189,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if not drafts:
         raise UserError("usage: the following arguments are required: DRAFT "
                         "(see 'claimcheck check --help')")
-    if args.output and not Path(args.output).parent.is_dir():
-        raise UserError(f"{args.output}: cannot write: folder "
-                        f"'{Path(args.output).parent}' does not exist")
+    for target in (args.output, args.summary):
+        if target and not Path(target).parent.is_dir():
+            raise UserError(f"{target}: cannot write: folder "
+                            f"'{Path(target).parent}' does not exist")
     config = _config_for(args)
-    paths = expand_drafts(drafts, config)
+    paths = expand_drafts(drafts, config, force_exclude=args.force_exclude)
+    if not paths:  # --force-exclude left nothing: a hook run on other files passes
+        print("claimcheck: no drafts to check (all excluded by the configuration)",
+              file=sys.stderr)
+        return EXIT_OK
     changed = None
     if rev is not None:
         from .gitdiff import changed_lines_of
@@ -209,6 +220,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
             from .report.table import render_summary
 
             sys.stdout.write(render_summary(report) + f"wrote {args.output} ({fmt})\n")
+    if args.summary:
+        from .report import append_durably
+
+        append_durably(Path(args.summary), render(report, "markdown", fail_on=config.fail_on))
     return EXIT_FINDINGS if report.summary.failed else EXIT_OK
 
 
@@ -220,7 +235,8 @@ def _cmd_baseline(args: argparse.Namespace) -> int:
     config = _config_for(args)
     target = Path(args.output or config.baseline or DEFAULT_BASELINE)
     config = config.model_copy(update={"baseline": None})  # record everything, afresh
-    report = run(expand_drafts(args.drafts, config), config)
+    paths = expand_drafts(args.drafts, config, force_exclude=args.force_exclude)
+    report = run(paths, config)
     data = build_baseline(report, finding_labels(config.fail_on))
     write_atomic(target, dump_baseline(data))
     print(f"claimcheck: recorded {sum(int(f['count']) for f in data['findings'])} findings "

@@ -24,27 +24,55 @@ if TYPE_CHECKING:
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
-def expand_drafts(args: Sequence[str], config: Config) -> list[str]:
+def expand_drafts(args: Sequence[str], config: Config, *,
+                  force_exclude: bool = False) -> list[str]:
     """Drafts to check, in the order given: a folder becomes its files matching `include` and
-    not `exclude` (globs relative to the folder; hidden folders skipped), sorted. A file named
-    explicitly is always checked."""
+    not `exclude` (globs relative to the folder; hidden folders and the configured reference
+    files skipped), sorted. A file named explicitly is always checked, unless `force_exclude`
+    (what a pre-commit hook passes): then it too must match `include` and not `exclude`, globs
+    relative to the config file's folder (else the working directory), and not be a reference."""
     out: list[str] = []
+    refs = _local_refs(config)
     for arg in args:
         if arg == "-":
             out.append(arg)
             continue
         path = Path(arg)
         if path.is_dir():
-            found = _folder_drafts(path, config.include, config.exclude)
-            if not found:
+            found = [f for f in _folder_drafts(path, config.include, config.exclude)
+                     if not _is_reference(f, refs)]
+            if not found and not force_exclude:
                 raise UserError(f"{arg}: no drafts in this folder match include "
                                 f"{config.include} (and not exclude {config.exclude})")
             out.extend(found)
         elif path.exists():
-            out.append(arg)
+            if not force_exclude or _selected(path, config, refs):
+                out.append(arg)
         else:
             raise UserError(f"{arg}: no such file or folder")
     return list(dict.fromkeys(out))
+
+
+def _local_refs(config: Config) -> list[Path]:
+    """The configured reference files and folders on disk, resolved."""
+    return [Path(r).resolve() for r in config.refs if "://" not in r and Path(r).exists()]
+
+
+def _is_reference(file: str | Path, refs: Sequence[Path]) -> bool:
+    resolved = Path(file).resolve()
+    return any(resolved == ref or ref in resolved.parents for ref in refs)
+
+
+def _selected(path: Path, config: Config, refs: Sequence[Path]) -> bool:
+    """`--force-exclude`: an explicitly named file passes the config's include and exclude."""
+    base = Path(config.config_path).resolve().parent if config.config_path else Path.cwd()
+    try:
+        rel = path.resolve().relative_to(base).as_posix()
+    except ValueError:  # outside the config's folder: its globs cannot speak of it
+        rel = path.name
+    return (any(_glob_match(rel, p) for p in config.include)
+            and not any(_glob_match(rel, p) for p in config.exclude)
+            and not _is_reference(path, refs))
 
 
 def _glob_match(rel: str, pattern: str) -> bool:

@@ -261,7 +261,8 @@ def test_pre_commit_hook_definition() -> None:
     hooks = yaml.safe_load((FIXTURES.parent.parent / ".pre-commit-hooks.yaml").read_text())
     assert [h["id"] for h in hooks] == ["claimcheck"]
     hook = hooks[0]
-    assert hook["entry"] == "claimcheck check" and hook["language"] == "python"
+    assert hook["entry"] == "claimcheck check --force-exclude --format text"
+    assert hook["language"] == "python"
     assert set(hook["types_or"]) == {"markdown", "plain-text"}
 
 

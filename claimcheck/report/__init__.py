@@ -63,3 +63,15 @@ def write_atomic(path: Path, text: str) -> None:
         replace_atomically(path, text.encode("utf-8"), mode=0o666 & ~umask, durable=True)
     except OSError as exc:
         raise UserError(f"{path}: cannot write: {exc.strerror}") from None
+
+
+def append_durably(path: Path, text: str) -> None:
+    """Append to a file others write too (GitHub's `$GITHUB_STEP_SUMMARY`), flushed to disk
+    before returning; any failure is a one-line UserError."""
+    try:
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        raise UserError(f"{path}: cannot append: {exc.strerror}") from None
