@@ -135,7 +135,8 @@ class Evidence(_Record):
 class Difference(_Record):
     """One way the claim and its evidence disagree."""
 
-    kind: Literal["number", "date", "entity", "negation", "quantifier", "quote"]
+    kind: Literal["number", "bound", "unit", "date", "entity", "negation", "opposite",
+                  "quantifier", "quote", "speaker"]
     claim: str
     evidence: str
 

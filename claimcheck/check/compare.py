@@ -7,15 +7,19 @@ exactly what differs, in the words of the two texts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+import math
+import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
 from ..datafiles import calendar_words
 from ..models import Difference
+from .bounds import Amount, find_amounts, find_years
 from .normalize import Token, is_negation, stem, tokens, word_list, word_set
-from .numbers import Quantity, find_dates, find_quantities, same_value
+from .numbers import DateMention, Quantity, find_dates
 
 NEGATION_REACH = 3  # words after a negation that it can apply to ("did not fully reject")
 NAME_RUN = 3  # longest run of replaced words still read as one name swapped for another
@@ -25,6 +29,20 @@ NAME_RUN = 3  # longest run of replaced words still read as one name swapped for
 class Mismatch:
     difference: Difference
     reason: str
+
+
+@dataclass(frozen=True)
+class Details:
+    """The claim's checkable details (numbers, dates, names) against one passage: found there,
+    contradicted by it, or missing from it (the passage does not settle them)."""
+
+    found: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    mismatches: tuple[Mismatch, ...] = ()
+
+    def __add__(self, other: Details) -> Details:
+        return Details(self.found + other.found, self.missing + other.missing,
+                       self.mismatches + other.mismatches)
 
 
 @dataclass(frozen=True)
@@ -46,35 +64,179 @@ def parse(text: str) -> Parsed:
     return Parsed(toks, lower, stems, frozenset(stems), frozenset(lower))
 
 
+@lru_cache(maxsize=4096)
+def aligned(claim: str, evidence: str) -> tuple[int | None, ...]:
+    """For each claim word, the evidence word at the same place in the sentence (stems aligned
+    by Levenshtein opcodes: kept words map one to one, a replaced run maps word by word), or
+    None where the claim adds words."""
+    c, e = parse(claim), parse(evidence)
+    out: list[int | None] = [None] * len(c.stems)
+    for op in Levenshtein.opcodes(c.stems, e.stems):
+        if op.tag in ("equal", "replace") and op.dest_end > op.dest_start:
+            for i in range(op.src_start, op.src_end):
+                out[i] = min(op.dest_start + i - op.src_start, op.dest_end - 1)
+    return tuple(out)
+
+
+def _counterpart(claim: str, evidence: str, start: int, end: int,
+                 spans: list[tuple[int, int]]) -> int | None:
+    """Which of the evidence's spans (character offsets) sits where the claim's [start, end)
+    sits, by the word alignment; None when the evidence has nothing there."""
+    c, e = parse(claim), parse(evidence)
+    where = aligned(claim, evidence)
+    for i, tok in enumerate(c.tokens):
+        if tok.end <= start or tok.start >= end or where[i] is None:
+            continue
+        j = where[i]
+        assert j is not None
+        if e.tokens[j].text == tok.text:  # the same word ("4-0"): the same place inside it
+            pos = e.tokens[j].start + max(0, start - tok.start)
+            hit = next((n for n, (s, f) in enumerate(spans) if s <= pos < f), None)
+            if hit is not None:
+                return hit
+        for k in (j, j - 1, j + 1):
+            if 0 <= k < len(e.tokens):
+                t = e.tokens[k]
+                hit = next((n for n, (s, f) in enumerate(spans) if s < t.end and t.start < f),
+                           None)
+                if hit is not None:
+                    return hit
+    return None
+
+
 def compare(claim: str, evidence: str) -> list[Mismatch]:
     """Every disagreement between claim text and evidence text, in a stable order."""
-    return [*numbers(claim, evidence), *dates(claim, evidence), *entities(claim, evidence),
-            *polarity(claim, evidence), *quantifiers(claim, evidence)]
+    found = [*numbers(claim, evidence), *dates(claim, evidence)]
+    found += figures(claim, evidence, found)
+    return [*found, *entities(claim, evidence), *polarity(claim, evidence),
+            *quantifiers(claim, evidence)]
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def figures(claim: str, evidence: str, known: list[Mismatch]) -> list[Mismatch]:
+    """Any other figure replaced in place ("the 20th century" / "the 12th century", "63/37" /
+    "63/45"): a word with digits where the evidence, in the same wording, has another one that
+    the claim does not use anywhere. Those the number and date checks named are left out."""
+    c, e = parse(claim), parse(evidence)
+    if not any(_DIGIT.search(w) for w in c.lower):
+        return []
+    named = " ".join(m.difference.claim for m in known)
+    out = []
+    for op in Levenshtein.opcodes(c.lower, e.lower):
+        if op.tag != "replace" or op.src_end - op.src_start != op.dest_end - op.dest_start:
+            continue
+        for i, j in zip(range(op.src_start, op.src_end), range(op.dest_start, op.dest_end),
+                        strict=True):
+            said, source = c.tokens[i].text, e.tokens[j].text
+            if (_DIGIT.search(said) and _DIGIT.search(source) and said not in named
+                    and c.lower[i] not in e.word_set):
+                kind = "date" if find_years(said) and find_years(source) else "number"
+                out.append(Mismatch(Difference(kind=kind, claim=said, evidence=source),  # type: ignore[arg-type]
+                                    f"claim says {said}, source says {source}"))
+    return out
+
+
+def details(claim: str, evidence: str) -> Details:
+    """Numbers, dates and names of the claim: found in the evidence, contradicted, or missing."""
+    found = number_details(claim, evidence) + date_details(claim, evidence)
+    names = claim_names(claim)
+    if names:
+        said = {_name_key(t) for t in parse(evidence).tokens}
+        found += Details(found=tuple(n for n in names if n.lower() in said),
+                         missing=tuple(n for n in names if n.lower() not in said))
+    return found
 
 
 def numbers(claim: str, evidence: str) -> list[Mismatch]:
-    """A count, share or amount in the claim that the evidence gives differently.
+    return list(number_details(claim, evidence).mismatches)
+
+
+# Units that are easily confused with each other: the same figure in the other unit is a
+# different claim ("rose 3 percentage points" is not "rose 3%").
+_CONFUSED_UNITS = ({"%", "pp"},)
+
+
+def number_details(claim: str, evidence: str) -> Details:
+    """A count, share or amount of the claim against the evidence's, bounds included.
 
     Two quantities are compared only when they measure the same thing: the same unit and the
     same counted word (or one of them names none), so "3 ships" is never set against "40%".
+    A claim's number is found when the evidence's allows nothing the claim's does not ("more
+    than 75%" against "85%"), contradicted when they share nothing ("fewer than 15" against
+    "20"; "under 7 million" against "more than 7 million"), else missing.
     """
-    said = find_quantities(claim)
+    said = find_amounts(claim)
     if not said:
-        return []  # nothing to compare: the evidence need not be read
-    found = find_quantities(evidence)
-    out: list[Mismatch] = []
-    for q in said:
-        same_kind = [e for e in found if e.unit == q.unit]
-        if any(same_value(e.value, q.value) for e in same_kind):
+        return Details()  # nothing to compare: the evidence need not be read
+    got = find_amounts(evidence)
+    found, missing, out = [], [], []
+    spans = [(e.quantity.start, e.quantity.end) for e in got]
+    for a in said:
+        at = _counterpart(claim, evidence, a.quantity.start, a.quantity.end, spans)
+        twin = got[at] if at is not None else None
+        if twin is not None and (twin.unit == a.unit or not twin.unit or not a.unit) and (
+                _nouns_agree(a, twin)) and _differ(a, twin):
+            out.append(_number_mismatch(a, twin))
             continue
-        rivals = [e for e in same_kind if _same_measure(q, e)]
-        if not rivals:
+        same_kind = [e for e in got if e.unit == a.unit]
+        if any(e.exact().inside(a.interval) for e in same_kind if _nouns_agree(a, e)):
+            found.append(a.text)
             continue
-        e = rivals[0]
-        noun = f" {q.noun_text}" if q.noun_text and not q.unit else ""
-        out.append(Mismatch(Difference(kind="number", claim=q.text, evidence=e.text),
-                            f"claim says {q.text}{noun}, source says {e.text}{noun}"))
-    return out
+        rivals = [e for e in same_kind if _same_measure(a.quantity, e.quantity)]
+        clash = [e for e in rivals if e.exact().disjoint(a.interval)]
+        if rivals and len(clash) == len(rivals):
+            e = min(clash, key=lambda r: abs(r.quantity.value - a.quantity.value))
+            out.append(_number_mismatch(a, e))
+            continue
+        confused = [e for e in got if {e.unit, a.unit} in _CONFUSED_UNITS
+                    and not e.interval.disjoint(a.interval)]
+        if confused:
+            out.append(Mismatch(Difference(kind="unit", claim=a.text, evidence=confused[0].text),
+                                f"claim says {a.text}, source says {confused[0].text}"))
+            continue
+        missing.append(a.text)
+    return Details(tuple(found), tuple(missing), tuple(out))
+
+
+def _differ(a: Amount, e: Amount) -> bool:
+    """The figure the evidence gives in the claim's place is another one: outside what the
+    claim allows; or, both bounded the same way ("at least 55%" / "at least 33%") or both
+    ranges, with other figures."""
+    if e.exact().disjoint(a.interval):
+        return True
+    ai, ei = a.interval, e.interval
+    same_way = ai.word and ei.word and ai.word != "range" and ei.word != "range" and (
+        (ai.high == math.inf) == (ei.high == math.inf))
+    if same_way or ai.word == ei.word == "range":
+        slack = _slack(a)
+        return (abs(ai.low - ei.low) > slack + 1e-9 and math.isfinite(ai.low)) or (
+            math.isfinite(ai.high) and abs(ai.high - ei.high) > slack + 1e-9)
+    return False
+
+
+def _slack(a: Amount) -> float:
+    """What the claim's own rounding allows: half a unit of its last written digit."""
+    return max(0.0, min(abs(a.quantity.value - a.interval.low) if a.interval.word in
+                        ("", "range") else 0.0, abs(a.quantity.value) * 0.05))
+
+
+def _nouns_agree(a: Amount, b: Amount) -> bool:
+    return not a.noun or not b.noun or a.noun == b.noun
+
+
+def _number_mismatch(a: Amount, e: Amount) -> Mismatch:
+    noun = f" {a.quantity.noun_text}" if a.quantity.noun_text and not a.unit else ""
+    bounded = a.interval.word not in ("", "range") or e.interval.word not in ("", "range")
+    kind = "bound" if bounded and _overlap_values(a, e) else "number"
+    return Mismatch(Difference(kind=kind, claim=a.text, evidence=e.text),  # type: ignore[arg-type]
+                    f"claim says {a.text}{noun}, source says {e.text}{noun}")
+
+
+def _overlap_values(a: Amount, e: Amount) -> bool:
+    """The same figure with bounds that exclude each other ("under 7" / "more than 7")."""
+    return abs(a.quantity.value - e.quantity.value) <= 1e-9 * max(1.0, abs(a.quantity.value))
 
 
 def _same_measure(a: Quantity, b: Quantity) -> bool:
@@ -86,21 +248,71 @@ def _same_measure(a: Quantity, b: Quantity) -> bool:
 
 
 def dates(claim: str, evidence: str) -> list[Mismatch]:
-    """A date in the claim that no date of the evidence agrees with, where the evidence gives a
-    date of the same kind (a day against a day, a year against a year)."""
-    said = find_dates(claim)
-    if not said:
-        return []
-    found = find_dates(evidence)
-    out: list[Mismatch] = []
+    return list(date_details(claim, evidence).mismatches)
+
+
+def date_details(claim: str, evidence: str) -> Details:
+    """Dates of the claim against the evidence's. Days, months and weekdays: a date no date of
+    the evidence agrees with, where the evidence gives one of the same kind (a day against a
+    day; a weekday against a full date, through the calendar). Years, decades and year ranges
+    as spans: found when the evidence's span lies inside the claim's ("1995" inside "the
+    1990s"), contradicted when no span of the evidence overlaps it."""
+    said = [d for d in find_dates(claim) if set(d.fields()) != {"year"}]
+    years = find_years(claim)
+    if not said and not years:
+        return Details()
+    found_dates = [_with_weekday(d) for d in find_dates(evidence)]
+    found, missing, out = [], [], []
     for d in said:
-        if any(d.agrees_with(e) for e in found):
+        if any(d.agrees_with(e) and d.comparable(e) for e in found_dates):
+            found.append(d.text)
             continue
-        rival = next((e for e in found if d.comparable(e)), None)
+        rival = next((e for e in found_dates if d.comparable(e) and not d.agrees_with(e)),
+                     None)
         if rival is not None:
             out.append(Mismatch(Difference(kind="date", claim=d.text, evidence=rival.text),
                                 f"claim says {d.text}, source says {rival.text}"))
-    return out
+        else:
+            missing.append(d.text)
+    spans = find_years(evidence)
+    places = [(e.start, e.end) for e in spans]
+    for y in years:
+        at = _counterpart(claim, evidence, y.start, y.end, places)
+        if at is not None and not y.overlaps(spans[at]) and not any(
+                y.contains(e) for e in spans):
+            shown = next((d.text for d in found_dates
+                          if d.start <= spans[at].start and spans[at].end <= d.end),
+                         spans[at].text)
+            out.append(Mismatch(Difference(kind="date", claim=y.text, evidence=shown),
+                                f"claim says {y.text}, source says {shown}"))
+            continue
+        if at is not None and y.low != y.high and spans[at].low != spans[at].high and (
+                (y.low, y.high) != (spans[at].low, spans[at].high)) and not y.approx:
+            out.append(Mismatch(Difference(kind="date", claim=y.text, evidence=spans[at].text),
+                                f"claim says {y.text}, source says {spans[at].text}"))
+            continue
+        if any(y.contains(e) for e in spans):
+            found.append(y.text)
+        elif spans and not any(y.overlaps(e) for e in spans):
+            near = min(spans, key=lambda e: min(abs(e.low - y.low), abs(e.high - y.high)))
+            shown = next((d.text for d in found_dates
+                          if d.start <= near.start and near.end <= d.end), near.text)
+            out.append(Mismatch(Difference(kind="date", claim=y.text, evidence=shown),
+                                f"claim says {y.text}, source says {shown}"))
+        else:
+            missing.append(y.text)
+    return Details(tuple(found), tuple(missing), tuple(out))
+
+
+def _with_weekday(d: DateMention) -> DateMention:
+    """A full date also says its weekday: "Monday" can be checked against "7 May 2024"."""
+    if d.weekday or d.year is None or d.month is None or d.day is None:
+        return d
+    try:
+        weekday = datetime.date(d.year, d.month, d.day).strftime("%A").lower()
+    except ValueError:
+        return d
+    return replace(d, weekday=weekday)
 
 
 def _is_name(token: Token, text: str) -> bool:
@@ -127,7 +339,7 @@ def entities(claim: str, evidence: str) -> list[Mismatch]:
     """
     c_tokens, e_tokens = parse(claim).tokens, parse(evidence).tokens
     c_keys, e_keys = [_name_key(t) for t in c_tokens], [_name_key(t) for t in e_tokens]
-    c_words, e_words = set(c_keys), set(e_keys)
+    e_words = set(e_keys)
     if not any(key not in e_words and _is_name(t, claim) for t, key in zip(c_tokens, c_keys,
                                                                           strict=True)):
         return []  # every name of the claim is in the evidence: none can have been replaced
@@ -144,7 +356,7 @@ def entities(claim: str, evidence: str) -> list[Mismatch]:
         c_names = [t.text for t in c_tokens[op.src_start:op.src_end]
                    if _is_name(t, claim) and _name_key(t) not in e_words]
         e_names = [t.text for t in e_tokens[op.dest_start:op.dest_end]
-                   if _is_name(t, evidence) and _name_key(t) not in c_words]
+                   if _is_name(t, evidence)]
         if c_names and e_names:
             said, source = " ".join(c_names), " ".join(e_names)
             out.append(Mismatch(Difference(kind="entity", claim=said, evidence=source),
@@ -152,20 +364,49 @@ def entities(claim: str, evidence: str) -> list[Mismatch]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _antonyms() -> dict[str, set[str]]:
+def _pairs(name: str) -> dict[str, frozenset[str]]:
     pairs: dict[str, set[str]] = {}
-    for line in word_list("antonyms"):
+    for line in word_list(name):
         a, b = (stem(w) for w in line.split()[:2])
-        pairs.setdefault(a, set()).add(b)
-        pairs.setdefault(b, set()).add(a)
-    return pairs
+        if a != b:
+            pairs.setdefault(a, set()).add(b)
+            pairs.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in pairs.items()}
+
+
+@lru_cache(maxsize=1)
+def _antonyms() -> dict[str, frozenset[str]]:
+    """Curated opposites (antonyms.txt): specific enough to count anywhere in the passage."""
+    return _pairs("antonyms")
+
+
+@lru_cache(maxsize=1)
+def _lexical_antonyms() -> dict[str, frozenset[str]]:
+    """WordNet's antonyms (antonyms_wordnet.txt, built by scripts/build_antonyms.py), curated
+    ones included: thousands of pairs, some of them senses a passage does not mean ("rise" and
+    "set"), so they count only where the two texts' words line up."""
+    function_words = {stem(w) for w in (*word_set("stopwords"), *_QUANTIFIER_CLASS,
+                                        *word_set("negations"))}
+    merged = {k: set(v) - function_words for k, v in _pairs("antonyms_wordnet").items()
+              if k not in function_words}
+    for k, v in _antonyms().items():
+        merged.setdefault(k, set()).update(v)
+    return {k: frozenset(v) for k, v in merged.items()}
+
+
+def claim_names(claim: str) -> tuple[str, ...]:
+    """The claim's names, as written, once each (see `_is_name`)."""
+    seen: dict[str, str] = {}
+    for tok in parse(claim).tokens:
+        if _is_name(tok, claim):
+            seen.setdefault(_name_key(tok), tok.text)
+    return tuple(seen.values())
 
 
 def _negated(text: Parsed, other_stems: frozenset[str]) -> list[str]:
     """Phrases where a negation applies to a word the other text also uses (or its opposite),
     quoted with a leading auxiliary: "did not reject"."""
-    antonyms = _antonyms()
+    antonyms = _lexical_antonyms()
     aux, stop = word_set("auxiliaries"), word_set("stopwords")
     words = text.tokens
     phrases = []
@@ -192,21 +433,13 @@ def polarity(claim: str, evidence: str) -> list[Mismatch]:
     """
     c, e = parse(claim), parse(evidence)
     c_neg, e_neg = _negated(c, e.stem_set), _negated(e, c.stem_set)
-    antonyms = _antonyms()
-    flipped = None
-    for tok, s in zip(c.tokens, c.stems, strict=True):
-        opposite = antonyms.get(s)
-        if not opposite or s in e.stem_set or opposite.isdisjoint(e.stem_set):
-            continue
-        match = next(t for t, es in zip(e.tokens, e.stems, strict=True) if es in opposite)
-        flipped = (tok.text, match.text)
-        break
+    flipped = _opposite(c, e)
     negations_differ = len(c_neg) % 2 != len(e_neg) % 2
     if negations_differ == (flipped is not None):
         return []
     if flipped is not None:
         said, source = flipped
-        return [Mismatch(Difference(kind="negation", claim=said, evidence=source),
+        return [Mismatch(Difference(kind="opposite", claim=said, evidence=source),
                          f"claim says {said}, source says {source}")]
     if len(e_neg) % 2:
         return [Mismatch(Difference(kind="negation", claim="", evidence=e_neg[0]),
@@ -215,7 +448,68 @@ def polarity(claim: str, evidence: str) -> list[Mismatch]:
                      f"claim negates: '{c_neg[0]}', source does not")]
 
 
+def _opposite(c: Parsed, e: Parsed) -> tuple[str, str] | None:
+    """A claim word whose opposite the evidence uses instead: a curated pair anywhere in the
+    passage, a WordNet pair only where the two texts' words line up (a replaced run)."""
+    curated = _antonyms()
+    for tok, s in zip(c.tokens, c.stems, strict=True):
+        opposite = curated.get(s)
+        if not opposite or s in e.stem_set or opposite.isdisjoint(e.stem_set):
+            continue
+        match = next(t for t, es in zip(e.tokens, e.stems, strict=True) if es in opposite)
+        return tok.text, match.text
+    lexical = _lexical_antonyms()
+    if not any(s in lexical for s in c.stems):
+        return None
+    for op in Levenshtein.opcodes(c.stems, e.stems):
+        if op.tag != "replace":
+            continue
+        for i in range(op.src_start, op.src_end):
+            opposite = lexical.get(c.stems[i])
+            if not opposite or c.stems[i] in e.stem_set:
+                continue
+            for j in range(op.dest_start, op.dest_end):
+                if e.stems[j] in opposite:
+                    return c.tokens[i].text, e.tokens[j].text
+    return None
+
+
+# Quantifiers that cannot both be true of the same set, by class: (claim's, source's).
+_QUANTIFIER_CLASS = {
+    "all": "all", "every": "all", "each": "all", "always": "all", "everyone": "all",
+    "everybody": "all", "everything": "all", "entire": "all",
+    "no": "none", "none": "none", "never": "none", "nobody": "none", "nothing": "none",
+    "most": "most", "majority": "most", "mostly": "most",
+    "many": "many", "often": "many", "numerous": "many",
+    "few": "few", "minority": "few", "rarely": "few", "seldom": "few",
+    "some": "some", "several": "some", "sometimes": "some",
+}
+_QUANTIFIER_CLASHES = {("all", "none"), ("all", "some"), ("all", "few"), ("all", "most"),
+                       ("all", "many"), ("none", "all"), ("none", "most"), ("none", "many"),
+                       ("none", "some"), ("none", "few"), ("most", "few"), ("most", "none"),
+                       ("many", "few"), ("many", "none"), ("few", "all"), ("few", "most"),
+                       ("few", "many"), ("few", "none"), ("some", "none")}
+
+
 def quantifiers(claim: str, evidence: str) -> list[Mismatch]:
+    """The claim's quantifier against the one the evidence uses in the same place ("most of"
+    against "few of"); else the claim speaks of all where the source speaks of some."""
+    c, e = parse(claim), parse(evidence)
+    if any(w in _QUANTIFIER_CLASS for w in c.lower):
+        for op in Levenshtein.opcodes(c.lower, e.lower):
+            if op.tag != "replace":
+                continue
+            said = [w for w in c.lower[op.src_start:op.src_end] if w in _QUANTIFIER_CLASS]
+            source = [w for w in e.lower[op.dest_start:op.dest_end] if w in _QUANTIFIER_CLASS]
+            if said and source and (_QUANTIFIER_CLASS[said[0]],
+                                    _QUANTIFIER_CLASS[source[0]]) in _QUANTIFIER_CLASHES:
+                return [Mismatch(Difference(kind="quantifier", claim=said[0],
+                                            evidence=source[0]),
+                                 f"claim says {said[0]}, source says {source[0]}")]
+    return _all_against_some(claim, evidence)
+
+
+def _all_against_some(claim: str, evidence: str) -> list[Mismatch]:
     """The claim speaks of all where the source speaks of some."""
     c_words, e = parse(claim).lower, parse(evidence)
     e_words = e.word_set

@@ -1,0 +1,267 @@
+"""What a number in a text allows: an interval, read from the words around it.
+
+"more than 75%" allows (75, inf), "fewer than 15" [0, 15), "about 40" roughly 36-44, "nearly 50"
+45-50, "15-43%" and "between 15 and 43 percent" [15, 43]; a plain "85%" allows 85 and what rounds
+to it. A claim's number is then found in the evidence when everything the evidence allows is
+inside what the claim allows ("more than 75%" against "85%"), contradicted when the two share
+nothing ("under 7 million" against "more than 7 million"), and unsettled otherwise ("more than
+10" against "15": the claim is not wrong, the evidence just does not say it).
+
+Years get the same treatment: "1990s" is 1990-1999, "from 1903 to 1950" and "1903-1950" are
+ranges, "c. 950" is approximate; centuries before 1500 count as years when a date word or era
+marks them ("in 1250", "c. 950", "950 AD").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .normalize import typography
+from .numbers import Quantity, find_quantities
+
+# Share of a value an approximation word allows either side ("about 40" -> 36..44).
+APPROX = 0.1
+# A source's "more than 75%" is read as 75-93.75%, not anything above 75 (and "fewer than 15"
+# as 12-15): writers bound a figure close to it.
+SOFT_BOUND = 1.25
+
+_LOWER = ("more than", "over", "above", "at least", "in excess of", "exceeding", "upwards of",
+          "greater than", "no less than", "no fewer than", "not less than", "beyond", "over")
+_UPPER = ("fewer than", "less than", "under", "below", "at most", "up to", "no more than",
+          "not more than", "a maximum of", "lower than", "as few as")
+_NEAR_BELOW = ("nearly", "almost", "just under", "close to", "just short of", "not quite")
+_NEAR_ABOVE = ("just over", "just above", "slightly more than", "a little over")
+_APPROX = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
+           "c.", "ca.", "circa", "approx.", "~", "more or less", "or so", "of about")
+_STRICT = frozenset(("more than", "over", "above", "in excess of", "exceeding", "greater than",
+                     "beyond", "fewer than", "less than", "under", "below", "lower than"))
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_WORDS = _alternation(_LOWER + _UPPER + _NEAR_BELOW + _NEAR_ABOVE + _APPROX)
+_BEFORE = re.compile(rf"(?i)(?:^|(?<=[\s(]))(?P<word>{_WORDS})\s*(?:[$£€]\s?)?$")
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|through)\s*$", re.I)
+_BETWEEN = re.compile(r"(?i)\b(?:between|from)\s*$")
+_OR_MORE = re.compile(r"(?i)^\s*(?:\S+\s+)?(?:or|and)\s+(?P<dir>more|over|above|higher|greater|"
+                      r"less|fewer|under|below|lower)\b")
+_PLUS = re.compile(r"^\+")
+
+
+@dataclass(frozen=True)
+class Interval:
+    """What a text allows a value to be: [low, high], open at an end when strict."""
+
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+    word: str = ""  # the bound or approximation word as written, "" for a plain figure
+
+    def inside(self, other: Interval) -> bool:
+        """Everything self allows, other allows too."""
+        low_ok = self.low > other.low or self.low == other.low and (
+            self.low_open or not other.low_open)
+        high_ok = self.high < other.high or self.high == other.high and (
+            self.high_open or not other.high_open)
+        return low_ok and high_ok
+
+    def disjoint(self, other: Interval) -> bool:
+        if self.high < other.low or other.high < self.low:
+            return True
+        if self.high == other.low:
+            return self.high_open or other.low_open
+        if other.high == self.low:
+            return other.high_open or self.low_open
+        return False
+
+
+def _rounding(text: str, value: float) -> float:
+    """Half a unit of the last digit written: "85" allows 84.5-85.5 only if the writer rounded;
+    a figure is taken at its written precision, so half that unit, scaled like the value."""
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
+    if not digits:
+        return 0.0
+    written = float(digits.group().replace(",", ""))
+    places = len(digits.group(1) or "")
+    unit = 10.0 ** -places
+    scale = value / written if written else 1.0
+    return 0.5 * unit * abs(scale)
+
+
+def interval_of(text: str, q: Quantity, next_q: Quantity | None = None) -> Interval:
+    """The interval a quantity allows, from the words just before and after it."""
+    before = text[max(0, q.start - 24):q.start]
+    after = text[q.end:q.end + 24]
+    slack = _rounding(q.text, q.value)
+    m = _BEFORE.search(before)
+    word = m.group("word").lower() if m else ""
+    value = q.value
+    tail = _OR_MORE.match(after)
+    upward = bool(tail) and tail is not None and tail.group("dir") in (
+        "more", "over", "above", "higher", "greater")
+    if word in _LOWER or upward or _PLUS.match(after):
+        return Interval(value, math.inf, low_open=word in _STRICT, word=word or "or more")
+    if word in _UPPER or tail:
+        return Interval(-math.inf if value < 0 else 0.0, value, high_open=word in _STRICT,
+                        word=word or "or less")
+    if word in _NEAR_BELOW:
+        return Interval(value * (1 - APPROX), value + slack, word=word)
+    if word in _NEAR_ABOVE:
+        return Interval(value - slack, value * (1 + APPROX), word=word)
+    if word in _APPROX:
+        spread = max(abs(value) * APPROX, slack)
+        return Interval(value - spread, value + spread, word=word)
+    return Interval(value - slack, value + slack)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A quantity with the interval its text allows; a range ("15-43%") is one Amount."""
+
+    quantity: Quantity
+    interval: Interval
+    text: str  # as written, the whole range or bound included
+
+    @property
+    def unit(self) -> str:
+        return self.quantity.unit
+
+    def exact(self) -> Interval:
+        """What a source's figure says, read as its writer means it: a plain or approximate
+        figure is its value (the claim may round or approximate it, the source's best figure is
+        the one written); "more than X" is a little more than X (up to SOFT_BOUND times it),
+        "fewer than X" a little fewer; a range is the range."""
+        interval, value = self.interval, self.quantity.value
+        if interval.word == "range":
+            return interval
+        if interval.high == math.inf:
+            return Interval(value, value * SOFT_BOUND if value > 0 else math.inf,
+                            low_open=interval.low_open, word=interval.word)
+        if interval.low in (0.0, -math.inf) and interval.high == value and interval.word:
+            return Interval(value / SOFT_BOUND if value > 0 else interval.low, value,
+                            high_open=interval.high_open, word=interval.word)
+        return Interval(value, value)
+
+    @property
+    def noun(self) -> str:
+        return self.quantity.noun
+
+
+@lru_cache(maxsize=4096)
+def find_amounts(text: str) -> tuple[Amount, ...]:
+    """Every quantity of `text` with its interval; the two ends of a range become one."""
+    text = typography(text)
+    years = find_years(text)
+    found = tuple(q for q in find_quantities(text)
+                  if not any(q.start < y.end and y.start < q.end for y in years))
+    out: list[Amount] = []
+    skip = -1
+    for i, q in enumerate(found):
+        if i == skip:
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and _RANGE_JOIN.match(text[q.end:nxt.start]) and (
+                not q.unit or q.unit == nxt.unit) and q.value <= nxt.value:
+            lead = _BETWEEN.search(text[max(0, q.start - 12):q.start])
+            joined = text[q.end:nxt.start].strip().lower()
+            if joined != "and" or lead:
+                unit = nxt.unit or q.unit
+                whole = Quantity(text=text[q.start:nxt.end], start=q.start, end=nxt.end,
+                                 value=q.value, unit=unit, noun=nxt.noun or q.noun,
+                                 noun_text=nxt.noun_text or q.noun_text)
+                low = interval_of(text, q)
+                high = interval_of(text, nxt)
+                out.append(Amount(whole, Interval(low.low, high.high, word="range"),
+                                  whole.text))
+                skip = i + 1
+                continue
+        interval = interval_of(text, q)
+        shown = q.text
+        if interval.word and interval.word not in ("or more", "or less"):
+            start = text.lower().rfind(interval.word, max(0, q.start - 24), q.start)
+            if start >= 0:
+                shown = text[start:q.end]
+        out.append(Amount(q, interval, shown))
+    return tuple(out)
+
+
+# --- years -------------------------------------------------------------------------------
+
+_DECADE = re.compile(r"(?<![\d'])(?P<y>1[0-9]\d0|20\d0)s\b")
+_YEAR_RANGE = re.compile(
+    r"(?i)(?:\b(?:from|between)\s+)?(?:c\.\s*|circa\s+|ca\.\s*)?(?<![\d.,$])(?P<a>\d{3,4})"
+    r"\s*(?:-|–|to|and|until|through)\s*(?:c\.\s*|circa\s+|ca\.\s*)?(?P<b>\d{2,4})(?![\d%.,]\d)"
+    r"(?!\s*(?:%|percent|per cent))")
+_MARKED_YEAR = re.compile(
+    r"(?i)(?:\b(?:in|since|until|by|from|to|c\.|circa|ca\.|year)\s+)(?P<y>\d{3,4})(?!\d|\s*%)"
+    r"|(?<![\d.,$])(?P<e>\d{3,4})\s*(?:AD|BC|BCE|CE)\b")
+_ERA = re.compile(r"\s*(?:AD|BC|BCE|CE)\b")
+_PLAIN_YEAR = re.compile(r"(?<![\d.,$£€-])(?P<y>1[5-9]\d\d|20\d\d)(?![\d%]|\.\d|,\d|s\b)")
+
+
+@dataclass(frozen=True)
+class YearSpan:
+    text: str
+    start: int
+    end: int
+    low: int
+    high: int
+    approx: bool = False
+
+    def contains(self, other: YearSpan) -> bool:
+        slack = 5 if self.approx else 0
+        return self.low - slack <= other.low and other.high <= self.high + slack
+
+    def overlaps(self, other: YearSpan) -> bool:
+        slack = 5 if self.approx or other.approx else 0
+        return self.low - slack <= other.high and other.low <= self.high + slack
+
+
+def _plausible(year: int) -> bool:
+    return 100 <= year <= 2100
+
+
+@lru_cache(maxsize=4096)
+def find_years(text: str) -> tuple[YearSpan, ...]:
+    """Years, decades and year ranges, longest forms first, never overlapping."""
+    text = typography(text)
+    out: list[YearSpan] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(span: YearSpan) -> None:
+        if not any(span.start < e and s < span.end for s, e in taken):
+            out.append(span)
+            taken.append((span.start, span.end))
+
+    for m in _YEAR_RANGE.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        low = int(a)
+        high = int(b) if len(b) >= 3 else int(a[:len(a) - len(b)] + b)  # "1998-99"
+        marked = bool(re.match(r"(?i)(from|between|c\.|circa|ca\.)", m.group()))
+        if not (_plausible(low) and _plausible(high) and low < high):
+            continue
+        if not marked and not (1500 <= low <= 2100 and 1500 <= high <= 2100):
+            continue
+        approx = "c" in m.group().lower().replace("ca.", "c.").split(a)[0] or "c." in m.group()
+        add(YearSpan(m.group(), m.start(), m.end(), low, high, approx))
+    for m in _DECADE.finditer(text):
+        y = int(m.group("y"))
+        add(YearSpan(m.group(), m.start(), m.end(), y, y + 9))
+    for m in _MARKED_YEAR.finditer(text):
+        group = "y" if m.group("y") else "e"
+        y = int(m.group(group))
+        era = _ERA.match(text, m.end())
+        if _plausible(y) and (len(m.group(group)) == 4 or group == "e" or era
+                              or m.group().lower().startswith(("c.", "circa", "ca."))):
+            approx = m.group().lower().startswith(("c.", "circa", "ca."))
+            add(YearSpan(m.group(group), m.start(group), m.end(group), y, y, approx))
+    for m in _PLAIN_YEAR.finditer(text):
+        y = int(m.group("y"))
+        add(YearSpan(m.group(), m.start(), m.end(), y, y))
+    return tuple(sorted(out, key=lambda s: s.start))
