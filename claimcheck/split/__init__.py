@@ -69,7 +69,8 @@ def _split(doc: Document) -> list[Claim]:
                     speaker = reported_speaker(masked[start:end]) if reported else None
                 if speaker and is_pronoun(speaker):
                     speaker = last_speaker or last_person
-                kind = classify(masked[start:end], block.kind, region is not None, reported)
+                kind = classify(masked[start:end], block.kind, region is not None, reported,
+                                doc.text[start:end])
                 if kind in ("quote", "attributed") and speaker:
                     last_speaker = speaker
                 claim = _claim(doc, start, end, (s, e, index), kind,

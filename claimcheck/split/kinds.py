@@ -16,11 +16,31 @@ from ._data import phrases, words
 
 _FINAL = (".", "!", "?", "…", "\"", "”", "’", ")", ":")
 # "by Sead Dedovic", "By Ana Lee and Tom Ray": only names after "by", so "By Monday, ..." is prose
-_BYLINE = re.compile(r"^(?i:by|written by|words by|reporting by)\s+"
+_BYLINE = re.compile(r"^(?i:by|(?:written|words|reporting|directed|produced|edited|photos?|"
+                     r"illustrations?|additional reporting)\s+by)\s+"
                      r"(?:[A-Z][\w.'’-]*(?:\s+|,\s*|\s+and\s+)?){1,6}$")
 _CREDIT = re.compile(r"©|\((?:photo|image|credit)s?\b|^(?:photo|image|credit)s?\s*[:/]", re.I)
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*$")
 _WORD = re.compile(r"[\w'’]+")
+# Markdown links and bare URLs: a unit made of nothing else is navigation ("* [Gaza war](...)",
+# "[Home](/) · [News](/news)"), and a lone source tag in parentheses ("(AP)", "(CBS News)") is a
+# citation, not a statement.
+_LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)|!?\[[^\]]*\]\[[^\]]*\]|<?https?://\S+")
+_SOURCE_TAG = re.compile(r"^(?:\([^()]{1,60}\)\s*)+$")
+# "Hello everyone!", "Thanks, all.": a greeting or a thank-you addresses the reader, claims nothing.
+_GREETING = re.compile(r"^(?i:hello|hi|hey|dear|greetings|thanks|thank\s+you|welcome|cheers)\b")
+
+
+def is_navigation(raw: str) -> bool:
+    """Boilerplate by its form, read from the text as written (links are blanked in the masked
+    text): a unit that is only links, a source tag in parentheses, or a short greeting."""
+    stripped = raw.strip()
+    if _SOURCE_TAG.match(stripped):
+        return True
+    if _GREETING.match(stripped) and len(_WORD.findall(stripped)) <= 4:
+        return True
+    links = _LINK.findall(stripped)
+    return bool(links) and not re.search(r"\w", _LINK.sub(" ", stripped))
 
 
 @cache
@@ -49,10 +69,12 @@ def is_non_claim(text: str, block: BlockKind) -> bool:
     return not final and len(tokens) < 3
 
 
-def classify(text: str, block: BlockKind, quoted: bool, reported: bool) -> ClaimKind:
-    """The kind of one claim; `quoted`: inside a direct quote; `reported`: reported speech."""
+def classify(text: str, block: BlockKind, quoted: bool, reported: bool,
+             raw: str | None = None) -> ClaimKind:
+    """The kind of one claim; `quoted`: inside a direct quote; `reported`: reported speech;
+    `raw`: the claim as written, when `text` is the masked copy (for navigation by its links)."""
     stripped = text.strip()
-    if is_non_claim(stripped, block) and not quoted:
+    if (is_non_claim(stripped, block) or (raw is not None and is_navigation(raw))) and not quoted:
         return "non_claim"
     if stripped.rstrip("\"”’)").endswith("?"):
         return "question"

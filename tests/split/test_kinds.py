@@ -63,3 +63,28 @@ def test_prose_without_final_period_in_a_list_is_still_a_claim() -> None:
 ])
 def test_the_month_may_is_not_a_hedge(text: str, kind: str) -> None:
     assert classify(text, "paragraph", False, False) == kind
+
+
+@pytest.mark.parametrize("raw", [
+    "[Gaza war](https://en.wikipedia.org/wiki/Gaza_war \"Gaza war\")",
+    "[Home](/) · [News](/news) | [Contact](/contact)",
+    "(CBS News)",
+    "(AP) (BBC News)",
+    "https://example.org/report.html",
+    "Hello everyone!",
+    "Thanks, all.",
+    "Directed by Ana Lee",
+])
+def test_navigation_source_tags_greetings_and_credits_are_non_claims(raw: str) -> None:
+    masked = raw  # the masked copy differs only by blanks; the raw text decides here
+    assert classify(masked, "list_item", quoted=False, reported=False, raw=raw) == "non_claim"
+
+
+@pytest.mark.parametrize("raw", [
+    "At least 31 [Palestinians](https://en.wikipedia.org/wiki/P) are killed in [Gaza](https://x).",
+    "Thanks to the new compiler, builds are 30% faster than before.",
+    "(The figure excludes contractors, who are counted separately.) It rose 4%.",
+    "Hello is the word most learners say first, a 2020 survey of teachers found.",
+])
+def test_prose_with_links_or_greeting_words_stays_a_claim(raw: str) -> None:
+    assert classify(raw, "paragraph", quoted=False, reported=False, raw=raw) != "non_claim"
