@@ -43,6 +43,9 @@ class Config(BaseModel):
     baseline: str | None = None
     ledger: str = ".claimcheck/ledger.jsonl"  # review decisions (`claimcheck review`)
     offline: bool = False
+    # An empty reference folder or file, or a URL that cannot be fetched, only warns instead of
+    # failing the run with exit 2.
+    refs_optional: bool = False
     timeout: float = Field(10.0, gt=0)  # seconds per URL fetch
     max_bytes: int = Field(5_000_000, gt=0)  # size cap per fetched URL
     config_path: str | None = Field(None, exclude=True)  # where it was read from, for messages

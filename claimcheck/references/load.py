@@ -1,8 +1,12 @@
 """Collect reference snippets from the files, folders and URLs the user named.
 
 Order is deterministic (specs as given, folder contents sorted), because snippet positions and
-derived ids end up in reports and in the index cache key. Local problems are the user's to fix,
-so they stop the run; a URL that cannot be fetched is only a warning, since the network is not.
+derived ids end up in reports and in the index cache key. A bad file stops the run at once. A
+reference that gives nothing (an empty folder or file, a URL that cannot be fetched or read)
+stops it too, after every reference was tried, because a check against missing references
+passes claims it never checked: exit 2, unless the config says `refs_optional = true`, which
+makes these warnings. A URL skipped because `--offline` is on and it is not cached is always
+only a warning: the user asked for no network.
 """
 
 from __future__ import annotations
@@ -30,6 +34,19 @@ def load_references(specs: list[str], config: Config, warnings: list[str]) -> li
 
 
 def _located(specs: list[str], config: Config, warnings: list[str]) -> list[Located]:
+    problems: list[str] = []
+    located = _collect(specs, config, warnings, problems)
+    if problems and not config.refs_optional:
+        more = (f" (and {len(problems) - 1} more reference problem"
+                f"{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else "")
+        raise UserError(f"{problems[0]}{more}; fix the references, or set refs_optional = true "
+                        "in the config to check without them")
+    warnings.extend(problems)
+    return located
+
+
+def _collect(specs: list[str], config: Config, warnings: list[str],
+             problems: list[str]) -> list[Located]:
     located: list[Located] = []
     seen_files: set[Path] = set()
     fetcher = None
@@ -40,11 +57,16 @@ def _located(specs: list[str], config: Config, warnings: list[str]) -> list[Loca
                     from .fetch import Fetcher
 
                     fetcher = Fetcher(config, warnings)
-                located.extend(fetcher.snippets(spec))
+                before = len(warnings)
+                items = fetcher.snippets(spec)
+                if not items and not config.offline:  # the fetcher said why: a problem
+                    problems.extend(warnings[before:] or [f"{spec}: no reference snippets"])
+                    del warnings[before:]
+                located.extend(items)
                 continue
             found = list(_files(spec))
             if not found:
-                warnings.append(f"{spec}: no reference files found "
+                problems.append(f"{spec}: no reference files found "
                                 f"(known extensions: {', '.join(sorted(EXTENSIONS))})")
             for path, label in found:
                 key = path.resolve()
@@ -53,7 +75,7 @@ def _located(specs: list[str], config: Config, warnings: list[str]) -> list[Loca
                 seen_files.add(key)
                 items = load_file(path, label)
                 if not items:
-                    warnings.append(f"{label}: no reference snippets in this file")
+                    problems.append(f"{label}: no reference snippets in this file")
                 located.extend(items)
     finally:
         if fetcher is not None:

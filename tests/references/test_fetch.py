@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.config import Config
+from claimcheck.errors import UserError
 from claimcheck.references import load_references
 
 ARTICLE = b"""<!doctype html><html><head><title>Port news</title></head><body>
@@ -100,8 +101,9 @@ def server() -> Iterator[str]:
 
 
 def fetch(url: str, **config: object) -> tuple[list, list[str]]:
+    """Snippets and warnings; `refs_optional` so that a failure is a warning to read."""
     warnings: list[str] = []
-    cfg = Config.model_validate({"timeout": 2.0, **config})
+    cfg = Config.model_validate({"timeout": 2.0, "refs_optional": True, **config})
     return load_references([url], cfg, warnings), warnings
 
 
@@ -161,11 +163,30 @@ def test_undeclared_non_utf8_is_decoded_as_windows_1252_with_a_warning(server: s
 ])
 def test_failures_warn_and_the_run_goes_on(server: str, path: str, reason: str) -> None:
     warnings: list[str] = []
-    cfg = Config.model_validate({"timeout": 0.5, "max_bytes": 1000})
+    cfg = Config.model_validate({"timeout": 0.5, "max_bytes": 1000, "refs_optional": True})
     snippets = load_references([f"{server}{path}", f"{server}/plain"], cfg, warnings)
     assert [s.text for s in snippets] == ["First fact here.", "Second fact here."]
     assert len(warnings) == 1
     assert warnings[0].startswith(f"{server}{path}: {reason}")
+    # without refs_optional an unreachable reference fails the run (exit 2), naming why
+    strict = cfg.model_copy(update={"refs_optional": False})
+    with pytest.raises(UserError, match="refs_optional = true") as failed:
+        load_references([f"{server}{path}", f"{server}/plain"], strict, [])
+    assert str(failed.value).startswith(f"{server}{path}: {reason}")
+
+
+def test_offline_cache_miss_never_fails_the_run(server: str) -> None:
+    warnings: list[str] = []
+    cfg = Config.model_validate({"offline": True})
+    assert load_references([f"{server}/never-fetched"], cfg, warnings) == []
+    assert warnings[0].endswith("not in the cache and offline mode is on; skipped")
+
+
+def test_every_failed_url_is_counted_in_the_error(server: str) -> None:
+    with pytest.raises(UserError) as failed:
+        load_references([f"{server}/error", f"{server}/missing", f"{server}/image"],
+                        Config.model_validate({"timeout": 2.0}), [])
+    assert "(and 2 more reference problems)" in str(failed.value)
 
 
 def test_up_to_five_redirects_are_followed(server: str) -> None:

@@ -12,9 +12,9 @@ from claimcheck.references import load_references
 GOOD = "fixtures/refs/formats/good"
 
 
-def load(*specs: str) -> tuple[list, list[str]]:
+def load(*specs: str, **config: object) -> tuple[list, list[str]]:
     warnings: list[str] = []
-    return load_references(list(specs), Config.model_validate({}), warnings), warnings
+    return load_references(list(specs), Config.model_validate(config), warnings), warnings
 
 
 @pytest.fixture(autouse=True)
@@ -107,10 +107,16 @@ def test_same_file_twice_is_loaded_once() -> None:
     assert [s.id for s in once] == [s.id for s in twice]
 
 
-def test_empty_folder_and_file_warn(tmp_path: Path) -> None:
+def test_empty_folder_and_file_fail_unless_refs_are_optional(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     (tmp_path / "blank.md").write_text("# Only a heading\n", encoding="utf-8")
-    snippets, warnings = load(str(tmp_path / "empty"), str(tmp_path / "blank.md"))
+    with pytest.raises(UserError, match=r"empty: no reference files found .*\(and 1 more "
+                                        r"reference problem\); fix the references"):
+        load(str(tmp_path / "empty"), str(tmp_path / "blank.md"))
+    with pytest.raises(UserError, match="blank.md: no reference snippets in this file; fix"):
+        load(str(tmp_path / "blank.md"))
+    snippets, warnings = load(str(tmp_path / "empty"), str(tmp_path / "blank.md"),
+                              refs_optional=True)
     assert snippets == []
     assert len(warnings) == 2
     assert "no reference files found" in warnings[0]
