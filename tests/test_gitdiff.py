@@ -77,3 +77,67 @@ def test_changed_lines_of_checks_the_repository_once_per_folder(
     assert calls.count("rev-parse") == 2  # the repository and the revision, once for the folder
     with pytest.raises(UserError, match="unknown git revision 'v9'"):
         gitdiff.changed_lines_of(paths, "v9")
+
+
+def _repo_with_remote(tmp_path: Path) -> tuple[Path, Path]:
+    """An 'origin' with main (one commit) and a clone on branch 'feature' with one more."""
+    origin = tmp_path / "origin"
+    origin.mkdir()
+    (origin / "d.md").write_text("One.\n", encoding="utf-8")
+    _git(origin, "init", "-q", "-b", "main")
+    _git(origin, "add", "d.md")
+    _git(origin, "commit", "-q", "-m", "one")
+    clone = tmp_path / "clone"
+    _git(tmp_path, "clone", "-q", str(origin), str(clone))
+    _git(clone, "checkout", "-q", "-b", "feature")
+    (clone / "d.md").write_text("One.\nTwo.\n", encoding="utf-8")
+    _git(clone, "commit", "-q", "-am", "two")
+    return origin, clone
+
+
+def test_default_base_at_the_prompt_is_head(tmp_path: Path) -> None:
+    from claimcheck.gitdiff import default_base
+
+    assert default_base(tmp_path, env={}) == "HEAD"  # not even a repository: HEAD, as before
+
+
+def test_default_base_in_ci_is_the_merge_base_with_the_target(tmp_path: Path) -> None:
+    from claimcheck.gitdiff import changed_lines, default_base
+
+    origin, clone = _repo_with_remote(tmp_path)
+    main_commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=origin, capture_output=True,
+                                 text=True, check=True).stdout.strip()
+    for env in ({"CI": "true"}, {"GITHUB_ACTIONS": "true", "GITHUB_BASE_REF": "main"}):
+        base = default_base(clone, env=env)
+        assert base == main_commit
+        assert changed_lines(str(clone / "d.md"), base) == {2}
+
+
+def test_default_base_in_ci_fails_when_there_is_none(tmp_path: Path) -> None:
+    from claimcheck.gitdiff import default_base
+
+    origin, clone = _repo_with_remote(tmp_path)
+    with pytest.raises(UserError, match="target branch 'release', which is not in this checkout"):
+        default_base(clone, env={"CI": "true", "GITHUB_BASE_REF": "release"})
+    _git(clone, "checkout", "-q", "main")  # a push to the default branch itself
+    with pytest.raises(UserError, match="HEAD is already on origin/main"):
+        default_base(clone, env={"CI": "1"})
+    with pytest.raises(UserError, match="remote's default branch, which is not in this"):
+        default_base(origin, env={"CI": "1"})  # no remote at all
+
+
+def test_changed_only_in_ci_without_a_base_exits_2(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from claimcheck.cli import main
+
+    origin, _ = _repo_with_remote(tmp_path)
+    monkeypatch.chdir(origin)
+    monkeypatch.setenv("CI", "true")
+    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
+    assert main(["check", "--changed-only", "d.md"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("claimcheck: error: --changed-only: in CI")
+    assert "--changed-only=REV" in err
+    monkeypatch.setenv("CI", "false")
+    assert main(["check", "--changed-only", "d.md", "--format", "json"]) == 0  # HEAD: nothing
