@@ -1,0 +1,95 @@
+"""Regenerate the generated parts of the documentation: the rule table in docs/rules.md and the
+README's 30-second example (the command run for real, its output and exit code).
+
+    python scripts/update_docs.py          # rewrite what is out of date
+    python scripts/update_docs.py --check  # exit 1 and name the files that are out of date
+
+A generated part sits between `<!-- BEGIN generated: COMMAND -->` and `<!-- END generated -->`
+and is exactly what COMMAND prints; everything around it is written by hand.
+tests/test_docs.py fails while a generated part is out of date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BLOCK = re.compile(r"(<!-- BEGIN generated: (?P<command>[^>]*?) -->\n)(?P<body>.*?)"
+                   r"(<!-- END generated -->)", re.S)
+
+
+def _rules_markdown() -> str:
+    from claimcheck.report.rules_list import render_rules
+
+    return render_rules("markdown")
+
+
+EXAMPLE_DRAFT = ("The port of Valmora handled 1.2 million containers in 2023. "
+                 "Experts say the strike will last for months.")
+EXAMPLE_COMMAND = ("claimcheck", "check", "-", "--refs", "fixtures/refs/news/")
+EXAMPLE_COLUMNS = 100
+
+
+def _readme_example() -> str:
+    """The example as a console session: the command, its output in a terminal of
+    EXAMPLE_COLUMNS columns (no colour), and its exit code."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
+    env.update(COLUMNS=str(EXAMPLE_COLUMNS), NO_COLOR="1")
+    done = subprocess.run([sys.executable, "-m", "claimcheck", *EXAMPLE_COMMAND[1:]],
+                          input=EXAMPLE_DRAFT + "\n", capture_output=True, text=True, cwd=ROOT,
+                          env=env, check=False)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"the README example failed ({done.returncode}): {done.stderr}")
+    return (f"```console\n$ printf '{EXAMPLE_DRAFT}\\n' \\\n"
+            f"    | {' '.join(EXAMPLE_COMMAND)}\n{done.stdout}$ echo $?\n{done.returncode}\n```\n")
+
+
+# The commands a generated block may name, and the function that prints the same text.
+GENERATORS: dict[str, Callable[[], str]] = {
+    "claimcheck rules --format markdown": _rules_markdown,
+    "the example below, run in a 100-column terminal": _readme_example,
+}
+PAGES = ("README.md", "docs/rules.md")
+
+
+def updated(text: str) -> str:
+    """`text` with every generated block replaced by its command's current output."""
+    def fill(match: re.Match[str]) -> str:
+        command = match.group("command")
+        if command not in GENERATORS:
+            raise SystemExit(f"unknown generator {command!r} (known: {', '.join(GENERATORS)})")
+        return match.group(1) + GENERATORS[command]() + match.group(4)
+
+    return BLOCK.sub(fill, text)
+
+
+def stale_pages(root: Path = ROOT) -> list[str]:
+    return [page for page in PAGES
+            if updated((root / page).read_text(encoding="utf-8"))
+            != (root / page).read_text(encoding="utf-8")]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--check", action="store_true", help="only report stale pages")
+    args = parser.parse_args(argv)
+    stale = stale_pages()
+    if args.check:
+        for page in stale:
+            print(f"{page}: out of date (run python scripts/update_docs.py)")
+        return 1 if stale else 0
+    for page in stale:
+        path = ROOT / page
+        path.write_text(updated(path.read_text(encoding="utf-8")), encoding="utf-8")
+        print(f"updated {page}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
