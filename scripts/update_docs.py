@@ -37,17 +37,41 @@ EXAMPLE_COLUMNS = 100
 
 
 def _readme_example() -> str:
-    """The example as a console session: the command, its output in a terminal of
-    EXAMPLE_COLUMNS columns (no colour), and its exit code."""
+    """The example as a console session: the command, what it shows in a terminal of
+    EXAMPLE_COLUMNS columns (a pseudo-terminal, colour off), and its exit code."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMCHECK_")}
-    env.update(COLUMNS=str(EXAMPLE_COLUMNS), NO_COLOR="1")
-    done = subprocess.run([sys.executable, "-m", "claimcheck", *EXAMPLE_COMMAND[1:]],
-                          input=EXAMPLE_DRAFT + "\n", capture_output=True, text=True, cwd=ROOT,
-                          env=env, check=False)
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"the README example failed ({done.returncode}): {done.stderr}")
+    env.update(COLUMNS=str(EXAMPLE_COLUMNS), NO_COLOR="1", TERM="xterm")
+    main, terminal = os.openpty()
+    try:
+        done = subprocess.Popen([sys.executable, "-m", "claimcheck", *EXAMPLE_COMMAND[1:]],
+                                stdin=subprocess.PIPE, stdout=terminal,
+                                stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
+        os.close(terminal)
+        assert done.stdin is not None
+        done.stdin.write((EXAMPLE_DRAFT + "\n").encode())
+        done.stdin.close()
+        shown = _read_all(main)
+        code = done.wait()
+    finally:
+        os.close(main)
+    if code not in (0, 1):
+        raise SystemExit(f"the README example failed with exit code {code}")
+    text = shown.decode("utf-8").replace("\r\n", "\n")
     return (f"```console\n$ printf '{EXAMPLE_DRAFT}\\n' \\\n"
-            f"    | {' '.join(EXAMPLE_COMMAND)}\n{done.stdout}$ echo $?\n{done.returncode}\n```\n")
+            f"    | {' '.join(EXAMPLE_COMMAND)}\n{text}$ echo $?\n{code}\n```\n")
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the other side of the terminal is closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 # The commands a generated block may name, and the function that prints the same text.

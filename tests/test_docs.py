@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _update_docs():
-    spec = importlib.util.spec_from_file_location("update_docs", ROOT / "scripts" / "update_docs.py")
+    script = ROOT / "scripts" / "update_docs.py"
+    spec = importlib.util.spec_from_file_location("update_docs", script)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("update_docs", module)
