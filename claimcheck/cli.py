@@ -67,8 +67,89 @@ def _add_ledger_arg(cmd: argparse.ArgumentParser) -> None:
                           ".claimcheck/ledger.jsonl)")
 
 
+DESCRIPTION = """\
+Find the checkable claims in a draft (text or Markdown), flag unsupported generalizations, and
+check each claim against your own references: files, folders or URLs. Reports for people (a
+table, one line per finding) and for CI (JSON, SARIF, GitHub annotations, Markdown, JUnit), with
+exit codes a job can gate on: 0 passed, 1 findings at the fail level, 2 a usage, input or
+reference error."""
+
+EXAMPLES: dict[str, str] = {
+    "": """\
+examples:
+  claimcheck check draft.md                       flag generalizations, no references
+  claimcheck check docs/ --refs refs/             check every draft under docs/ against refs/
+  claimcheck rules CC301                          what a rule flags and how to fix it
+  claimcheck check --help                         every option of a subcommand
+
+Published as the distribution 'factlint' (pipx install factlint). Manual: docs/usage.md; CI and
+pre-commit: docs/ci.md.""",
+    "check": """\
+examples:
+  claimcheck check draft.md --refs refs/ --refs https://example.org/report.html
+  claimcheck check docs/ --format text --fail-on warning
+  cat draft.txt | claimcheck check - --refs refs/notes.md
+  claimcheck check docs/ --format github --summary "$GITHUB_STEP_SUMMARY"
+  claimcheck check docs/ --format sarif --output claimcheck.sarif
+  claimcheck check --changed-only=origin/main docs/   only lines changed since origin/main
+  claimcheck check --force-exclude a.md requirements.txt   as a pre-commit hook runs it
+
+exit codes: 0 passed, 1 findings at or above --fail-on, 2 usage, input or reference error.""",
+    "baseline": """\
+examples:
+  claimcheck baseline docs/ --refs refs/          accept today's findings
+  claimcheck check docs/ --refs refs/             later: only new findings fail (the baseline
+                                                  at .claimcheck-baseline.json is read)""",
+    "show": """\
+examples:
+  claimcheck show draft.md 3f2a9c1b --refs refs/  one claim by its handle (from check)
+  claimcheck show draft.md 12:5 --refs refs/      the claim at line 12, column 5
+  claimcheck show draft.md L12 --format json""",
+    "rules": """\
+examples:
+  claimcheck rules                                every rule, one row each
+  claimcheck rules CC301                          one rule's full documentation
+  claimcheck rules weasel-attribution             the same, by name
+  claimcheck rules verdict/no_evidence            what a verdict finding means
+  claimcheck rules --format json""",
+    "schema": """\
+examples:
+  claimcheck schema > claimcheck-report.schema.json
+  claimcheck check draft.md --format json | check-jsonschema --schemafile \
+      claimcheck-report.schema.json -""",
+    "eval": """\
+examples:
+  claimcheck eval flags data/logic-fallacy/dev.jsonl --no-peers
+  claimcheck eval verify data/climate-fever/dev.jsonl --mode corpus --format json""",
+    "eval flags": """\
+examples:
+  claimcheck eval flags data/logic-fallacy/dev.jsonl
+  claimcheck eval flags mine.jsonl --no-peers --format markdown""",
+    "eval verify": """\
+examples:
+  claimcheck eval verify data/climate-fever/dev.jsonl
+  claimcheck eval verify data/climate-fever/dev.jsonl --mode pair --format json""",
+}
+
+
+def _with_examples(parser: argparse.ArgumentParser, key: str) -> None:
+    """Examples under the help of `parser` (and of its subcommands), kept as written."""
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EXAMPLES.get(key)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                _with_examples(child, f"{key} {name}".strip())
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="claimcheck", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = _build_parser()
+    _with_examples(parser, "")
+    return parser
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="claimcheck", description=DESCRIPTION)
     parser.add_argument("--version", action=_Version, nargs=0,
                         help="show the version and the distribution that provides it, then exit")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -113,7 +194,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_ledger_arg(show)
     show.add_argument("--format", choices=("table", "json"), default="table")
 
-    rules = sub.add_parser("rules", help="list every generalization rule")
+    rules = sub.add_parser("rules", help="list every generalization rule, or document one")
+    rules.add_argument("rule", nargs="?", metavar="ID",
+                       help="a rule ID or name (CC301, weasel-attribution) or verdict/<label>: "
+                            "print its full documentation")
     rules.add_argument("--format", choices=("table", "json", "markdown"), default="table")
 
     sub.add_parser("schema", help="print the JSON Schema of the JSON report")
@@ -275,6 +359,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
+    if args.rule:
+        from .report.rule_docs import render_rule
+
+        sys.stdout.write(render_rule(args.rule))
+        return EXIT_OK
     from .report.rules_list import render_rules
 
     sys.stdout.write(render_rules(args.format))

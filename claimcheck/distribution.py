@@ -30,8 +30,9 @@ DOCS_BRANCH = "main"
 
 
 def rule_doc_url(rule_id: str) -> str:
-    """Where a rule's documentation page is published (SARIF `helpUri`)."""
-    return f"{REPOSITORY}/blob/{DOCS_BRANCH}/docs/rules/{rule_id}.md"
+    """Where a rule's documentation page is published (SARIF `helpUri`): docs/rules/CC101.md,
+    docs/rules/verdict-no_evidence.md (see `report.rule_docs.page_name`)."""
+    return f"{REPOSITORY}/blob/{DOCS_BRANCH}/docs/rules/{rule_id.replace('/', '-')}.md"
 
 
 def _distributions(path: list[str] | None) -> Iterable[Distribution]:

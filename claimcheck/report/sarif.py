@@ -14,20 +14,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from .. import __version__
+from ..distribution import REPOSITORY, rule_doc_url
 from ..models import Report
 from .findings import Finding, collect, relative_uri, with_hint
+from .rule_docs import VERDICT_DOCS, VERDICT_TITLES
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/claimcheck/"
+INFORMATION_URI = REPOSITORY
 FINGERPRINT_KEY = "claimcheck/v1"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
-_VERDICT_HELP = {
-    "contradicted": "The best evidence in your references says something different: a number, "
-                    "date, name, negation or quantifier disagrees.",
-    "misquoted": "The quoted words differ from the words in the source.",
-    "no_evidence": "None of your references supports this checkable claim.",
-}
 
 
 def _registry() -> dict[str, Any]:
@@ -39,11 +35,10 @@ def _registry() -> dict[str, Any]:
 def _rule_metadata(finding: Finding, registry: dict[str, Any]) -> dict[str, Any]:
     known = registry.get(finding.rule)
     markdown: str | None = None
-    if finding.is_verdict:
-        label = finding.name
-        short = f"Claim is {label.replace('_', ' ')}"
-        full = _VERDICT_HELP.get(label, short + ".")
-        help_text, level, tags = finding.hint, finding.severity, ["verdict"]
+    if finding.is_verdict and finding.name in VERDICT_DOCS:
+        short = VERDICT_TITLES[finding.name]
+        full, help_text = VERDICT_DOCS[finding.name]
+        level, tags = finding.severity, ["verdict"]
     elif known is not None:
         short = known.summary or known.message.format(cue="…")
         full = known.description or short
@@ -55,12 +50,14 @@ def _rule_metadata(finding: Finding, registry: dict[str, Any]) -> dict[str, Any]
     help_entry = {"text": help_text or short}
     if markdown:
         help_entry["markdown"] = markdown
+    documented = known is not None or finding.is_verdict
     return {
         "id": finding.rule,
         "name": finding.name,
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
         "help": help_entry,
+        **({"helpUri": rule_doc_url(finding.rule)} if documented else {}),
         "defaultConfiguration": {"level": LEVEL[level]},
         "properties": {"tags": tags},
     }

@@ -1,0 +1,72 @@
+"""`claimcheck rules ID`, the pages SARIF links to, and help with examples everywhere."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import pytest
+
+from claimcheck.cli import _parser, main
+from claimcheck.errors import UserError
+from claimcheck.report import render
+from claimcheck.report.rule_docs import VERDICT_DOCS, page_name, render_rule, rule_ids
+from claimcheck.rules import RULES
+
+from .sample import make_report
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_every_rule_page_has_its_whole_documentation(rule: object) -> None:
+    page = render_rule(rule.id)  # type: ignore[attr-defined]
+    assert page.startswith(f"# {rule.id} `{rule.name}`\n")  # type: ignore[attr-defined]
+    for part in (rule.description, rule.hint, f'"{rule.id}" = "off"',  # type: ignore[attr-defined]
+                 *rule.flagged, *rule.not_flagged):  # type: ignore[attr-defined]
+        assert part in page
+    assert render_rule(rule.name.upper()) == page  # type: ignore[attr-defined]
+
+
+def test_verdict_pages_and_unknown_ids() -> None:
+    assert render_rule("verdict/no_evidence").startswith(
+        "# verdict/no_evidence: no reference supports the claim\n")
+    assert rule_ids()[-len(VERDICT_DOCS):] == [f"verdict/{v}" for v in VERDICT_DOCS]
+    assert page_name("verdict/no_evidence") == "verdict-no_evidence.md"
+    with pytest.raises(UserError, match="unknown rule 'CC999'"):
+        render_rule("CC999")
+    with pytest.raises(UserError, match="unknown rule 'verdict/bogus'"):
+        render_rule("verdict/bogus")
+
+
+def test_rules_id_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "CC301"]) == 0
+    assert capsys.readouterr().out == render_rule("CC301")
+    assert main(["rules", "nope"]) == 2
+    assert "unknown rule 'nope'" in capsys.readouterr().err
+
+
+def test_sarif_rules_link_to_their_pages_and_read_well() -> None:
+    rules = json.loads(render(make_report(), "sarif"))["runs"][0]["tool"]["driver"]["rules"]
+    by_id = {r["id"]: r for r in rules}
+    assert by_id["CC101"]["helpUri"].endswith("/docs/rules/CC101.md")
+    verdict = by_id["verdict/contradicted"]
+    assert verdict["helpUri"].endswith("/docs/rules/verdict-contradicted.md")
+    assert verdict["shortDescription"]["text"] == "A reference contradicts the claim"
+    assert not any(r["shortDescription"]["text"].startswith("Claim is") for r in rules)
+
+
+def _subparsers(parser: argparse.ArgumentParser, path: str = "") -> list[tuple[str, str]]:
+    out = [(path, parser.format_help())]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                out += _subparsers(child, f"{path} {name}".strip())
+    return out
+
+
+def test_every_command_and_subcommand_has_examples() -> None:
+    helps = _subparsers(_parser())
+    assert len(helps) >= 8
+    for path, text in helps:
+        assert "\nexamples:\n  claimcheck " in text, f"'claimcheck {path} --help' has no examples"
+    top = dict(helps)[""]
+    assert "factlint" in top and "exit codes" in top.replace("exit\ncodes", "exit codes")
