@@ -247,14 +247,25 @@ def check_fail_on(values: Sequence[str], where: str) -> list[str]:
 def run(paths: Sequence[str], config: Config, progress: Progress | None = None,
         changed: Mapping[str, set[int] | None] | None = None) -> Report:
     """`changed`: for --changed-only, file -> changed line numbers (None = all lines)."""
-    warnings: list[str] = []
     if config.refs and _overlap_pays(paths):
+        warnings: list[str] = []
         docs, claims = _overlapped(paths, config, changed, warnings, progress)
-    else:
-        docs = load_documents(paths, config)
-        claims = prepare_claims(docs, config, changed)
-        if config.refs:
-            check_claims(claims, prepare_references(config, warnings), config, progress)
+        return _report(docs, claims, config, warnings)
+    return run_documents(load_documents(paths, config), config, progress, changed)
+
+
+def run_documents(docs: Sequence[Document], config: Config, progress: Progress | None = None,
+                  changed: Mapping[str, set[int] | None] | None = None) -> Report:
+    """`run` for documents already loaded (the Python API checks text in memory this way)."""
+    warnings: list[str] = []
+    claims = prepare_claims(docs, config, changed)
+    if config.refs:
+        check_claims(claims, prepare_references(config, warnings), config, progress)
+    return _report(docs, claims, config, warnings)
+
+
+def _report(docs: Sequence[Document], claims: list[Claim], config: Config,
+            warnings: list[str]) -> Report:
     suppress_findings(docs, claims, config, warnings)
     report = Report(version=__version__, files=[d.path for d in docs], claims=claims,
                     warnings=warnings)
