@@ -1,5 +1,7 @@
-"""Regenerate the generated parts of the documentation: the rule table in docs/rules.md and the
-README's 30-second example (the command run for real, its output and exit code).
+"""Regenerate the generated parts of the documentation: the rule table in docs/rules.md, the
+README's 30-second example (the command run for real, its output and exit code), and one page per
+rule and verdict under docs/rules/ (what `claimcheck rules ID` prints; SARIF's helpUri links
+there), created for new rules and removed for rules that are gone.
 
     python scripts/update_docs.py          # rewrite what is out of date
     python scripts/update_docs.py --check  # exit 1 and name the files that are out of date
@@ -74,10 +76,28 @@ def _read_all(fd: int) -> bytes:
     return b"".join(chunks)
 
 
+RULE_PAGES = "docs/rules"
+
+
+def rule_pages() -> dict[str, str]:
+    """Every page docs/rules/<ID>.md should hold: a generated block of `claimcheck rules ID`."""
+    from claimcheck.report.rule_docs import page_name, render_rule, rule_ids
+
+    return {f"{RULE_PAGES}/{page_name(i)}": f"<!-- BEGIN generated: claimcheck rules {i} -->\n"
+            f"{render_rule(i)}<!-- END generated -->\n" for i in rule_ids()}
+
+
+def _rule_page_index() -> str:
+    from claimcheck.report.rule_docs import page_name, rule_ids
+
+    return " · ".join(f"[{i}](rules/{page_name(i)})" for i in rule_ids()) + "\n"
+
+
 # The commands a generated block may name, and the function that prints the same text.
 GENERATORS: dict[str, Callable[[], str]] = {
     "claimcheck rules --format markdown": _rules_markdown,
     "the example below, run in a 100-column terminal": _readme_example,
+    "the list of rule pages": _rule_page_index,
 }
 PAGES = ("README.md", "docs/rules.md")
 
@@ -86,6 +106,10 @@ def updated(text: str) -> str:
     """`text` with every generated block replaced by its command's current output."""
     def fill(match: re.Match[str]) -> str:
         command = match.group("command")
+        if command.startswith("claimcheck rules ") and not command.startswith("claimcheck rules -"):
+            from claimcheck.report.rule_docs import render_rule
+
+            return match.group(1) + render_rule(command.split()[2]) + match.group(4)
         if command not in GENERATORS:
             raise SystemExit(f"unknown generator {command!r} (known: {', '.join(GENERATORS)})")
         return match.group(1) + GENERATORS[command]() + match.group(4)
@@ -94,9 +118,17 @@ def updated(text: str) -> str:
 
 
 def stale_pages(root: Path = ROOT) -> list[str]:
-    return [page for page in PAGES
-            if updated((root / page).read_text(encoding="utf-8"))
-            != (root / page).read_text(encoding="utf-8")]
+    stale = [page for page in PAGES
+             if updated((root / page).read_text(encoding="utf-8"))
+             != (root / page).read_text(encoding="utf-8")]
+    wanted = rule_pages()
+    for page, text in wanted.items():
+        path = root / page
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            stale.append(page)
+    stale += [f"{RULE_PAGES}/{p.name}" for p in sorted((root / RULE_PAGES).glob("*.md"))
+              if f"{RULE_PAGES}/{p.name}" not in wanted]
+    return stale
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,9 +140,18 @@ def main(argv: list[str] | None = None) -> int:
         for page in stale:
             print(f"{page}: out of date (run python scripts/update_docs.py)")
         return 1 if stale else 0
+    wanted = rule_pages()
     for page in stale:
         path = ROOT / page
-        path.write_text(updated(path.read_text(encoding="utf-8")), encoding="utf-8")
+        if page in wanted:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(wanted[page], encoding="utf-8")
+        elif page.startswith(RULE_PAGES + "/"):
+            path.unlink()
+            print(f"removed {page} (no such rule any more)")
+            continue
+        else:
+            path.write_text(updated(path.read_text(encoding="utf-8")), encoding="utf-8")
         print(f"updated {page}")
     return 0
 

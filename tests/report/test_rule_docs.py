@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 import pytest
 
@@ -70,3 +71,28 @@ def test_every_command_and_subcommand_has_examples() -> None:
         assert "\nexamples:\n  claimcheck " in text, f"'claimcheck {path} --help' has no examples"
     top = dict(helps)[""]
     assert "factlint" in top and "exit codes" in top.replace("exit\ncodes", "exit codes")
+
+
+def test_rule_pages_are_generated_and_staleness_is_seen(tmp_path: Path) -> None:
+    import importlib.util
+    import shutil
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("update_docs_h17", root / "scripts" /
+                                                  "update_docs.py")
+    assert spec and spec.loader
+    update_docs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(update_docs)
+    for page in ("README.md", "docs"):
+        copy = shutil.copytree if (root / page).is_dir() else shutil.copy
+        copy(root / page, tmp_path / page)
+    assert update_docs.stale_pages(tmp_path) == []
+    page = tmp_path / "docs" / "rules" / "CC301.md"
+    assert page.read_text(encoding="utf-8") == (
+        "<!-- BEGIN generated: claimcheck rules CC301 -->\n" + render_rule("CC301")
+        + "<!-- END generated -->\n")
+    page.write_text("edited by hand\n", encoding="utf-8")
+    (tmp_path / "docs" / "rules" / "CC999.md").write_text("a rule that is gone\n")
+    (tmp_path / "docs" / "rules" / "CC101.md").unlink()
+    assert sorted(update_docs.stale_pages(tmp_path)) == [
+        "docs/rules/CC101.md", "docs/rules/CC301.md", "docs/rules/CC999.md"]
