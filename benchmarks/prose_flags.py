@@ -10,6 +10,15 @@ made once; later rule changes that drop audited flags are reported as such, neve
 fixes made after reading the audit cannot raise its figure.
 
     python benchmarks/prose_flags.py [--data ../shared/data/climate-fever/dev.jsonl]
+
+The second corpus is prose that is not encyclopedic: news and blogs, read from folders of
+Markdown or text files outside the repository (nothing of it is committed). Each `--prose FOLDER`
+is one corpus: a seeded sample of `--files` of its files goes through the real Markdown loader,
+splitter and rules, and the script prints sentences, flags and flags per 1,000 sentences by rule.
+docs/accuracy.md says which corpora were used, under which licences, and how to get them:
+
+    python benchmarks/prose_flags.py --prose /work/team/corpora/h14/current-events \
+        --prose /work/team/corpora/h14/rust-blog --files 120 [--dump flags.jsonl]
 """
 
 from __future__ import annotations
@@ -19,6 +28,8 @@ import csv
 import hashlib
 import json
 import math
+import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -26,7 +37,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from claimcheck.document import build_document  # noqa: E402
 from claimcheck.evaluate.flags import claim_splitter, text_document  # noqa: E402
+from claimcheck.models import Claim, Document, Flag  # noqa: E402
 from claimcheck.rules import find_flags  # noqa: E402
 
 AUDIT = Path(__file__).resolve().parent / "data" / "climate_fever_flag_audit.csv"
@@ -54,6 +67,64 @@ def flags_of(text: str) -> list[tuple[str, str]]:
     return [(f.rule, f.cue) for claim in split(doc) for f in find_flags(claim, doc, {})]
 
 
+# Zola/Hugo TOML front matter ("+++ ... +++") opens every post of some blogs; the loader knows
+# only YAML front matter, so the block is blanked here (same length: offsets stay true).
+_TOML_FRONT = re.compile(r"\A\+\+\+\n.*?\n\+\+\+\n", re.DOTALL)
+
+
+def corpus_files(folder: Path, files: int, seed: int) -> list[Path]:
+    """A seeded sample of up to `files` Markdown or text files under `folder` (sorted first, so
+    the same folder, count and seed always give the same sample)."""
+    found = sorted(p for p in (folder.rglob("*") if folder.is_dir() else [folder])
+                   if p.is_file() and p.suffix.lower() in {".md", ".markdown", ".txt"})
+    if files and len(found) > files:
+        found = sorted(random.Random(seed).sample(found, files))
+    return found
+
+
+def corpus_document(path: Path) -> Document:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    front = _TOML_FRONT.match(text)
+    if front:
+        text = re.sub(r"[^\n]", " ", front.group()) + text[front.end():]
+    return build_document(str(path), text, path.suffix.lower() != ".txt")
+
+
+def corpus_flags(paths: list[Path]) -> tuple[list[tuple[Document, Claim]], list[tuple[
+        Document, Claim, Flag]]]:
+    """Every claim and every flag the real splitter and rules raise in the files."""
+    split, _ = claim_splitter()
+    claims: list[tuple[Document, Claim]] = []
+    flags: list[tuple[Document, Claim, Flag]] = []
+    for path in paths:
+        doc = corpus_document(path)
+        for claim in split(doc):
+            claims.append((doc, claim))
+            flags.extend((doc, claim, f) for f in find_flags(claim, doc, {}))
+    return claims, flags
+
+
+def sentence_of(doc: Document, claim: Claim) -> str:
+    return " ".join(doc.text[claim.sentence_start:claim.sentence_end].split())
+
+
+def report_corpus(folder: Path, files: int, seed: int, dump: list[dict[str, object]]) -> None:
+    paths = corpus_files(folder, files, seed)
+    claims, flags = corpus_flags(paths)
+    sentences = sum(c.kind != "non_claim" for _, c in claims)
+    by_rule = Counter(f.rule for _, _, f in flags)
+    print(f"{folder.name}: {len(paths)} files, {sentences:,} sentences (+ "
+          f"{len(claims) - sentences:,} non-claims), {len(flags)} flags, "
+          f"{1000 * len(flags) / max(sentences, 1):.0f} per 1,000 sentences")
+    print("  per 1,000 sentences: " + ", ".join(
+        f"{rule} {1000 * n / max(sentences, 1):.1f}" for rule, n in sorted(by_rule.items())))
+    for doc, claim, flag in flags:
+        sentence = sentence_of(doc, claim)
+        dump.append({"corpus": folder.name, "file": str(Path(doc.path).relative_to(folder)),
+                     "line": flag.line, "sha1": text_hash(sentence), "rule": flag.rule,
+                     "cue": flag.cue, "kind": claim.kind, "sentence": sentence})
+
+
 def wilson(yes: int, n: int, z: float = 1.96) -> tuple[float, float]:
     """95% Wilson score interval of a proportion: honest at small n, unlike p ± 2 s.e."""
     if n == 0:
@@ -77,7 +148,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
                         help="CLIMATE-FEVER JSONL (claims with 'evidences')")
+    parser.add_argument("--prose", type=Path, action="append", default=[],
+                        help="a folder of Markdown/text files: one more corpus (repeatable)")
+    parser.add_argument("--files", type=int, default=120,
+                        help="files sampled from each --prose folder (0: all)")
+    parser.add_argument("--seed", type=int, default=14, help="seed of the file sample")
+    parser.add_argument("--dump", type=Path,
+                        help="write every flag of the --prose corpora here as JSON Lines, with "
+                        "its sentence (keep it outside the repository)")
+    parser.add_argument("--no-wikipedia", action="store_true",
+                        help="skip the CLIMATE-FEVER corpus")
     args = parser.parse_args(argv)
+    dump: list[dict[str, object]] = []
+    for folder in args.prose:
+        if not folder.exists():
+            print(f"error: {folder}: no such folder", file=sys.stderr)
+            return 2
+        report_corpus(folder, args.files, args.seed, dump)
+    if args.dump:
+        args.dump.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in dump),
+                             encoding="utf-8")
+    if args.no_wikipedia:
+        return 0
     try:
         sentences = evidence_sentences(args.data)
     except (OSError, ValueError, KeyError) as exc:

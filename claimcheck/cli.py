@@ -105,6 +105,12 @@ examples:
   claimcheck show draft.md 3f2a9c1b --refs refs/  one claim by its handle (from check)
   claimcheck show draft.md 12:5 --refs refs/      the claim at line 12, column 5
   claimcheck show draft.md L12 --format json""",
+    "explain": """\
+examples:
+  claimcheck explain draft.md:12                  every cue on line 12 and why it was flagged
+                                                  or let through
+  claimcheck explain draft.md                     every sentence of the draft that has a cue
+  claimcheck check draft.md --explain             the same as part of check's options""",
     "rules": """\
 examples:
   claimcheck rules                                every rule, one row each
@@ -178,6 +184,15 @@ def _build_parser() -> argparse.ArgumentParser:
                             "(default: HEAD at the prompt; in CI the merge base with the "
                             "target or default branch, or an error if there is none; write "
                             "--changed-only=REV before the drafts)")
+
+    check.add_argument("--explain", action="store_true",
+                       help="instead of checking, print each cue the rules found in each "
+                            "sentence and why it was flagged or let through")
+
+    explain = sub.add_parser("explain", help="show, for a sentence, each cue the rules found "
+                                             "and why it was flagged or let through")
+    _add_input_args(explain)
+    explain.set_defaults(refs=None)
 
     base = sub.add_parser("baseline", help="record today's findings so only new ones fail")
     _add_input_args(base)
@@ -261,7 +276,31 @@ def _beside(folder: Path, value: str) -> str:
     return os.path.relpath(folder / value)
 
 
+def _cmd_explain(args: argparse.Namespace) -> int:
+    """`explain DRAFT[:LINE]...` (and `check --explain`): the rules' reasoning, sentence by
+    sentence, with the configuration's rule settings applied."""
+    from .pipeline import expand_drafts, load_documents
+    from .report.explain import render_explanation
+    from .split import split_document
+
+    config = _config_for(args)
+    chunks = []
+    for given in args.drafts:
+        path, line = given, None
+        head, _, tail = given.rpartition(":")
+        if head and tail.isdigit() and not Path(given).exists():
+            path, line = head, int(tail)
+        paths = expand_drafts([path], config, force_exclude=args.force_exclude)
+        docs = load_documents(paths, config)
+        chunks.append(render_explanation(((d, split_document(d)) for d in docs),
+                                         config.rules, line))
+    sys.stdout.write("".join(chunks))
+    return EXIT_OK
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
+    if args.explain:
+        return _cmd_explain(args)
     from .pipeline import expand_drafts, run
     from .report import render, write_atomic
     from .report.color import choice_to_flag
@@ -406,7 +445,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"check": _cmd_check, "baseline": _cmd_baseline, "show": _cmd_show,
-            "rules": _cmd_rules,
+            "explain": _cmd_explain, "rules": _cmd_rules,
             "schema": _cmd_schema, "eval": _cmd_eval}
 
 

@@ -73,7 +73,7 @@ DATASET_READING = ("CC702", "CC703")
 def _bare_cues() -> re.Pattern[str]:
     """The generalization families' cue lists matched anywhere, with no support or idiom checks:
     what the context rules add is measured against this."""
-    from ..rules.context import alternation, words
+    from ..rules.words import alternation, words
 
     cues = sum((words(n) for n in ("sweeping", "vague", "weasel_phrases", "superlative_absolutes")),
                ())

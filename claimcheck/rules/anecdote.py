@@ -13,20 +13,11 @@ from functools import lru_cache
 
 from ..models import Claim
 from .base import Finding, rule
-from .context import (
-    EDGE_L,
-    EDGE_R,
-    SentenceContext,
-    alternation,
-    cue_key,
-    has_data,
-    per_sentence,
-    phrases,
-    whole_words,
-    word_set,
-    words,
-)
+from .figures import has_data
 from .grammar import DETERMINERS, FUNCTION_WORDS, NOT_PLURAL, PARTICIPLES, PLURAL, PRONOUNS
+from .scopes import quoted
+from .sentence import SentenceContext, per_sentence
+from .words import EDGE_L, EDGE_R, alternation, cue_key, phrases, whole_words, word_set, words
 
 _PAST = (r"(?:[a-z]+ed|took|saw|met|had|got|went|ate|tried|knew|bought|read|found|heard|made|"
          r"did|was|were|lost|won|gave|wore|drove|came|ran|sat|left|paid|spent|told|said|broke|"
@@ -99,6 +90,8 @@ def _generic_statement() -> re.Pattern[str]:
     "for the kind, or keep the claim to the case",
     hint="Keep the verdict to what happened ('the two courses I took were dull') or cite data "
     "that covers the whole ('a 2023 survey of 5,000 students ...').",
+    reads=("imagined",),
+    supersedes=("CC101", "CC102", "CC201", "CC401", "CC402"),
 )
 def anecdote_generalization(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """A verdict on a whole kind right after a sentence that tells one case or a handful.
@@ -115,8 +108,8 @@ def anecdote_generalization(claim: Claim, ctx: SentenceContext) -> Iterator[Find
     - A dog bit me yesterday. Dogs are dangerous, the vet said.
     """
     found = anecdote_leap(ctx)
-    if found is not None:
-        yield Finding(*ctx.cue(*found))
+    if found is not None:  # the leap owns the rest of its sentence: one leap, one finding
+        yield Finding(*ctx.cue(*found), reach=(ctx.offset + found[0], ctx.offset + len(ctx.text)))
 
 
 @per_sentence
@@ -129,7 +122,7 @@ def anecdote_leap(ctx: SentenceContext) -> tuple[int, int] | None:
         return None
     text = ctx.text
     generic = _generic_statement().match(text, _skip_space(text, ctx.lo))
-    if generic and _is_kind(generic) and not ctx.quoted(generic.start()):
+    if generic and _is_kind(generic) and not quoted(ctx, generic.start()):
         clause = re.split(r"[;:]|,\s+(?:and|but|so)\b", text[generic.start("subject"):])[0]
         if not _WRITER.search(clause):
             return generic.start(), generic.end()
@@ -146,7 +139,7 @@ def anecdote_leap(ctx: SentenceContext) -> tuple[int, int] | None:
             continue
         if _ONE_PERSON.search(text[max(0, m.start() - 15):m.start()] + " " + rest[:15]):
             continue  # "he must know", "I'm sure she'll win": a guess about one person
-        if ctx.quoted(m.start()):
+        if quoted(ctx, m.start()):
             continue
         return m.start(), m.end()
     return None
@@ -184,7 +177,7 @@ def hasty_leap(ctx: SentenceContext) -> tuple[int, int] | None:
         if _PAST_GUESS.match(ctx.text, m.start()):
             continue  # "he must have crashed": the case's own cause, not a rule for a kind
         conclusion = _without_guesses(re.split(r"[.;!?]", ctx.text[m.start():])[0])
-        if not _CONCLUDES.search(conclusion) or ctx.quoted(m.start()):
+        if not _CONCLUDES.search(conclusion) or quoted(ctx, m.start()):
             continue  # "so I visit often" acts on the cases; it does not generalize from them
         return m.start(), m.end()
     return None
@@ -214,15 +207,6 @@ def _sample_ends(text: str, end: int) -> Iterator[int]:
         yield m.end()
 
 
-def inside_leap(ctx: SentenceContext, pos: int) -> bool:
-    """`pos` lies in the conclusion of a leap from a case (CC103 or CC104 owns the sentence):
-    the cue there is part of that one leap, reported once by the rule that explains it."""
-    for found in (hasty_leap(ctx), anecdote_leap(ctx)):
-        if found is not None and found[0] <= pos:
-            return True
-    return False
-
-
 def _skip_space(text: str, pos: int) -> int:
     """The first letter or digit at or after `pos`: where the claim's words begin."""
     while pos < len(text) and not (text[pos].isalnum()):
@@ -248,3 +232,36 @@ def _is_kind(m: re.Match[str]) -> bool:
         return True  # "American-made skincare", "so, cheese": a bare common noun is a kind
     return bool(_KIND_HEAD.fullmatch(head))
 
+
+@rule(
+    id="CC103",
+    name="hasty-generalization",
+    family="sweeping",
+    severity="warning",
+    message="'{cue}' draws a general conclusion from one case or a handful: give figures for "
+    "the whole, or keep the claim to the cases you saw",
+    hint="Report the cases as cases ('two restaurants I tried were poor'), or find data that "
+    "covers the whole.",
+    reads=("imagined",),
+    supersedes=("CC101", "CC102", "CC201", "CC401", "CC402"),
+)
+def hasty_generalization(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
+    """A conclusion ("so", "therefore", "must") drawn in the same sentence as one case or a
+    handful. A conclusion that opens the next sentence is CC104's (anecdote-generalization),
+    so one leap is reported once.
+
+    FLAGGED:
+    - I had a bad teacher once; therefore, all teachers must be bad.
+    - My first time walking the dog went terribly, so my dog is a terrible one.
+    - I met a rude waiter yesterday, so waiters are rude.
+
+    NOT FLAGGED:
+    - I had a bad teacher once.
+    - Inflation rose 4% in May, so the bank raised rates.
+    - In a survey of 2,000 drivers, most said so; therefore, the rule stays.
+    - I know five people from Ohio, so I visit often.
+    - I met a rude waiter yesterday. Thus waiters are rude.
+    """
+    found = hasty_leap(ctx)
+    if found is not None:  # the leap owns the rest of its sentence: one leap, one finding
+        yield Finding(*ctx.cue(*found), reach=(ctx.offset + found[0], ctx.offset + len(ctx.text)))

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .context import SentenceContext, paragraph_span, per_sentence
+from .sentence import SentenceContext, per_sentence
+from .sources import paragraph_span
 
 # Where one statement of an argument ends: a sentence end, a line break, a semicolon, or the
 # comma before "and Socrates is ..." / "therefore ...".

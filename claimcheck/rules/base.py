@@ -14,15 +14,22 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..models import Claim, Severity
-from .context import SentenceContext
+from .sentence import SentenceContext
 
 
 class Finding(NamedTuple):
-    """A cue a rule found: absolute offsets into the file text."""
+    """A cue a rule found: absolute offsets into the file text.
+
+    `key_at` is where the cue's key word starts when the cue opens with other words ("the" in
+    "the largest"): exemptions about the word itself (a capital in a title) look there. `reach`
+    is the span the finding's claim covers for supersession (a leap from a case owns the rest of
+    its sentence); by default the cue's own span."""
 
     start: int
     end: int
     cue: str
+    key_at: int | None = None
+    reach: tuple[int, int] | None = None
 
 
 Check = Callable[[Claim, SentenceContext], Iterable[Finding]]
@@ -58,6 +65,19 @@ class Rule:
     # Questions assert nothing, so rules skip them, except a rule whose cue is itself a
     # question ("what's next?" is how a slippery slope is often put).
     reads_questions: bool = False
+    # Declared exemptions (names in `exemptions.EXEMPTIONS`) that let this rule's cues through,
+    # tried in this order after the central contexts every rule respects.
+    exemptions: tuple[str, ...] = ()
+    # Central contexts this rule reads anyway: a slippery slope lives in an "if" clause.
+    reads: tuple[str, ...] = ()
+    # Rules whose findings inside one of this rule's findings are dropped (one problem, one
+    # finding), settled centrally and only among the rules that are switched on.
+    supersedes: tuple[str, ...] = ()
+    # Of those, rules whose finding right before one of this rule's (only spaces between) is
+    # part of it: "several | studies have shown" is one appeal to unnamed sources.
+    absorbs: tuple[str, ...] = ()
+    # Off unless the configuration switches it on: a rule still earning its place.
+    default_on: bool = True
 
     @property
     def summary(self) -> str:
@@ -105,7 +125,9 @@ def _examples(doc: str, heading: str) -> list[str]:
 
 def rule(
     *, id: str, name: str, family: str, severity: Severity, message: str, hint: str,
-    reads_questions: bool = False,
+    reads_questions: bool = False, exemptions: tuple[str, ...] = (),
+    reads: tuple[str, ...] = (), supersedes: tuple[str, ...] = (), absorbs: tuple[str, ...] = (),
+    default_on: bool = True,
 ) -> Callable[[Check], Rule]:
     """Decorator: turn a check function into a Rule with this metadata."""
     if family not in FAMILIES:
@@ -113,6 +135,8 @@ def rule(
 
     def wrap(check: Check) -> Rule:
         return Rule(id=id, name=name, family=family, severity=severity, message=message,
-                    hint=hint, check=check, reads_questions=reads_questions)
+                    hint=hint, check=check, reads_questions=reads_questions,
+                    exemptions=exemptions, reads=reads, supersedes=supersedes,
+                    absorbs=absorbs, default_on=default_on)
 
     return wrap

@@ -11,10 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..models import Claim
-from .anecdote import inside_leap
-from .argument import in_syllogism
 from .base import Finding, rule
-from .context import EDGE_L, EDGE_R, SentenceContext, alternation, denied, word_set, words
 from .grammar import (
     FUNCTION_WORDS,
     MODIFIER,
@@ -24,7 +21,8 @@ from .grammar import (
     clause_start,
     generic_predicate,
 )
-from .weasel import in_crowd_appeal
+from .sentence import SentenceContext
+from .words import EDGE_L, EDGE_R, alternation, word_set, words
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +113,8 @@ def _specific(ctx: SentenceContext, m: re.Match[str]) -> bool:
     message="'{cue}' gives a whole group one mind: cite a poll or survey, or name who said it",
     hint="Name who expressed it ('the foreign ministry said it hopes ...') or cite a poll "
     "('62% of Israelis in a May poll ...').",
+    exemptions=("figure-in-sentence", "source-next"),
+    supersedes=("CC102", "CC402"),
 )
 def collective_mind(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """A nation, people, group or "the world" given one feeling, belief or intent.
@@ -130,16 +130,10 @@ def collective_mind(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     - China's commerce ministry announced new tariffs.
     - 62% of farmers are furious, a May poll found.
     """
-    if ctx.supported:
-        return
     taken: list[int] = []
     for m in ctx.finditer(_mind_pattern()):
-        if _is_institution(ctx, m) or _specific(ctx, m) or ctx.quoted(m.start()):
+        if _is_institution(ctx, m) or _specific(ctx, m):
             continue
-        if inside_leap(ctx, m.start()):
-            continue  # concluded from a case told before: CC103/CC104 report the leap
-        if in_crowd_appeal(ctx, m.start()):
-            continue  # "most people believe": CC301 reports the appeal to the crowd
         taken.append(m.end("mind"))
         yield Finding(*ctx.cue(m.start(), m.end("mind")))
     for m in ctx.finditer(_bare_mind_pattern()):
@@ -148,9 +142,7 @@ def collective_mind(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
         first = m.group("mind").split()[0].lower()
         if first.endswith("s") or m.group("group").split()[-1].lower() in FUNCTION_WORDS:
             continue  # "Hamas intends", "His hopes": a singular verb means a singular subject
-        if _is_institution(ctx, m) or _specific(ctx, m) or ctx.quoted(m.start()):
-            continue
-        if inside_leap(ctx, m.start()) or in_crowd_appeal(ctx, m.start()):
+        if _is_institution(ctx, m) or _specific(ctx, m):
             continue
         yield Finding(*ctx.cue(m.start(), m.end("mind")))
 
@@ -163,6 +155,7 @@ def collective_mind(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     message="'{cue}' says what a whole group is or does: give figures for the group or a named "
     "study, or speak of the people you actually know about",
     hint="Narrow it to the cases you know ('three members of Congress ...') or cite a study.",
+    exemptions=("figure-in-sentence", "source-next"),
 )
 def group_stereotype(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """A whole group given one trait or habit: "teenagers are irresponsible", "men don't cry".
@@ -178,20 +171,9 @@ def group_stereotype(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     - My friends are tired.
     - 40% of teenagers are online after midnight, the survey found.
     """
-    if ctx.supported:
-        return
-    mind = _mind_pattern()
     for m in ctx.finditer(_trait_pattern()):
-        if _is_institution(ctx, m) or _specific(ctx, m) or ctx.quoted(m.start()):
+        if _is_institution(ctx, m) or _specific(ctx, m):
             continue
-        if not clause_start(ctx, m.start()):
+        if not clause_start(ctx, m.start()) or not generic_predicate(m):
             continue
-        if not generic_predicate(m) or denied(ctx, m.start()):
-            continue
-        if mind.match(ctx.text, m.start()):
-            continue  # CC401 reports the mind-reading
-        if inside_leap(ctx, m.start()):
-            continue  # concluded from a case told before: CC103/CC104 report the leap
-        if in_syllogism(ctx):
-            continue  # a premise of a formal argument: its terms are stipulated
         yield Finding(*ctx.cue(m.start(), m.end()))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .context import EDGE_R, SentenceContext, word_set
+from .sentence import SentenceContext
+from .words import EDGE_R, word_set
 
 # Words before a group that make it a specific, countable set ("my friends", "these voters").
 SPECIFIC = frozenset({

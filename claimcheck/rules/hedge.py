@@ -8,17 +8,9 @@ from functools import lru_cache
 
 from ..models import Claim
 from .base import Finding, rule
-from .context import (
-    EDGE_L,
-    EDGE_R,
-    SentenceContext,
-    alternation,
-    cue_key,
-    in_clause_of,
-    phrases,
-    whole_words,
-    words,
-)
+from .clauses import in_clause_of
+from .sentence import SentenceContext
+from .words import EDGE_L, EDGE_R, alternation, cue_key, phrases, whole_words, words
 
 
 @rule(
@@ -29,6 +21,8 @@ from .context import (
     message="'{cue}' marks speculation: say what it rests on (a figure, a named source, a "
     "forecast) or state it plainly as the writer's view",
     hint="Attribute the expectation ('analysts at X expect ...') or drop the hedge.",
+    reads=("imagined", "supposed"),
+    exemptions=("idiom", "name-or-title"),
 )
 def hedge_speculation(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """A hedge or speculation (probably, could mean, it seems, perhaps) in the writer's voice.
@@ -45,10 +39,8 @@ def hedge_speculation(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     - It is possible to ignore the effect.
     - The panel concluded that the warming is very likely due to emissions.
     """
-    if ctx.attributed:
-        return
     for m in ctx.finditer(phrases("hedges")):
-        if ctx.quoted(m.start()) or _not_doubt(ctx, m):
+        if _not_doubt(ctx, m):
             continue
         yield Finding(*ctx.cue(m.start(), m.end()))
 
@@ -113,6 +105,8 @@ def _measured_outcome(ctx: SentenceContext, m: re.Match[str]) -> bool:
     "each link, or mark it as the writer's fear",
     hint="Support each step with a source or precedent, or say it is a possibility and why.",
     reads_questions=True,
+    reads=("imagined", "supposed"),
+    supersedes=("CC703",),
 )
 def slippery_slope(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """A chain of consequences told as certain ("next thing you know", "will lead to").
@@ -129,15 +123,14 @@ def slippery_slope(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     - Current pledges would lead to about 3.0 °C of warming by 2100.
     - Will the strike lead to delays?
     """
-    if ctx.attributed:
-        return
     asks = claim.kind == "question"
+    whole = (ctx.offset, ctx.offset + len(ctx.text))  # one slope per sentence: CC703 stands down
     for m in ctx.finditer(phrases("slippery_slope")):
-        if ctx.quoted(m.start()) or _measured_outcome(ctx, m):
+        if _measured_outcome(ctx, m):
             continue
         if asks and cue_key(m.group()).split()[0] not in _ASKING:
             continue  # a real question ("could it end up in court?") claims no chain
-        yield Finding(*ctx.cue(m.start(), m.end()))
+        yield Finding(*ctx.cue(m.start(), m.end()), reach=whole)
 
 
 # A supposition that starts a chain: "if we allow ...", "once they start ...", "letting ...".
@@ -156,6 +149,7 @@ _CHAIN_LINKS = 3  # a supposition and two consequences: one forecast is a claim,
     message="'{cue}' ends a chain of consequences told as certain: show the evidence for each "
     "step, or say it is a possibility",
     hint="Name who forecasts each step and on what grounds, or write 'could' and say why.",
+    reads=("imagined", "supposed"),
 )
 def consequence_chain(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """One supposition ("if", "once") followed by a run of certain consequences ("will ...,
@@ -169,8 +163,6 @@ def consequence_chain(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     - If it rains, the match will be delayed.
     - If the bill passes, prices will rise and jobs will go, the central bank said.
     """
-    if ctx.attributed or any(True for _ in ctx.finditer(phrases("slippery_slope"))):
-        return  # CC702 already names the slope in this sentence
     # The paragraph so far and this sentence as one run; the chain starts at the first "if".
     before = ctx.preceding[-400:]
     run = before + " " + ctx.text
@@ -183,6 +175,6 @@ def consequence_chain(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     if 1 + len(consequences) < _CHAIN_LINKS:
         return
     mine = [m for m in consequences if ctx.lo <= m.start() - shift < ctx.hi]
-    if mine and not ctx.quoted(mine[-1].start() - shift):
+    if mine:
         at = mine[-1].start() - shift
         yield Finding(*ctx.cue(at, at + len(mine[-1].group())))

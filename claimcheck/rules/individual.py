@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from ..models import Claim
 from .base import Finding, rule
-from .context import SentenceContext, cue_key, phrases
+from .sentence import SentenceContext
+from .words import cue_key, phrases
 
 # "I asked her what she wants", "whether he believes it": an indirect question asserts nothing
 # about the person's mind.
@@ -40,11 +41,7 @@ def individual_mind_reading(claim: Claim, ctx: SentenceContext) -> Iterator[Find
     - A good student is someone who reads.
     - I asked her what she wants to do with the furniture.
     """
-    if ctx.attributed:
-        return
     for m in ctx.finditer(phrases("characterisation")):
-        if ctx.quoted(m.start()):
-            continue
         if cue_key(m.group()).startswith("is ") and {"a", "an"} & set(ctx.words_before(
                 m.start(), 3)):
             continue  # "A good student is someone who ...": a definition, not a person

@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from ..models import Claim
 from .base import Finding, rule
-from .context import EDGE_L, EDGE_R, SentenceContext, alternation, cue_key, phrases, word_set, words
+from .sentence import SentenceContext
+from .words import EDGE_L, EDGE_R, alternation, cue_key, phrases, word_set, words
 
 # "Israel's largest", not "it's only" / "that's the": a contraction of "is" owns nothing.
 _OWNER = (r"(?:the|their|its|his|her|our|your|my|"
@@ -54,6 +55,7 @@ def _ranked() -> re.Pattern[str]:
     message="'{cue}' ranks against everything else: give the comparison and its source (a "
     "figure, a record, a named count)",
     hint="Say compared with what, by what measure and according to whom, or drop the ranking.",
+    exemptions=("figure-in-sentence", "idiom", "name-or-title", "source-next"),
 )
 def unsourced_superlative(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """A superlative or absolute (largest yet, worst in history, the only option) with no source.
@@ -70,8 +72,6 @@ def unsourced_superlative(claim: Claim, ctx: SentenceContext) -> Iterator[Findin
     - We asked for the latest figures.
     - She is the best teacher I have ever had.
     """
-    if ctx.supported:
-        return
     not_superlative = word_set("superlative_false")
     taken: list[tuple[int, int]] = []
     for m in ctx.finditer(_ranked()):
@@ -94,14 +94,12 @@ def unsourced_superlative(claim: Claim, ctx: SentenceContext) -> Iterator[Findin
             end += extent.end()
         elif sup != "only" and cue_key(m.group("owner")) in _PERSONAL:
             continue
-        if ctx.quoted(m.start()):
-            continue
         taken.append((m.start(), end))
-        yield Finding(*ctx.cue(m.start(), end))
+        yield Finding(*ctx.cue(m.start(), end), key_at=ctx.offset + m.start("sup"))
     for m in ctx.finditer(phrases("superlative_absolutes")):
         word = cue_key(m.group())
         if word in {"ever", "yet", "in history", "of all time", "in the world", "on record"}:
             continue  # only an extension of a ranking, taken above
-        if any(s <= m.start() < e for s, e in taken) or ctx.quoted(m.start()):
+        if any(s <= m.start() < e for s, e in taken):
             continue
         yield Finding(*ctx.cue(m.start(), m.end()))

@@ -8,15 +8,9 @@ from functools import lru_cache
 
 from ..models import Claim
 from .base import Finding, rule
-from .context import (
-    EDGE_L,
-    EDGE_R,
-    SentenceContext,
-    alternation,
-    per_sentence,
-    phrases,
-    words,
-)
+from .scopes import quoted
+from .sentence import SentenceContext, per_sentence
+from .words import EDGE_L, EDGE_R, alternation, phrases, words
 
 # Words that may stand between the crowd and its verb ("people have long said", "experts at
 # the WHO say"); anything else ("people just because we think") means another clause began.
@@ -39,8 +33,8 @@ def _crowd_says() -> re.Pattern[str]:
 
 @per_sentence
 def weasel_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
-    """The spans CC301 reports: "an unnamed crowd says" and the fixed weasel phrases. Other
-    rules leave cues inside them alone ("most" in "most people believe", "everyone" in
+    """The spans CC301 reports: "an unnamed crowd says" and the fixed weasel phrases. CC301
+    supersedes the other rules' cues inside them ("most" in "most people believe", "everyone" in
     "everyone knows"): one appeal to a crowd, one finding."""
     if _CITATION.search(ctx.text):
         return []
@@ -50,19 +44,15 @@ def weasel_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
             continue
         if ctx.words_before(m.start(), 1) == ["not"]:
             continue  # "not many people do": no appeal to a crowd
-        if not ctx.quoted(m.start()):
+        if not quoted(ctx, m.start()):
             spans.append((m.start(), m.end()))
     crowds = len(spans)
     for m in ctx.finditer(phrases("weasel_phrases")):
         if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in spans[:crowds]):
             continue
-        if not ctx.quoted(m.start()):
+        if not quoted(ctx, m.start()):
             spans.append((m.start(), m.end()))
     return spans
-
-
-def in_crowd_appeal(ctx: SentenceContext, pos: int) -> bool:
-    return any(s <= pos < e for s, e in weasel_spans(ctx))
 
 
 @rule(
@@ -72,6 +62,10 @@ def in_crowd_appeal(ctx: SentenceContext, pos: int) -> bool:
     severity="warning",
     message="'{cue}' leans on unnamed sources: name them (who, which study, which poll)",
     hint="Name the source ('a 2023 Pew poll found ...') or drop the appeal to authority.",
+    reads=("attributed",),
+    exemptions=("name-or-title",),
+    supersedes=("CC101", "CC201", "CC401"),
+    absorbs=("CC201",),
 )
 def weasel_attribution(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """An attribution to unnamed people or studies (experts say, studies show, it is believed).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.rules.argument import in_syllogism
-from claimcheck.rules.context import build_context
+from claimcheck.rules.sentence import build_context
 
 from .helpers import cues, make_claims, make_document
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.rules.context import build_context, has_figure, quote_span_at, quote_spans, words
+from claimcheck.rules.figures import has_figure
+from claimcheck.rules.scopes import quoted
+from claimcheck.rules.sentence import build_context
+from claimcheck.rules.sources import quote_span_at, quote_spans
+from claimcheck.rules.words import words
 
 from .helpers import make_claims, make_document
 
@@ -48,14 +52,14 @@ def test_quote_spans_pair_within_a_paragraph() -> None:
 def test_embedded_quote_is_someones_words() -> None:
     text = 'The ad pushes the "everyone is doing it" mentality.'
     ctx = _ctx(text)
-    assert ctx.quoted(text.index("everyone"))
+    assert quoted(ctx, text.index("everyone"))
 
 
 def test_whole_sentence_quote_needs_a_speaker() -> None:
     text = '"Everyone loves the movies."'
-    assert not _ctx(text).quoted(text.index("Everyone"))
+    assert not quoted(_ctx(text), text.index("Everyone"))
     text = '"Everyone loves the movies. We go weekly," Ann said.'
-    assert _ctx(text).quoted(text.index("Everyone"))
+    assert quoted(_ctx(text), text.index("Everyone"))
 
 
 def test_word_lists_skip_comments_and_blanks() -> None:
@@ -78,7 +82,7 @@ def test_a_figure_supports_only_its_own_clause() -> None:
 
 
 def test_hasty_sample_counts_are_not_data() -> None:
-    from claimcheck.rules.context import has_data
+    from claimcheck.rules.figures import has_data
 
     assert not has_data("I tried two of them")
     assert has_data("a survey of 2,000 drivers") and has_data("40% said so")
@@ -110,7 +114,7 @@ def test_neighbouring_words_have_straight_apostrophes() -> None:
 
 
 def test_cue_key_collapses_case_spacing_and_apostrophes() -> None:
-    from claimcheck.rules.context import cue_key
+    from claimcheck.rules.words import cue_key
 
     assert cue_key("In  \n History") == "in history"
     assert cue_key("Don’t") == "don't"
@@ -119,7 +123,7 @@ def test_cue_key_collapses_case_spacing_and_apostrophes() -> None:
 def test_in_clause_of_stops_at_the_clause_edge() -> None:
     import re
 
-    from claimcheck.rules.context import in_clause_of
+    from claimcheck.rules.clauses import in_clause_of
 
     opener = re.compile(r"\bif\b", re.IGNORECASE)
     text = "If you never pay, you are always fined."

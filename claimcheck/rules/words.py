@@ -1,0 +1,55 @@
+"""Word lists and the regex pieces the rules build their cue patterns from.
+
+Each list is a data file under `data/` (one entry a line, '#' comments), so what a rule looks for
+is read and reviewed as data, not buried in code.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import patterns
+from ..datafiles import data_lines
+
+# Word edges: a cue must not sit inside a longer word, a contraction or a hyphenated compound.
+EDGE_L = r"(?<![\w'’-])"
+EDGE_R = r"(?![\w'’-])"
+WORD = re.compile(r"[\w'’-]+")
+
+
+def whole_words(body: str) -> str:
+    """`body` (a regex) matched only as whole words."""
+    return EDGE_L + "(?:" + body + ")" + EDGE_R
+
+
+def cue_key(text: str) -> str:
+    """A cue as compared against word lists: lower-cased, spaces collapsed, straight apostrophes
+    ("in  history" is "in history", "don’t" is "don't")."""
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def plain(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+@cache
+def words(name: str) -> tuple[str, ...]:
+    """Entries of `data/<name>.txt`: one per line, '#' comments and blank lines skipped."""
+    return tuple(dict.fromkeys(data_lines(__package__, name)))  # repeated entries once
+
+
+def alternation(entries: tuple[str, ...]) -> str:
+    """A regex alternation of phrases, longest first, with flexible spaces and apostrophes."""
+    return patterns.alternation(entries, patterns.prose_atom)
+
+
+@cache
+def phrases(name: str) -> re.Pattern[str]:
+    """Whole-word pattern matching any entry of a word list, in any case."""
+    return re.compile(whole_words(alternation(words(name))), re.IGNORECASE)
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in words(name))
