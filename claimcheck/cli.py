@@ -46,6 +46,13 @@ class _Version(argparse.Action):
 def _add_input_args(cmd: argparse.ArgumentParser, nargs: str = "+") -> None:
     cmd.add_argument("drafts", nargs=nargs, metavar="DRAFT",
                      help="files, folders (expanded with include/exclude) or '-' for stdin")
+    _add_source_args(cmd)
+    cmd.add_argument("--force-exclude", action="store_true",
+                     help="apply include/exclude (and skip reference files) even to files "
+                          "named explicitly, as a pre-commit hook or an editor passes them")
+
+
+def _add_source_args(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--refs", action="append", metavar="REF",
                      help="reference file, folder or http(s) URL (repeatable)")
     cmd.add_argument("--config", metavar="FILE", help="config file (default: nearest)")
@@ -56,9 +63,6 @@ def _add_input_args(cmd: argparse.ArgumentParser, nargs: str = "+") -> None:
                     help="parse every draft as plain text")
     cmd.add_argument("--offline", action="store_true", default=None,
                      help="never touch the network; URLs come from the cache only")
-    cmd.add_argument("--force-exclude", action="store_true",
-                     help="apply include/exclude (and skip reference files) even to files "
-                          "named explicitly, as a pre-commit hook or an editor passes them")
 
 
 def _add_ledger_arg(cmd: argparse.ArgumentParser) -> None:
@@ -111,6 +115,17 @@ examples:
                                                   or let through
   claimcheck explain draft.md                     every sentence of the draft that has a cue
   claimcheck check draft.md --explain             the same as part of check's options""",
+    "batch": """\
+examples:
+  claimcheck batch archive/ --refs refs/ --out results/      a folder, on this machine
+  claimcheck batch articles.jsonl --refs refs/ --out results/ --workers 8
+  claimcheck batch articles.parquet --refs refs/ --out results/ --engine ray
+  claimcheck batch articles.parquet --refs refs/ --out results/ --engine ray \\
+      --address auto --shards 4          on a node of a running cluster, index in 4 shards
+
+Run the same command again after a stop: documents already written are skipped. Output
+layout and Parquet schema: docs/batch.md. exit codes: 0 every document checked, 1 some
+documents recorded with an error (documents.jsonl), 2 usage, input or reference error.""",
     "rules": """\
 examples:
   claimcheck rules                                every rule, one row each
@@ -209,6 +224,28 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_ledger_arg(show)
     show.add_argument("--format", choices=("table", "json"), default="table")
 
+    batch = sub.add_parser("batch", help="check a whole corpus into a Parquet dataset "
+                                         "(resumable; on this machine or a Ray cluster)")
+    batch.add_argument("corpus", metavar="CORPUS",
+                       help="a folder of drafts, a JSON Lines file of {\"id\", \"text\"} (or "
+                            "\"path\") objects, or a Parquet file with those columns")
+    _add_source_args(batch)
+    batch.add_argument("--out", required=True, metavar="DIR",
+                       help="output folder: claims/*.parquet, documents.jsonl, summary.json; "
+                            "a run stopped halfway resumes into it")
+    batch.add_argument("--engine", choices=("local", "ray"),
+                       help="local: a process pool on this machine (default); ray: Ray Data "
+                            "actors (the [ray] extra)")
+    batch.add_argument("--address", metavar="ADDR",
+                       help="Ray cluster to join (default: start a local Ray instance)")
+    batch.add_argument("--shards", type=_positive, metavar="N",
+                       help="with --engine ray: split the reference index into N shards")
+    batch.add_argument("--workers", type=_positive, metavar="N",
+                       help="worker processes or actors (default: one per CPU)")
+    batch.add_argument("--overwrite", action="store_true",
+                       help="discard results an earlier run with other settings left in DIR")
+    batch.add_argument("--quiet", action="store_true", help="no progress line")
+
     rules = sub.add_parser("rules", help="list every generalization rule, or document one")
     rules.add_argument("rule", nargs="?", metavar="ID",
                        help="a rule ID or name (CC301, weasel-attribution) or verdict/<label>: "
@@ -237,6 +274,16 @@ def _build_parser() -> argparse.ArgumentParser:
     eval_verify.add_argument("--mode", choices=("both", "pair", "corpus"), default="both",
                              help="pair level, corpus level or both (default)")
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return value
 
 
 def _config_for(args: argparse.Namespace) -> Config:
@@ -397,6 +444,44 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    import signal
+
+    from .batch import Options, ProgressLine, run_batch
+
+    config = _config_for(args)
+    if not config.refs:
+        raise UserError("batch needs references: --refs REF (or 'refs' in the config)")
+    settings = config.batch
+    options = Options(
+        corpus=args.corpus, out=Path(args.out), engine=args.engine or settings.engine,
+        workers=args.workers or settings.workers, address=args.address or settings.address,
+        shards=args.shards or settings.shards, batch_size=settings.batch_size,
+        part_documents=settings.part_documents, overwrite=args.overwrite)
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)  # unwinds: workers stopped, nothing half-committed
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        summary, warnings = run_batch(options, config,
+                                      progress=None if args.quiet else ProgressLine())
+    except SystemExit:
+        print("claimcheck: batch stopped; run the same command again to resume",
+              file=sys.stderr)
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    for warning in warnings:
+        print(f"claimcheck: warning: {warning}", file=sys.stderr)
+    resumed = f", {summary.resumed:,} already done" if summary.resumed else ""
+    errors = f", {summary.errors:,} with errors (see documents.jsonl)" if summary.errors else ""
+    print(f"claimcheck: {summary.documents:,} documents{resumed}{errors}; {summary.claims:,} "
+          f"claims in {options.out / 'claims'} ({summary.seconds:.1f} s, "
+          f"{summary.documents_per_second:.1f} docs/s)", file=sys.stderr)
+    return EXIT_FINDINGS if summary.errors else EXIT_OK
+
+
 def _cmd_rules(args: argparse.Namespace) -> int:
     if args.rule:
         from .report.rule_docs import render_rule
@@ -445,7 +530,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"check": _cmd_check, "baseline": _cmd_baseline, "show": _cmd_show,
-            "explain": _cmd_explain, "rules": _cmd_rules,
+            "explain": _cmd_explain, "batch": _cmd_batch, "rules": _cmd_rules,
             "schema": _cmd_schema, "eval": _cmd_eval}
 
 

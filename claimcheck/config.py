@@ -30,6 +30,19 @@ class Thresholds(BaseModel):
     candidates: int = Field(8, ge=1, le=1000)  # snippets retrieved per claim before fine scoring
 
 
+class BatchSettings(BaseModel):
+    """`[batch]`: how `claimcheck batch` runs (command-line flags override each key)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    engine: Literal["local", "ray"] = "local"
+    workers: int | None = Field(None, ge=1, le=4096)  # default: one per core (Ray: per CPU)
+    address: str | None = None  # Ray cluster to join; none starts a local Ray instance
+    shards: int = Field(1, ge=1, le=4096)  # Ray only: reference index shards
+    batch_size: int = Field(8, ge=1, le=10_000)  # documents per task
+    part_documents: int = Field(1000, ge=1, le=1_000_000)  # documents per Parquet part file
+
+
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -48,6 +61,7 @@ class Config(BaseModel):
     refs_optional: bool = False
     timeout: float = Field(10.0, gt=0)  # seconds per URL fetch
     max_bytes: int = Field(5_000_000, gt=0)  # size cap per fetched URL
+    batch: BatchSettings = Field(default_factory=BatchSettings)
     config_path: str | None = Field(None, exclude=True)  # where it was read from, for messages
 
     def merged(self, **overrides: Any) -> Config:

@@ -34,7 +34,14 @@ BARE_DIRECTIVE = re.compile(rf"^[ \t]*claimcheck:\s*(?P<verb>{_VERB})\b(?P<args>
 def load_document(path: str, markdown: bool | None = None) -> Document:
     """Read a draft (`-` = stdin). `markdown=None` decides by the file extension."""
     raw = _read_bytes(path)
-    name = "standard input" if path == "-" else path
+    text = draft_text("standard input" if path == "-" else path, raw)
+    if markdown is None:
+        markdown = is_markdown(path)
+    return build_document(path, text, markdown)
+
+
+def draft_text(name: str, raw: bytes) -> str:
+    """The text of a draft's bytes; a binary, non-UTF-8 or empty draft is a UserError."""
     if b"\x00" in raw:
         raise UserError(f"{name}: looks like a binary file (NUL bytes), not a text draft")
     try:
@@ -44,9 +51,12 @@ def load_document(path: str, markdown: bool | None = None) -> Document:
             from None
     if not text.strip():
         raise UserError(f"{name}: the draft is empty")
-    if markdown is None:
-        markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES
-    return build_document(path, text, markdown)
+    return text
+
+
+def is_markdown(path: str) -> bool:
+    """Parsed as Markdown unless told otherwise: by the file name's extension."""
+    return Path(path).suffix.lower() in MARKDOWN_SUFFIXES
 
 
 def build_document(path: str, text: str, markdown: bool) -> Document:

@@ -51,6 +51,11 @@ class ReferenceIndex:
         self.indices = indices
         self.indptr = indptr
         self.from_cache = from_cache  # True when loaded from disk instead of built
+        # Set on a shard (part of a larger reference set, see claimcheck.batch.shards): each
+        # term's document frequency in the WHOLE set. Query terms are summed rarest first by it
+        # instead of by this index's own postings, so a shard's scores are bitwise the whole
+        # index's.
+        self.rarity: list[int] | None = None
         self._starts: list[int] | None = None  # indptr as Python ints, made on first query
 
     def search(self, query: str, k: int) -> list[tuple[int, float]]:
@@ -69,7 +74,10 @@ class ReferenceIndex:
         if self._starts is None:  # Python ints: cheaper per query than numpy scalars
             self._starts = self.indptr.tolist()
         starts = self._starts
-        terms.sort(key=lambda i: starts[i + 1] - starts[i])  # rarest first; stable for ties
+        if self.rarity is None:
+            terms.sort(key=lambda i: starts[i + 1] - starts[i])  # rarest first; stable for ties
+        else:
+            terms.sort(key=self.rarity.__getitem__)
         indices, data = self.indices, self.data
         spans = [slice(starts[i], starts[i + 1]) for i in terms]
         if len(spans) == 1:

@@ -1,0 +1,245 @@
+"""`--engine ray`: documents through Ray Data `map_batches` on a pool of checker actors.
+
+- No `--address`: a local Ray instance is started (and stopped at the end); with one, the run
+  joins that cluster. claimcheck must be installed on every node (same version).
+- Unsharded: the packed references (`packed`, numpy arrays only) go into the object store once;
+  every actor gets them zero-copy, read-only, from the node's shared memory.
+- `--shards N`: each shard actor holds one snippet range and its part of the index, weighted with
+  the global BM25 statistics (`shards`); a checker actor sends each group's claims to every shard
+  and merges their top-k, which is exactly the whole index's top-k. The candidate snippets come
+  back with the hits, so checker actors never hold the whole reference set.
+
+Documents go to the object store in waves (their texts only, as Arrow tables); each wave is one
+Ray Data pipeline whose results stream back to the driver, which commits them as parts: the
+output folder is written by the driver only, so it need not be shared with the cluster.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import warnings
+from collections.abc import Iterator, Sequence
+from types import ModuleType
+from typing import Any
+
+from ..check.retrieve import SearchIndex
+from ..check.score import SpanCache
+from ..config import Config
+from ..distribution import DIST_NAME
+from ..errors import UserError
+from ..models import Snippet
+from .corpus import Item
+from .schema import DocumentSummary, claim_schema
+from .shards import GlobalStats, Hits, Shard, merge, ranges
+from .work import Checker, Result
+
+INSTALL_HINT = f"pip install '{DIST_NAME}[ray]'"
+WAVE = 20_000  # documents put into the object store per Ray Data pipeline
+
+
+def ray_module() -> ModuleType:
+    try:
+        import ray
+        import ray.data  # noqa: F401  (Ray Data is the [data] extra of ray)
+    except ImportError:
+        raise UserError(f"--engine ray needs Ray (with Ray Data), which is not installed "
+                        f"({INSTALL_HINT})") from None
+    return ray
+
+
+class RayEngine:
+    name = "ray"
+
+    def __init__(self, snippets: Sequence[Snippet], key: str, config: Config,
+                 workers: int | None, batch_size: int, address: str | None,
+                 shards: int) -> None:
+        self.ray = ray = ray_module()
+        self.config = config
+        self.batch_size = batch_size
+        self.snippets = len(snippets)
+        self._started = False
+        if not ray.is_initialized():
+            try:
+                ray.init(address=address, include_dashboard=False, log_to_driver=False,
+                         logging_level=logging.ERROR)
+            except (ConnectionError, ValueError, RuntimeError) as exc:
+                where = f"the Ray cluster at {address}" if address else "a local Ray instance"
+                raise UserError(f"cannot start or join {where}: {exc}") from None
+            self._started = True
+        _quiet(ray)
+        self.workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        self._shards: list[Any] = []
+        if shards > 1:
+            self._constructor = self._sharded(snippets, shards)
+        else:
+            from . import _packed
+
+            arrays = ray.put(_packed(list(snippets), key))
+            self._constructor = {"arrays": [arrays], "known": None, "shards": None}
+
+    def _sharded(self, snippets: Sequence[Snippet], count: int) -> dict[str, Any]:
+        """Shard actors, built in the two rounds of `claimcheck.batch.shards`."""
+        ray = self.ray
+        actor = ray.remote(num_cpus=0)(ShardActor)  # they serve; checker actors compute
+        self._shards = [actor.remote(ray.put(list(snippets[begin:end])), begin)
+                        for begin, end in ranges(len(snippets), count)]
+        stats = ray.get([s.stats.remote() for s in self._shards])
+        total = ray.put(GlobalStats.of(stats))
+        ray.get([s.build.remote(total) for s in self._shards])
+        known = frozenset().union(*(s.known for s in stats))
+        return {"arrays": None, "known": ray.put(known), "shards": self._shards}
+
+    def run(self, items: Iterator[Item]) -> Iterator[Result]:
+        wave: list[Item] = []
+        for item in items:
+            wave.append(item)
+            if len(wave) >= WAVE:
+                yield from self._wave(wave)
+                wave = []
+        if wave:
+            yield from self._wave(wave)
+
+    def _wave(self, items: list[Item]) -> Iterator[Result]:
+        ray = self.ray
+        from .arrow import pyarrow
+
+        pa = pyarrow()
+        blocks = []
+        # enough blocks for every actor to get some, none bigger than 16 batches
+        size = min(max(len(items) // (4 * self.workers), self.batch_size), 16 * self.batch_size)
+        for begin in range(0, len(items), size):
+            part = items[begin:begin + size]
+            blocks.append(ray.put(pa.table({
+                "id": [i.id for i in part], "hash": [i.hash for i in part],
+                "text": [i.text for i in part], "markdown": [i.markdown for i in part],
+                "ordinal": [i.ordinal for i in part]})))
+        dataset = ray.data.from_arrow_refs(blocks).map_batches(
+            CheckerActor, batch_size=self.batch_size, batch_format="pyarrow",
+            compute=ray.data.ActorPoolStrategy(size=self.workers), num_cpus=1,
+            fn_constructor_kwargs={"config_json": self.config.model_dump_json(),
+                                   **self._constructor})
+        for batch in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
+            for summaries, rows in zip(batch.column("summaries").to_pylist(),
+                                       batch.column("rows").to_pylist(), strict=True):
+                yield Result([DocumentSummary.model_validate(s) for s in json.loads(summaries)],
+                             _rows_from_ipc(rows))
+
+    def close(self) -> None:
+        for shard in self._shards:
+            self.ray.kill(shard)
+        self._shards = []
+        if self._started:
+            self.ray.shutdown()
+            self._started = False
+
+
+def _quiet(ray: ModuleType) -> None:
+    """The progress line is claimcheck's: no Ray Data progress bars, start and end notices."""
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", module=r"ray\..*")
+
+
+def _rows_from_ipc(data: bytes) -> list[dict[str, Any]]:
+    from .arrow import pyarrow
+
+    pa = pyarrow()
+    return list(pa.ipc.open_stream(pa.py_buffer(data)).read_all().to_pylist())
+
+
+def _rows_to_ipc(rows: list[dict[str, Any]]) -> bytes:
+    from .arrow import pyarrow
+
+    pa = pyarrow()
+    table = pa.Table.from_pylist(rows, schema=claim_schema())
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return bytes(sink.getvalue())
+
+
+class CheckerActor:
+    """A Ray Data actor: checks a batch of documents, returns one row with their summaries
+    (JSON) and claim rows (an Arrow IPC stream)."""
+
+    def __init__(self, config_json: str, arrays: list[Any] | None, known: Any,
+                 shards: list[Any] | None) -> None:
+        ray = ray_module()
+        config = Config.model_validate_json(config_json)
+        if shards:
+            self.checker = Checker(ShardedSearcher(shards, ray.get(known)), config)
+        else:
+            from .local import checker_for
+
+            assert arrays is not None
+            self.checker = checker_for(ray.get(arrays[0]), config)  # zero-copy numpy arrays
+
+    def __call__(self, batch: Any) -> Any:
+        from .arrow import pyarrow
+
+        pa = pyarrow()
+        columns = batch.to_pydict()
+        items = [Item(ordinal, doc_id, digest, text, markdown) for doc_id, digest, text,
+                 markdown, ordinal in zip(columns["id"], columns["hash"], columns["text"],
+                                          columns["markdown"], columns["ordinal"], strict=True)]
+        result = self.checker.check(items)
+        summaries = json.dumps([s.model_dump() for s in result.summaries], ensure_ascii=False)
+        return pa.table({"summaries": [summaries], "rows": [_rows_to_ipc(result.rows)]})
+
+
+class ShardActor:
+    """One snippet range of the reference set (see `claimcheck.batch.shards.Shard`)."""
+
+    def __init__(self, snippets: list[Snippet], begin: int) -> None:
+        self.shard = Shard(snippets, begin)
+
+    def stats(self) -> Any:
+        return self.shard.stats()
+
+    def build(self, total: GlobalStats) -> None:
+        self.shard.build(total)
+
+    def search(self, queries: list[str], k: int) -> tuple[list[Hits], dict[int, Snippet]]:
+        """Each query's top k in this shard (global positions), with those snippets."""
+        hits = self.shard.search_many(queries, k)
+        found = {pos for query in hits for pos, _ in query}
+        begin = self.shard.begin
+        return hits, {pos: self.shard.snippets[pos - begin] for pos in found}
+
+
+class _View:
+    """The index as one group of claims sees it: their merged hits, and only the snippets among
+    them, numbered in their global order (so ties break as in the whole index)."""
+
+    def __init__(self, queries: Sequence[str], hits: list[Hits],
+                 snippets: dict[int, Snippet]) -> None:
+        positions = sorted(snippets)
+        local = {pos: i for i, pos in enumerate(positions)}
+        self.snippets = [snippets[pos] for pos in positions]
+        self._queries = list(queries)
+        self._hits = [[(local[pos], score) for pos, score in query] for query in hits]
+
+    def search_many(self, queries: Sequence[str], k: int) -> list[list[tuple[int, float]]]:
+        assert list(queries) == self._queries, "a view answers the queries it was made for"
+        return [query[:k] for query in self._hits]
+
+
+class ShardedSearcher:
+    """Candidates from every shard actor, merged; a span cache per group of claims (snippet
+    numbers are the group's own)."""
+
+    def __init__(self, shards: list[Any], known: frozenset[str]) -> None:
+        self.shards = shards
+        self.known = known
+
+    def view(self, queries: Sequence[str], k: int) -> tuple[SearchIndex, SpanCache]:
+        ray = ray_module()
+        answers = ray.get([s.search.remote(list(queries), k) for s in self.shards])
+        snippets: dict[int, Snippet] = {}
+        for _, found in answers:
+            snippets.update(found)
+        view = _View(queries, merge([hits for hits, _ in answers], k), snippets)
+        return view, SpanCache([s.text for s in view.snippets], self.known)

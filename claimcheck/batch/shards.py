@@ -1,0 +1,144 @@
+"""A reference index split by snippet range into shards that together answer exactly like the
+whole index.
+
+BM25 weights depend on statistics of the whole reference set: a term's inverse document frequency
+(how many snippets hold it, out of how many) and the average snippet length. A shard that weighted
+its snippets with its own statistics would score them differently from the whole index, and the
+merged top-k would not be the whole index's. So building is two rounds:
+
+1. every shard tokenizes its range and reports its `ShardStats` (snippets, tokens, and per term
+   the number of its snippets holding it);
+2. the sums are the `GlobalStats`, and every shard weights its postings with them.
+
+The weights are computed by bm25s's own scoring functions (the ones `claimcheck.references.index`
+builds the whole index with), given the global statistics, so each weight is bitwise the whole
+index's. A query's terms are summed in the same order as in the whole index (rarest first by the
+global document frequency, see `ReferenceIndex.rarity`), so each snippet's score is bitwise the
+same too; each shard returns its top k with global positions, and `merge` keeps the k best, ties
+to the earlier snippet, exactly as the whole index orders them.
+
+The content stems judging checks claims against (`SpanCache.known`) are a union over all
+snippets, so each shard reports its own and the union is the whole set's.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from ..check.normalize import pool_stems
+from ..models import Snippet
+from ..references.index import K1, METHOD, B, ReferenceIndex
+from ..references.tokenize import term_ids
+
+Hits = list[tuple[int, float]]  # (global snippet position, BM25 score), best first
+
+
+@dataclass(frozen=True)
+class ShardStats:
+    snippets: int
+    tokens: int  # total retrieval tokens (for the average snippet length)
+    df: dict[str, int]  # term -> snippets of this shard holding it
+    known: frozenset[str]  # content stems of this shard's texts
+
+
+@dataclass(frozen=True)
+class GlobalStats:
+    snippets: int
+    tokens: int
+    df: dict[str, int]
+
+    @classmethod
+    def of(cls, parts: Sequence[ShardStats]) -> GlobalStats:
+        df: dict[str, int] = {}
+        for part in parts:
+            for term, n in part.df.items():
+                df[term] = df.get(term, 0) + n
+        return cls(sum(p.snippets for p in parts), sum(p.tokens for p in parts), df)
+
+
+def ranges(count: int, shards: int) -> list[tuple[int, int]]:
+    """`shards` contiguous, near-equal [begin, end) snippet ranges covering 0..count."""
+    bounds = [count * i // shards for i in range(shards + 1)]
+    return list(zip(bounds[:-1], bounds[1:], strict=True))
+
+
+class Shard:
+    """One snippet range: tokenized on creation, indexed once the global statistics are known."""
+
+    def __init__(self, snippets: Sequence[Snippet], begin: int) -> None:
+        self.snippets = list(snippets)
+        self.begin = begin
+        texts = [s.text for s in self.snippets]
+        self._vocab, self._ids = term_ids(texts)
+        self._known = pool_stems(texts)
+        self.index: ReferenceIndex | None = None
+
+    @cached_property
+    def _stats(self) -> ShardStats:
+        counts = np.zeros(len(self._vocab), dtype=np.int64)
+        for ids in self._ids:
+            if ids:
+                counts[np.unique(np.asarray(ids, dtype=np.int64))] += 1
+        return ShardStats(len(self._ids), sum(map(len, self._ids)),
+                          dict(zip(self._vocab, counts.tolist(), strict=True)), self._known)
+
+    def stats(self) -> ShardStats:
+        return self._stats
+
+    def build(self, total: GlobalStats) -> None:
+        """Weights from the global statistics; the token lists are dropped afterwards."""
+        self.stats()  # kept: the token lists go
+        self.index = build_shard_index(self.snippets, self._vocab, self._ids, total)
+        del self._ids
+
+    def search_many(self, queries: Sequence[str], k: int) -> list[Hits]:
+        assert self.index is not None, "build() first"
+        return [[(self.begin + pos, score) for pos, score in hits]
+                for hits in self.index.search_many(queries, k)]
+
+
+def build_shard_index(snippets: list[Snippet], vocab: list[str], ids: list[list[int]],
+                      total: GlobalStats) -> ReferenceIndex:
+    from bm25s.scoring import (
+        _build_idf_array,
+        _build_scores_and_indices_for_matrix,
+        _select_idf_scorer,
+    )
+
+    assert METHOD == "lucene"  # the only variant without a non-occurrence term
+    local_df = {i: 0 for i in range(len(vocab))}
+    for doc in ids:
+        for i in set(doc):
+            local_df[i] += 1
+    global_df = {i: total.df[term] for i, term in enumerate(vocab)}
+    # np.float64 as bm25s's own np.mean gives it: the type decides numpy's promotion in the
+    # weight arithmetic, and so the last bit of each weight
+    avg = np.float64(total.tokens) / np.float64(total.snippets)
+    idf = _build_idf_array(doc_frequencies=global_df, n_docs=total.snippets,
+                           compute_idf_fn=_select_idf_scorer(METHOD), dtype="float32")
+    scores, rows, cols = _build_scores_and_indices_for_matrix(
+        corpus_token_ids=ids, idf_array=idf, avg_doc_len=avg, doc_frequencies=local_df,
+        k1=K1, b=B, delta=None, nonoccurrence_array=None, method=METHOD, dtype="float32",
+        int_dtype="int32", show_progress=False)
+    order = np.lexsort((rows, cols))  # column by column, snippets in order: CSC
+    indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(cols, minlength=len(vocab)), out=indptr[1:])
+    index = ReferenceIndex(snippets, vocab, np.asarray(scores[order], dtype=np.float32),
+                           np.asarray(rows[order], dtype=np.int32), indptr)
+    index.rarity = [global_df[i] for i in range(len(vocab))]
+    return index
+
+
+def merge(per_shard: Sequence[Sequence[Hits]], k: int) -> list[Hits]:
+    """For each query, the k best of all shards' hits: best score first, then the earlier
+    snippet (each shard's list is already in that order)."""
+    merged: list[Hits] = []
+    for lists in zip(*per_shard, strict=True):
+        ordered = heapq.merge(*lists, key=lambda hit: (-hit[1], hit[0]))
+        merged.append([hit for _, hit in zip(range(k), ordered, strict=False)])
+    return merged
