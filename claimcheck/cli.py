@@ -246,6 +246,15 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="discard results an earlier run with other settings left in DIR")
     batch.add_argument("--quiet", action="store_true", help="no progress line")
 
+    review = sub.add_parser("review", help="step through a draft's claims in a terminal app "
+                                           "and record decisions in the ledger")
+    _add_input_args(review)
+    _add_ledger_arg(review)
+    review.add_argument("--export", choices=("markdown",),
+                        help="write a review report (claims, decisions, notes, evidence, "
+                             "reviewers) instead of opening the app")
+    review.add_argument("--output", metavar="FILE", help="with --export: write it to FILE")
+
     rules = sub.add_parser("rules", help="list every generalization rule, or document one")
     rules.add_argument("rule", nargs="?", metavar="ID",
                        help="a rule ID or name (CC301, weasel-attribution) or verdict/<label>: "
@@ -481,6 +490,33 @@ def _cmd_batch(args: argparse.Namespace) -> int:
           f"{summary.documents_per_second:.1f} docs/s)", file=sys.stderr)
     return EXIT_FINDINGS if summary.errors else EXIT_OK
 
+def _cmd_review(args: argparse.Namespace) -> int:
+    from .pipeline import expand_drafts
+
+    config = _config_for(args)
+    paths = expand_drafts(args.drafts, config)
+    if args.export:
+        from .pipeline import run
+        from .report import write_atomic
+        from .review.export import render_review
+
+        text = render_review(run(paths, config), config)
+        if args.output:
+            write_atomic(Path(args.output), text)
+        else:
+            sys.stdout.write(text)
+        return EXIT_OK
+    if "-" in paths:
+        raise UserError("review needs files: standard input cannot be edited or re-checked")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError("review is an interactive terminal app: run it in a terminal "
+                        "(or use 'claimcheck review --export markdown')")
+    from .review.app import ReviewApp
+
+    app = ReviewApp(paths, config, Path(config.ledger))
+    app.run()
+    return EXIT_OK
+
 
 def _cmd_rules(args: argparse.Namespace) -> int:
     if args.rule:
@@ -530,7 +566,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"check": _cmd_check, "baseline": _cmd_baseline, "show": _cmd_show,
-            "explain": _cmd_explain, "batch": _cmd_batch, "rules": _cmd_rules,
+            "explain": _cmd_explain, "batch": _cmd_batch, "review": _cmd_review,
+            "rules": _cmd_rules,
             "schema": _cmd_schema, "eval": _cmd_eval}
 
 

@@ -6,10 +6,11 @@ The app calls `decide` for each key the reviewer presses; every decision is appe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..ledger import (
+    ClaimDecisions,
     Decision,
     Key,
     LedgerRecord,
@@ -34,41 +35,42 @@ class ReviewSession:
         self.reviewer = reviewer or reviewer_name()
         self.warnings: list[str] = []
         self.records: list[LedgerRecord] = read_ledger(ledger, self.warnings)
+        self.state: dict[Key, ClaimDecisions] = replay(self.records)
         self.claims: list[Claim] = []
         self.keys: list[Key] = []
 
     def attach(self, claims: Sequence[Claim]) -> None:
-        """Show the ledger's decisions on these claims (a new split, or flags that arrived)."""
+        """Show the ledger's decisions on these claims (a new split of the drafts)."""
         self.claims = list(claims)
         self.keys = claim_keys(self.claims, self.root)
         apply_ledger(self.claims, self.records, self.root)
+
+    def reapply(self, indexes: Iterable[int]) -> None:
+        """Decisions again on claims whose flags were just replaced (suppressions find their
+        flag); stale decisions, found by wording, stay as they are."""
+        for index in indexes:
+            decisions = self.state.get(self.keys[index])
+            if decisions is not None:
+                apply_decisions(self.claims[index], decisions, stale=False)
 
     def decide(self, index: int, decision: Decision, note: str | None = None,
                rule: str | None = None) -> LedgerRecord:
         """Append one decision on claim `index` and show it on the claim."""
         claim = self.claims[index]
-        record = new_record(claim, decision, self.root, occurrence=self.keys[index][2],
+        key = self.keys[index]
+        record = new_record(claim, decision, self.root, occurrence=key[2],
                             reviewer=self.reviewer, note=note, rule=rule)
         append_record(self.path, record)
         self.records.append(record)
-        self.refresh(index)
+        decisions = self.state.setdefault(key, ClaimDecisions())
+        decisions.add(record)
+        if decisions.records:
+            apply_decisions(claim, decisions, stale=False)
+        else:
+            del self.state[key]
+            reset(claim)
         return record
 
     def can_undo(self, index: int) -> bool:
         """The claim has a decision in force on its current text."""
-        key = self.keys[index]
-        return key in replay([r for r in self.records
-                              if (r.file, r.fingerprint, r.occurrence) == key])
-
-    def refresh(self, index: int) -> None:
-        """Re-read claim `index`'s decisions from the records in memory."""
-        key = self.keys[index]
-        mine = [r for r in self.records if (r.file, r.fingerprint, r.occurrence) == key]
-        state = replay(mine)
-        claim = self.claims[index]
-        if key in state:
-            apply_decisions(claim, state[key], stale=False)
-        elif claim.review and claim.review.stale:
-            return  # a stale decision found by wording stays shown until a new one is made
-        else:
-            reset(claim)
+        return self.keys[index] in self.state

@@ -1,0 +1,685 @@
+"""The review app: a claim list, the draft around the current claim, and its details.
+
+Layout (any size from 80x24): a status line; the claim list on the left; on the right the draft
+pane over the details pane; a key line at the bottom. The claim list is a `ScrollView` that
+renders only the rows on screen (`render_line`), so 15,000 claims cost what 20 do. Checking runs
+in another process (`worker`); a thread here reads its messages, turns their JSON into models and
+hands them to the event loop, which only assigns them and refreshes what changed.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
+from textual.screen import ModalScreen
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Input, Label, Static
+
+from ..config import Config
+from ..errors import UserError
+from ..models import Claim, Document
+from ..report.findings import clean
+from . import view
+from .session import ReviewSession
+
+KEYS_WIDE = ("j/k move  a accept  x wrong  u undo  n note  s suppress  e edit  r re-check  "
+             "/ filter  ? help  q quit")
+KEYS_NARROW = "j/k move a accept x wrong u undo n note s suppress / filter ? help q quit"
+HELP = """\
+Keys (the mouse works too; nothing needs it)
+
+ j ↓  next claim              k ↑   previous claim
+ g    first claim             G     last claim (also Home, End)
+ J K  scroll the details      Tab   focus the next pane
+ PgDn PgUp  a page down, up   /     filter the list
+ a    accept: checked, correct
+ x    mark wrong (to fix), with an optional note
+ u    undo the claim's latest decision
+ n    write a note           s     suppress a flag, with a reason
+ e    open $EDITOR at the claim's line
+ r    re-check (also when a draft changes on disk)
+ ?    this help              q     quit
+
+Filter words: a verdict (contradicted, no_evidence, pending...),
+a rule (CC101, flagged), a decision (accepted, wrong, note,
+suppressed, stale, undecided), or words of the claim. v: r: d: t:
+force the kind. Several words of a kind: any; of different kinds:
+all. An empty filter shows every claim.
+
+List badges: SUP PART CONT MISQ NOEV verdicts, - not checkable,
+… not checked yet; ▲2 ✖1 ·1 flags (worst severity, count);
+✓ accepted ✗ wrong ✎ note ⊘ suppressed ~ stale (an earlier text).
+
+Every decision is written to the ledger at once:
+{ledger}
+
+Press any key to close."""
+
+
+class ClaimList(ScrollView, can_focus=True):
+    """The virtual claim list: one row per claim in the current view, only visible rows drawn."""
+
+    DEFAULT_CSS = """
+    ClaimList { width: 45%; min-width: 30; max-width: 72; height: 1fr;
+                border-right: solid $primary-darken-2;
+                scrollbar-size-vertical: 1; overflow-x: hidden; }
+    """
+
+    # Here, not on the app: a scroll view's own home/end/page bindings would win otherwise.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "app.move(1)", "next", show=False),
+        Binding("k,up", "app.move(-1)", "previous", show=False),
+        Binding("pagedown,space", "app.page(1)", "page down", show=False),
+        Binding("pageup", "app.page(-1)", "page up", show=False),
+        Binding("g,home", "app.jump(0)", "first", show=False),
+        Binding("G,end", "app.jump(-1)", "last", show=False),
+    ]
+
+    def __init__(self, review: ReviewApp) -> None:
+        super().__init__(id="claims")
+        self.review = review
+
+    def set_count(self, rows: int) -> None:
+        self.virtual_size = Size(max(1, self.size.width), rows)
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        row = self.scroll_offset.y + y
+        width = self.size.width
+        app = self.review
+        if row >= len(app.view):
+            if row == 0:
+                return _strip(Text(app.empty_message(), style="dim"), width)
+            return Strip.blank(width, _PLAIN)
+        claim = app.claims[app.view[row]]
+        return _strip(view.row_text(claim, row == app.cursor, app.line_digits), width)
+
+    def on_click(self, event: events.Click) -> None:
+        row = self.scroll_offset.y + event.y
+        if 0 <= row < len(self.review.view):
+            self.review.move_to(row)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_count(len(self.review.view))
+
+
+def _strip(text: Text, width: int) -> Strip:
+    # Every segment gets a Style: Textual's NO_COLOR filter reads each one's colours.
+    segments = [Segment(seg.text, seg.style or _PLAIN) for seg in text.render(_CONSOLE, end="")]
+    return Strip(segments).crop_extend(0, width, _PLAIN)
+
+
+_PLAIN = Style()
+
+
+class _Console:
+    """What `Text.render` needs to lay out one row (no terminal involved)."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+
+        self.console = Console(width=10_000, color_system=None, markup=False, emoji=False,
+                               highlight=False)
+
+
+_CONSOLE = _Console().console
+
+
+class Prompt(ModalScreen[str | None]):
+    """One line of input; Enter gives it, Escape gives None."""
+
+    DEFAULT_CSS = """
+    Prompt { align: center middle; }
+    Prompt > Vertical { width: 90%; max-width: 100; height: auto; border: round $accent;
+                         background: $surface; padding: 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel", show=False)]
+
+    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Text(self.title_text))
+            yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Label(Text("Enter to save · Escape to cancel", style="dim"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class Help(ModalScreen[None]):
+    DEFAULT_CSS = """
+    Help { align: center middle; }
+    Help > VerticalScroll { width: 72; max-width: 100%; height: 90%; border: round $accent;
+                            background: $surface; padding: 0 1; }
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(Text(self.text))
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def on_click(self) -> None:
+        self.dismiss(None)
+
+
+class ReviewApp(App[int]):
+    TITLE = "claimcheck review"
+    CSS = """
+    Screen { layout: vertical; }
+    #status { height: 1; background: $primary-darken-2; color: $text; }
+    #body { height: 1fr; }
+    #right { width: 1fr; }
+    #draft-scroll { height: 40%; border-bottom: solid $primary-darken-2; }
+    #detail-scroll { height: 1fr; }
+    #draft, #details { padding: 0 1; }
+    #keys { height: 1; background: $primary-darken-3; color: $text; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("J,ctrl+d", "scroll_details(1)", "details down", show=False),
+        Binding("K,ctrl+u", "scroll_details(-1)", "details up", show=False),
+        Binding("a", "decide('accepted')", "accept", show=False),
+        Binding("x", "wrong", "wrong", show=False),
+        Binding("u", "undo", "undo", show=False),
+        Binding("n", "note", "note", show=False),
+        Binding("s", "suppress", "suppress", show=False),
+        Binding("e", "edit", "edit", show=False),
+        Binding("r", "recheck", "re-check", show=False),
+        Binding("slash", "filter", "filter", show=False),
+        Binding("question_mark", "help", "help", show=False),
+        Binding("q", "quit_review", "quit", show=False),
+        Binding("ctrl+c", "quit_review", "quit", show=False, priority=True),
+    ]
+
+    def __init__(self, paths: Sequence[str], config: Config, ledger: Path, *,
+                 reviewer: str | None = None, watch_interval: float = 1.0) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.config = config
+        self.session = ReviewSession(ledger, reviewer)
+        self.claims: list[Claim] = []
+        self.incoming: list[Claim] = []
+        self.view: list[int] = []
+        self.cursor = 0
+        self.filter = view.Filter()
+        self.docs: dict[str, Document] = {}
+        self.raw: dict[str, str] = {}
+        self.stage = "starting"
+        self.progress = (0, 0)
+        self.checking = True
+        self.generation = 0
+        self.process: Any = None
+        self.messages: list[str] = list(self.session.warnings)
+        self.error: str | None = None
+        self.watch_interval = watch_interval
+        self.mtimes: dict[str, float] = {}
+        self.recheck_count = 0
+        self.line_digits = 2
+        self.last_status = 0.0
+        from ..rules import RULES
+
+        self.descriptions = {r.id: r.description for r in RULES}
+        for path in self.paths:
+            if path != "-":
+                try:
+                    self.raw[path] = Path(path).read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    self.raw[path] = ""
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with Horizontal(id="body"):
+            yield ClaimList(self)
+            with Vertical(id="right"):
+                with VerticalScroll(id="draft-scroll"):
+                    yield Static(id="draft")
+                with VerticalScroll(id="detail-scroll"):
+                    yield Static(id="details")
+        yield Static(id="keys")
+
+    def on_mount(self) -> None:
+        self.query_one(ClaimList).focus()
+        self._show_keys()
+        self._show_draft_preview()
+        self.update_status(force=True)
+        self.start_checking()
+        if self.watch_interval > 0:
+            self.set_interval(self.watch_interval, self._watch_files)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._show_keys()
+        self.update_status(force=True)
+
+    def _show_keys(self) -> None:
+        width = self.size.width
+        keys = KEYS_WIDE if width >= len(KEYS_WIDE) + 1 else KEYS_NARROW
+        text = Text(" " + keys, no_wrap=True, overflow="ellipsis")
+        for word in ("j/k", " a ", " x ", " u ", " n ", " s ", " e ", " r ", " / ", " ? ",
+                     " q "):
+            text.highlight_words([word], style="bold")
+        self.query_one("#keys", Static).update(text)
+
+    def _show_draft_preview(self) -> None:
+        if self.claims:
+            return
+        first = next(iter(self.raw.values()), "")
+        self.query_one("#draft", Static).update(Text(clean(first[:4000], one_line=False)))
+        self.query_one("#details", Static).update(Text(
+            "Reading the draft. Claims appear here as soon as it is split; verdicts fill in "
+            "while the references are checked.", style="dim"))
+
+    # -- checking --------------------------------------------------------------------------------
+
+    def start_checking(self) -> None:
+        from .worker import Checker
+
+        if self.process is not None:
+            self.process.stop()
+        self.generation += 1
+        self.checking = True
+        self.stage, self.progress = "starting", (0, 0)
+        self.incoming = []
+        self._remember_mtimes()
+        try:
+            self.process = Checker(self.paths, self.config)
+        except OSError as exc:
+            self.process = None
+            self._receive(self.generation, ("error", f"cannot start checking: {exc.strerror}"))
+            return
+        self._read(self.generation, self.process)
+
+    @work(thread=True, exclusive=False, group="reader")
+    def _read(self, generation: int, checker: Any) -> None:
+        try:
+            for message in checker.messages():
+                if generation != self.generation:
+                    return
+                self.call_from_thread(self._receive, generation, message)
+                if message[0] in ("done", "error"):
+                    return
+        except (OSError, ValueError, EOFError):
+            return  # stopped for a re-check or at exit
+
+    def _receive(self, generation: int, message: tuple[Any, ...]) -> None:
+        if generation != self.generation:
+            return
+        kind = message[0]
+        if kind == "docs":
+            self.docs = {d.path: d for d in message[1]}
+        elif kind == "claims":
+            self.incoming.extend(message[2])
+        elif kind == "progress":
+            self.stage, self.progress = message[1], (message[2], message[3])
+            if message[1] == "flagging" and message[2] == 0:
+                self._swap_in()
+        elif kind == "flags":
+            start, flags = message[1], message[2]
+            for offset, claim_flags in enumerate(flags):
+                self.claims[start + offset].flags = claim_flags
+            self.session.reapply(range(start, start + len(flags)))
+            self._changed(range(start, start + len(flags)))
+        elif kind == "verdicts":
+            indexes, verdicts, flags = message[1], message[2], message[3]
+            for i, verdict, claim_flags in zip(indexes, verdicts, flags, strict=True):
+                self.claims[i].verdict = verdict
+                self.claims[i].flags = claim_flags
+            self.session.reapply(indexes)
+            self._changed(indexes)
+        elif kind == "suppressed":
+            for i, flag_indexes, verdict_by in message[1]:
+                claim = self.claims[i]
+                for k in flag_indexes:
+                    if claim.flags[k].suppressed_by is None:
+                        claim.flags[k].suppressed_by = "inline"
+                if claim.verdict and verdict_by:
+                    claim.verdict.suppressed_by = verdict_by
+            self._changed([m[0] for m in message[1]])
+        elif kind == "done":
+            self.checking = False
+            self.stage = "done"
+            self.messages.extend(message[1])
+            self._changed([])
+        elif kind == "error":
+            self.checking = False
+            self.error = message[1]
+            self.stage = "error"
+            self.notify(message[1], severity="error", timeout=30)
+        self.update_status(force=kind in ("done", "error", "claims"))
+
+    def _swap_in(self) -> None:
+        """The new split replaces the claims on screen; the cursor stays on the same claim."""
+        current = self.current()
+        handle = current.id if current else None
+        self.claims = self.incoming
+        self.incoming = []
+        self.line_digits = len(str(max((c.line for c in self.claims), default=1)))
+        self.session.attach(self.claims)
+        self.rebuild_view(keep=handle)
+
+    def _changed(self, indexes: Any) -> None:
+        """Claims changed: redraw the list rows on screen and, if it is one, the details."""
+        if not self.filter.empty and (self.filter.verdicts or self.filter.rules):
+            current = self.current()
+            self.rebuild_view(keep=current.id if current else None)
+            return
+        self.query_one(ClaimList).refresh()
+        at = self.cursor_index()
+        if at is not None and (not indexes or at in set(indexes)):
+            self.show_current()
+
+    # -- the view ----------------------------------------------------------------------------------
+
+    def rebuild_view(self, keep: str | None = None) -> None:
+        f = self.filter
+        self.view = (list(range(len(self.claims))) if f.empty
+                     else [i for i, c in enumerate(self.claims) if f.matches(c)])
+        self.cursor = 0
+        if keep is not None:
+            for row, i in enumerate(self.view):
+                if self.claims[i].id == keep:
+                    self.cursor = row
+                    break
+        claim_list = self.query_one(ClaimList)
+        claim_list.set_count(len(self.view))
+        self.move_to(self.cursor)
+
+    def cursor_index(self) -> int | None:
+        return self.view[self.cursor] if 0 <= self.cursor < len(self.view) else None
+
+    def current(self) -> Claim | None:
+        index = self.cursor_index()
+        return self.claims[index] if index is not None else None
+
+    def move_to(self, row: int) -> None:
+        claim_list = self.query_one(ClaimList)
+        if not self.view:
+            self.cursor = 0
+            claim_list.refresh()
+            self.show_current()
+            return
+        self.cursor = max(0, min(row, len(self.view) - 1))
+        height = max(1, claim_list.size.height)
+        top = claim_list.scroll_offset.y
+        if self.cursor < top:
+            claim_list.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            claim_list.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+        claim_list.refresh()
+        self.show_current()
+        self.update_status()
+
+    def show_current(self) -> None:
+        claim = self.current()
+        draft = self.query_one("#draft", Static)
+        details = self.query_one("#details", Static)
+        if claim is None:
+            if self.claims:
+                details.update(Text(self.empty_message(), style="dim"))
+            return
+        draft.update(view.paragraph_text(self.docs.get(claim.file), self.raw.get(claim.file, ""),
+                                         claim))
+        details.update(view.details_text(claim, self.descriptions, self.checking))
+        self.query_one("#detail-scroll").scroll_home(animate=False)
+        self.call_after_refresh(self._scroll_draft_to_claim)
+
+    def _scroll_draft_to_claim(self) -> None:
+        scroll = self.query_one("#draft-scroll", VerticalScroll)
+        draft = self.query_one("#draft", Static)
+        content = draft.render()
+        if not isinstance(content, Text):
+            return
+        marker = content.plain.find("▶")
+        width = max(10, draft.content_region.width)
+        lines = content.plain[:marker].split("\n")
+        line = sum(len(x) // width + 1 for x in lines) - 1
+        scroll.scroll_to(y=max(0, line - 2), animate=False)
+
+    def empty_message(self) -> str:
+        if not self.claims:
+            return f"{self.stage}…" if self.checking else "no claims"
+        return f"no claim matches '{self.filter.query}' (/ to change, empty to clear)"
+
+    def update_status(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self.last_status < 0.1:
+            return
+        self.last_status = now
+        total = len(self.claims)
+        names = ", ".join(clean(Path(p).name) for p in self.paths[:2]) + (
+            "…" if len(self.paths) > 2 else "")
+        out = Text(no_wrap=True, overflow="ellipsis")
+        out.append(f" {names} ", style="bold")
+        if self.error:
+            out.append(f"· error: {self.error} ", style="bold red")
+        elif self.checking:
+            done, of = self.progress
+            step = {"starting": "starting", "loading": "loading", "splitting": "splitting",
+                    "flagging": "flagging", "check": "checking"}.get(self.stage, self.stage)
+            if of and self.stage in ("flagging", "check"):
+                out.append(f"· {step} {done:,}/{of:,} ", style="yellow")
+            else:
+                out.append(f"· {step}… ", style="yellow")
+        if total:
+            shown = f"{self.cursor + 1 if self.view else 0:,}/{len(self.view):,}"
+            out.append(f"· {shown}" + ("" if self.filter.empty else f" of {total:,}") + " ")
+            counts = self._counts()
+            out.append("· " + " ".join(f"{mark}{n}" for mark, n in counts) + " ")
+        if not self.filter.empty:
+            out.append(f"· filter: {clean(self.filter.query)} ", style="cyan")
+        self.query_one("#status", Static).update(out)
+
+    def _counts(self) -> list[tuple[str, int]]:
+        contradicted = misquoted = wrong = accepted = 0
+        for claim in self.claims:
+            label = claim.verdict.label if claim.verdict else ""
+            contradicted += label == "contradicted"
+            misquoted += label == "misquoted"
+            decision = view.decision_of(claim)
+            wrong += decision == "wrong"
+            accepted += decision == "accepted"
+        return [("CONT ", contradicted), ("MISQ ", misquoted), ("✓", accepted), ("✗", wrong)]
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        self.move_to(self.cursor + step)
+
+    def action_scroll_details(self, step: int) -> None:
+        scroll = self.query_one("#detail-scroll", VerticalScroll)
+        scroll.scroll_relative(y=step * max(1, scroll.size.height - 2), animate=False)
+
+    def action_page(self, step: int) -> None:
+        self.move_to(self.cursor + step * max(1, self.query_one(ClaimList).size.height - 1))
+
+    def action_jump(self, row: int) -> None:
+        self.move_to(row if row >= 0 else len(self.view) - 1)
+
+    def _decide(self, decision: str, note: str | None = None, rule: str | None = None) -> bool:
+        index = self.cursor_index()
+        if index is None:
+            self.notify("no claim selected", severity="warning")
+            return False
+        try:
+            self.session.decide(index, decision, note=note, rule=rule)  # type: ignore[arg-type]
+        except UserError as exc:
+            self.notify(str(exc), severity="error", timeout=15)
+            return False
+        self._changed([index])
+        self.update_status(force=True)
+        return True
+
+    def action_decide(self, decision: str) -> None:
+        if self._decide(decision) and decision == "accepted":
+            self.move_to(self.cursor)
+
+    def action_wrong(self) -> None:
+        if self.current() is None:
+            return
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self._decide("wrong", note=note.strip() or None)
+
+        self.push_screen(Prompt("Mark wrong (to fix). Why? (optional)",
+                                placeholder="e.g. the report says 1.4 million"), done)
+
+    def action_note(self) -> None:
+        if self.current() is None:
+            return
+
+        def done(note: str | None) -> None:
+            if note and note.strip():
+                self._decide("note", note=note.strip())
+
+        self.push_screen(Prompt("Note on this claim:"), done)
+
+    def action_undo(self) -> None:
+        index = self.cursor_index()
+        if index is None:
+            return
+        if not self.session.can_undo(index):
+            self.notify("nothing to undo on this claim", severity="warning")
+            return
+        self._decide("undone")
+
+    def action_suppress(self) -> None:
+        claim = self.current()
+        if claim is None:
+            return
+        flags = view.live_flags(claim)
+        if not flags:
+            self.notify("this claim has no flag to suppress", severity="warning")
+            return
+
+        def ask_reason(rule: str) -> None:
+            def done(reason: str | None) -> None:
+                if reason is not None:
+                    if not reason.strip():
+                        self.notify("a suppression needs a reason", severity="warning")
+                        return
+                    self._decide("suppressed", note=reason.strip(), rule=rule)
+
+            self.push_screen(Prompt(f"Suppress {rule}: why is it not a problem here?"), done)
+
+        if len(flags) == 1:
+            ask_reason(flags[0].rule)
+            return
+        choices = "  ".join(f"{n}) {f.rule} {f.name}" for n, f in enumerate(flags, start=1))
+
+        def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            value = value.strip().upper()
+            pick = next((f for n, f in enumerate(flags, start=1)
+                         if value in (str(n), f.rule)), None)
+            if pick is None:
+                self.notify(f"no flag '{value}' on this claim", severity="warning")
+                return
+            ask_reason(pick.rule)
+
+        self.push_screen(Prompt(f"Which flag? {choices}", placeholder="number or rule ID"),
+                         chosen)
+
+    def action_filter(self) -> None:
+        def done(query: str | None) -> None:
+            if query is None:
+                return
+            self.filter = view.Filter.parse(query)
+            current = self.current()
+            self.rebuild_view(keep=current.id if current else None)
+            self.update_status(force=True)
+
+        self.push_screen(Prompt("Filter (verdict, rule, decision or words; empty clears):",
+                                value=self.filter.query,
+                                placeholder="contradicted CC101 wrong ..."), done)
+
+    def action_help(self) -> None:
+        self.push_screen(Help(HELP.format(ledger=clean(str(self.session.path)))))
+
+    def action_edit(self) -> None:
+        claim = self.current()
+        if claim is None or claim.file == "-":
+            self.notify("standard input cannot be edited", severity="warning")
+            return
+        command = self.editor_command(claim.file, claim.line)
+        try:
+            with self.suspend():
+                subprocess.run(command, check=False)
+        except OSError as exc:
+            self.notify(f"cannot start the editor {command[0]!r}: {exc.strerror}",
+                        severity="error")
+            return
+        self._watch_files()
+
+    @staticmethod
+    def editor_command(path: str, line: int) -> list[str]:
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        return [*shlex.split(editor), f"+{line}", path]
+
+    def action_recheck(self) -> None:
+        self.recheck_count += 1
+        self.notify("re-checking…", timeout=2)
+        self.start_checking()
+        self.update_status(force=True)
+
+    def _remember_mtimes(self) -> None:
+        self.mtimes = {p: _mtime(p) for p in self.paths if p != "-"}
+
+    def _watch_files(self) -> None:
+        changed = [p for p, m in self.mtimes.items() if _mtime(p) != m]
+        if changed:
+            for path in changed:
+                try:
+                    self.raw[path] = Path(path).read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    pass
+            self.notify(f"{clean(changed[0])} changed on disk: re-checking", timeout=3)
+            self.action_recheck()
+
+    def action_quit_review(self) -> None:
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        if self.process is not None:
+            self.generation += 1
+            self.process.stop()
+
+
+def _mtime(path: str) -> float:
+    try:
+        stat = os.stat(path)
+        return stat.st_mtime_ns + stat.st_size
+    except OSError:
+        return -1.0
+

@@ -1,0 +1,187 @@
+"""The review app driven through Textual's headless Pilot: keys in, screen and ledger out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck import ledger
+from claimcheck.config import Config
+from claimcheck.pipeline import run
+
+from .helpers import (
+    back_on_main,
+    checked,
+    compare_snapshot,
+    ledger_records,
+    make_app,
+    make_project,
+    screen_text,
+    sync,
+    until,
+)
+
+PORT = "The port handled 1.2 million containers in 2023."
+MET = "The union met on Monday."
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(ledger, "utc_now", lambda: "2026-12-03T09:50:00Z")
+    return make_project(tmp_path)
+
+
+def row_of(app, text: str) -> int:  # type: ignore[no-untyped-def]
+    return next(row for row, i in enumerate(app.view) if app.claims[i].text == text)
+
+
+@sync
+async def test_keys_decide_and_the_ledger_and_screen_follow(project: Path) -> None:
+    app = make_app(project)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
+        assert app.cursor == 0
+        await pilot.press("j")
+        assert app.current().text == PORT
+        await pilot.press("a")
+        assert [r["decision"] for r in ledger_records(project)] == ["accepted"]
+        assert "✓" in screen_text(app).splitlines()[2]  # the badge on the PORT row
+        await pilot.press("down", "down", "x")
+        await pilot.press(*"it was Tuesday", "enter")
+        await back_on_main(pilot)
+        records = ledger_records(project)
+        assert records[-1]["decision"] == "wrong" and records[-1]["note"] == "it was Tuesday"
+        assert records[-1]["claim"] == MET and records[-1]["reviewer"] == "Ann Lee"
+        screen = screen_text(app)
+        assert "✗ marked wrong by Ann Lee on" in screen and "it was Tuesday" in screen
+        await pilot.press("u")
+        assert ledger_records(project)[-1]["decision"] == "undone"
+        assert app.current().review is None
+        await pilot.press("u")  # nothing left to undo: no record written
+        assert len(ledger_records(project)) == 3
+        await pilot.press("n", *"ask the union", "enter")
+        assert ledger_records(project)[-1]["note"] == "ask the union"
+        await pilot.press("n", "escape")  # cancelled: nothing written
+        assert len(ledger_records(project)) == 4
+        await pilot.press("k", "s", "2", "enter", *"the panel said so", "enter")
+        suppressed = ledger_records(project)[-1]
+        assert suppressed["decision"] == "suppressed" and suppressed["rule"] == "CC301"
+        assert [f.suppressed_by for f in app.current().flags] == [None, "ledger"]
+        await pilot.press("q")
+    assert app.return_value == 0
+    report = run(["draft.md"], Config(refs=["refs.txt"]))
+    by_text = {c.text: c for c in report.claims}
+    assert by_text[PORT].review.decision == "accepted"
+    assert by_text[MET].review.decision == "note"
+    assert not report.summary.failed  # the contradicted figure was accepted
+
+
+@sync
+async def test_filter_by_verdict_rule_decision_and_words(project: Path) -> None:
+    app = make_app(project)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
+        total = len(app.view)
+        await pilot.press("slash", *"contradicted", "enter")
+        assert [app.claims[i].text for i in app.view] == [PORT]
+        assert "filter: contradicted" in screen_text(app).splitlines()[0]
+        await pilot.press("slash", *(["backspace"] * 20), *"CC301", "enter")
+        assert [app.claims[i].text for i in app.view] == [
+            "All experts agree the strike will end soon."]
+        await pilot.press("a", "slash", *(["backspace"] * 20), *"accepted", "enter")
+        assert len(app.view) == 1
+        await pilot.press("slash", *(["backspace"] * 20), *"nothing here", "enter")
+        assert app.view == [] and "no claim matches 'nothing here'" in screen_text(app)
+        await pilot.press("slash", *(["backspace"] * 20), "enter")
+        assert len(app.view) == total
+
+
+@sync
+async def test_draft_text_is_shown_as_written_never_as_markup(project: Path) -> None:
+    app = make_app(project)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await checked(pilot)
+        await pilot.press("end")
+        screen = screen_text(app)
+        assert "The [bold]board[/bold] said [link=http://x]no[/link]." in screen
+
+
+@sync
+async def test_the_list_is_virtual_whatever_the_number_of_claims(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    body = "".join(f"The port handled {n} containers in 2023.\n\n" for n in range(1, 1501))
+    (tmp_path / "draft.md").write_text(body, encoding="utf-8")
+    (tmp_path / "refs.txt").write_text("The port handled 7 containers in 2023.\n",
+                                       encoding="utf-8")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
+        assert len(app.claims) == 1500
+        assert len(list(app.query("*"))) < 40  # widgets do not grow with claims
+        await pilot.press("end")
+        assert app.current().line == 2999
+        assert "▶CONT      2999 The port handled" in screen_text(app)
+
+
+@sync
+async def test_no_color_keeps_every_state_in_characters(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(project)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
+        await pilot.press("j", "a")
+        strips = app.screen._compositor.render_strips()
+        colours = {seg.style.color.name for strip in strips for seg in strip
+                   if seg.style and seg.style.color and seg.style.color.name != "default"}
+        text = screen_text(app)
+    assert app.no_color
+    assert all(c.startswith(("#", "grey", "rgb(")) for c in colours) or not colours
+    assert "▶CONT" in text and "✓" in text  # cursor, verdict and decision badges
+
+
+@sync
+async def test_a_changed_draft_is_checked_again_and_decisions_follow(project: Path) -> None:
+    app = make_app(project)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
+        await pilot.press("j", "a")
+        draft = project / "draft.md"
+        draft.write_text("A new first line.\n\n" + draft.read_text(encoding="utf-8"),
+                         encoding="utf-8")
+        app._watch_files()
+        assert app.recheck_count == 1
+        await checked(pilot)
+        assert app.current().text == PORT  # the cursor stayed on its claim
+        assert app.current().line == 5 and app.current().review.decision == "accepted"
+        await pilot.press("r")
+        assert app.recheck_count == 2
+        await checked(pilot)
+
+
+def test_the_editor_opens_at_the_claims_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimcheck.review.app import ReviewApp
+
+    monkeypatch.setenv("VISUAL", "")
+    monkeypatch.setenv("EDITOR", "code --wait")
+    assert ReviewApp.editor_command("d.md", 12) == ["code", "--wait", "+12", "d.md"]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+@sync
+async def test_snapshots(project: Path, size: tuple[int, int]) -> None:
+    app = make_app(project)
+    async with app.run_test(size=size) as pilot:
+        await checked(pilot)
+        await pilot.press("j")
+        compare_snapshot(f"contradicted_{size[0]}x{size[1]}", screen_text(app))
+        await pilot.press("j", "a", "j", "x", *"it was Tuesday", "enter")
+        compare_snapshot(f"decided_{size[0]}x{size[1]}", screen_text(app))
+        await pilot.press("question_mark")
+        await until(pilot, lambda: app.screen.__class__.__name__ == "Help")
+        compare_snapshot(f"help_{size[0]}x{size[1]}", screen_text(app))
+        await pilot.press("q")
+        await pilot.press("q")
