@@ -33,7 +33,7 @@ from textual.widgets import Input, Label, Static
 from ..config import Config
 from ..errors import UserError
 from ..models import Claim, Document
-from ..report.findings import clean
+from ..report.findings import clean, relative_path
 from . import view
 from .session import ReviewSession
 
@@ -437,7 +437,7 @@ class ReviewApp(App[int]):
             claim_list.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
         claim_list.refresh()
         self.show_current()
-        self.update_status()
+        self.update_status(force=True)
 
     def show_current(self) -> None:
         claim = self.current()
@@ -625,7 +625,7 @@ class ReviewApp(App[int]):
                                 placeholder="contradicted CC101 wrong ..."), done)
 
     def action_help(self) -> None:
-        self.push_screen(Help(HELP.format(ledger=clean(str(self.session.path)))))
+        self.push_screen(Help(HELP.format(ledger=clean(relative_path(str(self.session.path))))))
 
     def action_edit(self) -> None:
         claim = self.current()

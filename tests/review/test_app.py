@@ -177,8 +177,11 @@ async def test_snapshots(project: Path, size: tuple[int, int]) -> None:
     async with app.run_test(size=size) as pilot:
         await checked(pilot)
         await pilot.press("j")
+        await pilot.pause(0.2)  # the draft pane scrolls to the claim after its refresh
         compare_snapshot(f"contradicted_{size[0]}x{size[1]}", screen_text(app))
         await pilot.press("j", "a", "j", "x", *"it was Tuesday", "enter")
+        await back_on_main(pilot)
+        await pilot.pause(0.2)
         compare_snapshot(f"decided_{size[0]}x{size[1]}", screen_text(app))
         await pilot.press("question_mark")
         await until(pilot, lambda: app.screen.__class__.__name__ == "Help")
