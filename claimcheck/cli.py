@@ -109,6 +109,16 @@ examples:
   claimcheck show draft.md 3f2a9c1b --refs refs/  one claim by its handle (from check)
   claimcheck show draft.md 12:5 --refs refs/      the claim at line 12, column 5
   claimcheck show draft.md L12 --format json""",
+    "review": """\
+examples:
+  claimcheck review draft.md --refs refs/         step through the claims; a accept, x wrong,
+                                                  n note, s suppress a flag, ? help, q quit
+  claimcheck review draft.md --ledger review.jsonl   decisions kept in another file
+  claimcheck review draft.md --refs refs/ --export markdown --output review.md
+                                                  the review report, for sign-off
+
+Decisions go to .claimcheck/ledger.jsonl (or 'ledger' in the config); 'claimcheck check'
+reads them: accepted claims pass, claims marked wrong fail until their text changes.""",
     "explain": """\
 examples:
   claimcheck explain draft.md:12                  every cue on line 12 and why it was flagged
