@@ -104,8 +104,14 @@ def _rule_page(rule: Any) -> str:
         rule.description,
         "",
         f"- Family: {rule.family} ({kind})",
-        f"- Default severity: {rule.severity}",
+        f"- Default severity: {rule.severity}" if rule.default_on else
+        f"- Default: off (opt-in; {rule.severity} when switched on with `{rule.id} = \"on\"` "
+        f"under `[tool.claimcheck.rules]`)",
         f"- Reads questions: {'yes' if rule.reads_questions else 'no'}",
+        f"- Exemptions it honours, besides the central contexts"
+        f"{' (it reads ' + ', '.join(rule.reads) + ')' if rule.reads else ''}: "
+        f"{', '.join(rule.exemptions) or 'none'} (see `claimcheck explain`)",
+        f"- Supersedes: {', '.join(rule.supersedes) or 'none'}",
         f"- Message: {rule.message.format(cue='…')}",
         "",
         "## How to fix",

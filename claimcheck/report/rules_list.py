@@ -28,6 +28,7 @@ def _records() -> list[dict[str, object]]:
             "family": r.family,
             "generalization": FAMILIES[r.family],
             "severity": r.severity,
+            "default_on": r.default_on,
             "summary": r.summary,
             "message": r.message,
             "hint": r.hint,
@@ -38,13 +39,18 @@ def _records() -> list[dict[str, object]]:
     ]
 
 
+def _default(rec: dict[str, object]) -> str:
+    """The severity a rule runs at by default, or "off (severity)" for an opt-in rule."""
+    return str(rec["severity"]) if rec["default_on"] else f"off ({rec['severity']} when on)"
+
+
 def _table() -> str:
     table = Table(title="claimcheck generalization rules", show_lines=True)
     for column in ("ID", "name", "family", "severity", "flags", "example", "not flagged"):
         table.add_column(column, overflow="fold")
     for rec in _records():
         table.add_row(*(escape(clean(str(x), one_line=False)) for x in (
-            rec["id"], rec["name"], rec["family"], rec["severity"], rec["summary"],
+            rec["id"], rec["name"], rec["family"], _default(rec), rec["summary"],
             "\n".join(rec["flagged"]),  # type: ignore[arg-type]
             "\n".join(rec["not_flagged"]),  # type: ignore[arg-type]
         )))
@@ -61,7 +67,7 @@ def _markdown() -> str:
     for rec in _records():
         flagged, not_flagged = ("<br>".join(md_cell(x) for x in rec[key])  # type: ignore[attr-defined]
                                 for key in ("flagged", "not_flagged"))
-        lines.append(f"| {rec['id']} | `{rec['name']}` | {rec['family']} | {rec['severity']} | "
+        lines.append(f"| {rec['id']} | `{rec['name']}` | {rec['family']} | {_default(rec)} | "
                      f"{md_cell(str(rec['summary']))} | {flagged} | {not_flagged} |")
     return "\n".join(lines) + "\n"
 

@@ -41,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     collective.group_stereotype,
     individual.individual_mind_reading,
     superlative.unsourced_superlative,
+    superlative.measured_superlative,
     hedge.hedge_speculation,
     hedge.slippery_slope,
     hedge.consequence_chain,

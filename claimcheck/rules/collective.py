@@ -37,6 +37,8 @@ def _group() -> str:
         r"(?P<group>(?-i:" + demonyms + r"|(?!(?:" + things + r")\b)[A-Z][a-z]+(?:ians|eans|ans))"
         r"|(?i:the)\s+(?-i:" + nationality + r")"
         r"|(?i:the)\s+(?:[A-Z][a-z]+\s+)?(?:population|people|public|nation|world)"
+        # "the Israeli side": a party to a conflict or a talk, named by its people
+        r"|(?i:the)\s+(?-i:" + nationality + r")\s+side"
         r"|" + MODIFIER + r"?" + groups + r")"
     )
 
@@ -62,6 +64,25 @@ def _minds(subject: str) -> re.Pattern[str]:
         alternation(words("mental_verbs")) + r")" + EDGE_R,
         re.IGNORECASE,
     )
+
+
+# "They hope ...", after a sentence whose subject is a group: the pronoun stands for the group.
+_THEY = re.compile(r"(?P<group>They)\s+(?:(?:still|also|really|all|now|only|even|urgently|"
+                   r"desperately)\s+)*(?P<mind>" + "|".join(("hope", "want", "believe", "fear",
+                   "think", "feel", "wish", "expect", "intend", "refuse", r"are\s+not\s+open",
+                   r"are\s+unwilling", r"are\s+open", r"do\s+not\s+want", r"don['’]t\s+want")) +
+                   r")\b")
+# "..., unwilling to make any compromise": a group given a will in a phrase after its clause.
+_UNWILLING = re.compile(r"[^.;:!?]{0,80}?,\s+(?P<mind>(?:un)?willing|reluctant|determined|eager|"
+                        r"refusing)\s+to\b", re.IGNORECASE)
+
+
+def _group_named_before(ctx: SentenceContext) -> bool:
+    """The sentence before (same paragraph) has a population as its subject."""
+    before = ctx.preceding.rstrip()
+    last = re.split(r"(?<=[.!?])\s+", before)[-1] if before else ""
+    m = _mind_pattern().search(last) or _trait_pattern().search(last)
+    return m is not None and m.start() < 60
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +145,8 @@ def collective_mind(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     - The French hope that both sides will sit down again.
     - The world hopes that the attacks will stop.
     - Farmers are furious about the new rules.
+    - The French hope to meet. They hope that Israelis will open the crossing.
+    - It is hard when the Israeli side rejects it, unwilling to make any compromise.
 
     NOT FLAGGED:
     - The French Ministry of Foreign Affairs expressed regret.
@@ -136,6 +159,17 @@ def collective_mind(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
             continue
         taken.append(m.end("mind"))
         yield Finding(*ctx.cue(m.start(), m.end("mind")))
+    they = _THEY.match(ctx.text, ctx.lo)
+    if they is not None and clause_start(ctx, they.start()) and _group_named_before(ctx):
+        taken.append(they.end("mind"))
+        yield Finding(*ctx.cue(they.start(), they.end("mind")))
+    for m in ctx.finditer(re.compile(r"(?i:the)\s+(?-i:" + alternation(
+            words("nationality_adjectives")) + r")\s+side\b")):
+        will = _UNWILLING.match(ctx.text, m.end())
+        if will is not None and will.end("mind") not in taken:
+            taken.append(will.end("mind"))
+            yield Finding(*ctx.cue(m.start(), m.end()), reach=(
+                ctx.offset + m.start(), ctx.offset + will.end("mind")))
     for m in ctx.finditer(_bare_mind_pattern()):
         if m.end("mind") in taken or not clause_start(ctx, m.start()):
             continue

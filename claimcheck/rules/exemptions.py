@@ -73,7 +73,7 @@ from .words import phrases, whole_words, word_set  # noqa: E402
 
 @exemption(name="idiom", rule="CC101",
            reason="an idiom or fixed phrase ('after all', 'all the way', 'best interests')",
-           example="The weather was fine after all.")
+           example="All in all, the trip was a success.")
 def _idiom(ctx: SentenceContext, cue: Cue) -> bool:
     return any(m.start() <= cue.key_at < m.end()
                for m in phrases("idioms").finditer(ctx.text, max(0, cue.key_at - 40),
@@ -89,7 +89,7 @@ _DEMONYM_LIKE = re.compile(r"[A-Z][a-z]+(?:ans|ians|eans|ese|ish|is)\b")
            example="She was named the Most Outstanding Player.")
 def _name_or_title(ctx: SentenceContext, cue: Cue) -> bool:
     at = cue.key_at
-    if not ctx.text[at:at + 1].isupper() or _title_case(ctx):
+    if not ctx.text[at:at + 1].isupper() or (ctx.kind == "non_claim" and _title_case(ctx)):
         return False  # in a Title Case headline a capital says nothing about a name
     head = ctx.text[:at].rstrip(" \t*_[\"“'‘(")
     if re.search(r"\w", head):
@@ -272,12 +272,15 @@ _POINTS_BACK = re.compile(r"\s*(?:(?:this|that|these|those)(?:\s+(?:figures?|num
 _SOURCED = re.compile(r"\baccording\s+to\b|\bc(?:ome|omes|ame)\s+from\b|\bsources?\b|"
                       r"\b(?:published|compiled|reported|counted)\s+by\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_SOURCE_TAG = re.compile(r"\s*\((?:\s*[*_]*[A-Z][\w.&'’ -]{1,40}[*_]*\s*(?:in\s+\w+\s*)?)\)")
 
 
 @exemption(name="source-next", rule="CC201", whole_sentence=True,
            reason="the next sentence says where the claim comes from",
            example="Most households own a car. That is according to the census.")
 def _source_next(ctx: SentenceContext, cue: Cue) -> bool:
+    if _SOURCE_TAG.match(ctx.following):
+        return True  # "... are killed. (AP) (BBC News)": the outlets that report it
     nxt = ctx.following.lstrip()
     end = _SENTENCE_END.search(nxt)
     nxt = nxt[:end.end() if end else 300]
@@ -347,8 +350,12 @@ _ONE_THING = re.compile(
 # After "nothing"/"everything", a verb means it is the subject ("I think nothing is wrong").
 _SUBJECT_OF = frozenset({"is", "was", "are", "were", "has", "had", "will", "would", "can",
                          "could", "must", "should", "seems", "happens", "goes", "that", "else"})
-_AMOUNTS = frozenset({"a lot of", "lots of", "a great deal of", "a good deal of"})
-_ONE_OWNER = frozenset({"i", "me", "my", "i'm", "i've", "he", "him", "his", "she", "her"})
+_AMOUNTS = frozenset({"a lot of", "lots of", "a great deal of", "a good deal of", "significant",
+                      "substantial"})
+# "I have a lot of debt", "we have made significant progress": the writer's or one person's own
+# amount, a detail of their own story.
+_ONE_OWNER = frozenset({"i", "me", "my", "i'm", "i've", "he", "him", "his", "she", "her",
+                        "we", "our", "we've", "we're", "us"})
 
 
 @exemption(name="one-party", rule="CC101",
@@ -391,3 +398,74 @@ def _past_record(ctx: SentenceContext, cue: Cue) -> bool:
     return cue.key == "never" and bool(after) and bool(_PAST_VERB.fullmatch(after[0]))
 
 
+
+
+_PREPOSITIONS = frozenset({
+    "for", "to", "of", "with", "without", "in", "on", "at", "from", "by", "about", "across",
+    "over", "through", "throughout", "among", "against", "between", "into", "onto", "under",
+    "within", "during", "via", "toward", "towards", "upon", "beyond", "like", "unlike"})
+# Words before "all" that are not a verb acting on it: function words, copulas, auxiliaries.
+_NOT_AN_ACT = frozenset({
+    "the", "a", "an", "these", "those", "this", "that", "my", "our", "your", "his", "her",
+    "their", "its", "some", "many", "most", "all", "no", "not", "and", "or", "but", "so",
+    "because", "since", "if", "when", "while", "as", "than", "then", "therefore", "thus",
+    "who", "which", "what", "where", "why", "how", "is", "are", "was", "were", "be", "been",
+    "being", "am", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could",
+    "may", "might", "must", "shall", "should", "i", "we", "you", "they", "he", "she", "it",
+    "them", "us", "me", "him", "there", "here", "almost", "nearly", "just", "also", "really",
+    "virtually", "practically", "basically", "pretty", "once", "yet", "still"})
+
+
+# "work better for everyone", "open to everybody": after a preposition, the people an act or
+# a state is for, unless a verb follows that makes the word a clause's subject.
+_WHOLE_PRONOUNS = frozenset({"everyone", "everybody", "everything", "nothing"})
+def _scope_verb(word: str) -> bool:
+    """A form of a verb from scope_verbs.txt: "bans", "closed", "suspending", "analyzed"."""
+    verbs = word_set("scope_verbs")
+    stems = {word, word[:-1], word[:-2], word[:-3], word[:-1] + "e" if word.endswith("d") else "",
+             word[:-3] + "e" if word.endswith("ing") else "", word[:-4] if word.endswith(
+                 ("pped", "nned", "tted", "lled")) else "", word[:-2] + "y" if word.endswith(
+                 "ied") else ""}
+    return bool(stems & verbs) and word.isalpha()
+
+
+@exemption(name="scope-of-an-act", rule="CC101",
+           reason="'all' sets the scope of one act a named actor did or does ('Denmark bans all "
+           "civilian drones', 'closes all schools', 'on all charges'): a report a source can "
+           "confirm, not a claim about every member of a kind",
+           example="The government closes all schools for a week.")
+def _scope_of_an_act(ctx: SentenceContext, cue: Cue) -> bool:
+    if cue.key in _WHOLE_PRONOUNS:
+        nxt = ctx.words_after(cue.end, 1)
+        if nxt and (nxt[0] in _NOT_AN_ACT or nxt[0].endswith("s") or nxt[0] == "else"):
+            return False  # "everyone knows", "nothing is", "everyone has": the clause's subject
+    elif cue.key not in {"all", "every", "each"}:
+        return False
+    before = ctx.words_before(cue.start, 3)
+    if not before:
+        return False
+    word = before[-1]
+    if word in _PREPOSITIONS:
+        # "for everyone to show openness": the subject of an infinitive, still a sweep
+        return not (word == "for" and "to" in ctx.words_after(cue.end, 4))
+    if cue.key in _WHOLE_PRONOUNS:
+        return False  # "Sugar ruins everything": a verb's whole object still sweeps
+    if not _scope_verb(word):
+        return False  # "failed every single family": an outcome over a whole, still a sweep
+    head = clause_before(ctx.text, cue.start).split()
+    if len(head) < 2:
+        return False  # "Politicians all lie": nothing before the word, so it is the subject
+    return len(before) >= 2 and before[-2] not in _NOT_AN_ACT - {"and", "or", "but"}
+
+
+_ANNOUNCES = re.compile(r"\s+to\s+(?:announce|share|welcome|introduce|report|present|confirm|"
+                        r"say|invite|release|publish|launch|unveil|support|join|offer|help|"
+                        r"see|hear|work)\b", re.IGNORECASE)
+
+
+@exemption(name="announcement", rule="CC501",
+           reason="a formula by which a team or a person announces something ('is happy to "
+           "announce'): a statement of their own, not the writer reading a mind",
+           example="The Rust team is happy to announce a new version of Rust.")
+def _announcement(ctx: SentenceContext, cue: Cue) -> bool:
+    return bool(_ANNOUNCES.match(ctx.text, cue.end))

@@ -117,9 +117,12 @@ def generic_predicate(m: re.Match[str], things: bool = False) -> bool:
         if trait in word_set("taxonomic") or trait in word_set("process_participles"):
             return False  # "whales are mammals", "models are run on ...": a definition or a
             # procedure, not a trait given to each member
-        if m.group("copula").lower().startswith("were") and (
-                trait in PARTICIPLES or trait.endswith(("ed", "en"))):
-            return False  # "cellphones were invented": a past event told in the passive
+        if (trait in PARTICIPLES or trait.endswith(("ed", "en"))) and \
+                trait not in word_set("trait_participles"):
+            return False  # "cellphones were invented", "grenades are thrown": an event told in
+            # the passive (news tells events in the present), not a trait; "are biased" is one
+        if m.group("trait")[:1].isupper():
+            return False  # "Producers are Jane Doe and ...": a name, not a trait
         return trait not in NOT_PREDICATE and not trait.endswith("ing")
     if m.group("habit"):  # "don't cry", "never listen", "only vote": any verb after these
         return True

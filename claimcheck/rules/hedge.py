@@ -22,6 +22,7 @@ from .words import EDGE_L, EDGE_R, alternation, cue_key, phrases, whole_words, w
     "forecast) or state it plainly as the writer's view",
     hint="Attribute the expectation ('analysts at X expect ...') or drop the hedge.",
     reads=("imagined", "supposed"),
+    default_on=False,
     exemptions=("idiom", "name-or-title"),
 )
 def hedge_speculation(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
@@ -85,6 +86,11 @@ def _not_doubt(ctx: SentenceContext, m: re.Match[str]) -> bool:
     return cue.endswith("possible") and ctx.words_after(m.end(), 1) == ["to"]
 
 
+# Words that make a slope only beside a forecast told as certain: "and eventually you will
+# turn to crime", "you'll end up homeless"; not "support can eventually be removed".
+_NEEDS_A_FORECAST = frozenset({"eventually", "end up"})
+_FORECAST = re.compile(r"\bwill\b|['’]ll\b|\bgoing\s+to\b|\bgonna\b|\bwould\b|\w['’]d\b",
+                       re.IGNORECASE)
 # The slope put as a question: "what's next?", "where will it end?".
 _ASKING = frozenset({"what's", "what", "where"})
 
@@ -130,6 +136,11 @@ def slippery_slope(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
             continue
         if asks and cue_key(m.group()).split()[0] not in _ASKING:
             continue  # a real question ("could it end up in court?") claims no chain
+        if cue_key(m.group()) in _NEEDS_A_FORECAST and not _FORECAST.search(
+                ctx.text[max(0, m.start() - 30):m.end() + 30]):
+            continue  # "support can eventually be removed": a time word, not a slide
+        if cue_key(m.group()).split()[0] in _ASKING and ctx.block == "heading":
+            continue  # a section called "What's next" announces a plan, not a slide
         yield Finding(*ctx.cue(m.start(), m.end()), reach=whole)
 
 
@@ -150,6 +161,7 @@ _CHAIN_LINKS = 3  # a supposition and two consequences: one forecast is a claim,
     "step, or say it is a possibility",
     hint="Name who forecasts each step and on what grounds, or write 'could' and say why.",
     reads=("imagined", "supposed"),
+    default_on=False,
 )
 def consequence_chain(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """One supposition ("if", "once") followed by a run of certain consequences ("will ...,

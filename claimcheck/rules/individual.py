@@ -25,6 +25,7 @@ _PERSONS = frozenset({"he", "she", "his", "her"})
     severity="warning",
     message="'{cue}' tells what someone thinks, feels or is like: quote them or name who says so",
     hint="Quote their own words ('I am convinced ...', he told Reuters) or describe what they did.",
+    exemptions=("announcement",),
 )
 def individual_mind_reading(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """A person's beliefs, feelings or character asserted in the writer's voice.

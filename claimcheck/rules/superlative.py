@@ -47,6 +47,65 @@ def _ranked() -> re.Pattern[str]:
     )
 
 
+# Rankings that judge rather than measure: "the best", "the worst", "the greatest fear".
+_JUDGES = frozenset({"best", "worst", "greatest", "finest"})
+# After "most"/"least", a word that counts or measures ("the most common complaint", "the most
+# requested language") rather than judges ("the most important", "the most dangerous").
+_MEASURED = frozenset({"common", "popular", "frequent", "recent", "prevalent", "likely",
+                       "widely", "often", "commonly", "frequently", "populous", "visited",
+                       "used", "requested", "cited", "viewed", "watched", "read", "played"})
+_JUDGING_END = ("ant", "ent", "ful", "ous", "ive", "ic", "al", "able", "ible", "less", "ing",
+                "y", "ed")
+_POSSESSIVE = frozenset({"their", "its", "his", "her", "our", "your", "my"})
+
+
+def _rankings(ctx: SentenceContext) -> Iterator[tuple[int, int, int, str]]:
+    """(start, end, key word start, kind) of each ranking in the claim. Kind: "record" (with an
+    extent: "largest yet", "worst in history"), "judgement" ("the best", "the most important",
+    "their only option") or "measure" ("the largest party", "the most common complaint")."""
+    not_superlative = word_set("superlative_false")
+    taken: list[tuple[int, int]] = []
+    for m in ctx.finditer(_ranked()):
+        sup = cue_key(m.group("sup"))
+        if sup in not_superlative or sup.endswith(_COMPOUND_NOUNS):
+            continue  # "interest", "the rainforest": nouns that end in -est
+        nxt = cue_key(m.group("next") or "")
+        if sup == "least" and nxt == "bit":
+            continue  # "without the least bit of evidence": "any", not a ranking
+        end = m.end("sup")
+        if sup in {"most", "least"} and m.group("next"):
+            end = m.end("next")  # "the most important": the cue is the whole ranking
+        elif sup == "only" and m.group("next"):
+            end = m.end("next")
+        if sup == "most" and not m.group("next"):
+            continue
+        if _SPEAKERS_OWN.match(ctx.text, end):
+            continue  # "the best teacher I've ever had": ranked within the writer's experience
+        owner = cue_key(m.group("owner"))
+        extent = _EXTENT.match(ctx.text[end:])
+        if extent:
+            end += extent.end()
+            kind = "record"
+        elif sup != "only" and owner in _PERSONAL:
+            continue
+        elif sup in _JUDGES or (sup == "only" and (owner in _POSSESSIVE or owner.endswith(
+                ("'s", "’s")))):
+            kind = "judgement"
+        elif sup in {"most", "least"} and nxt not in _MEASURED and nxt.endswith(_JUDGING_END):
+            kind = "judgement"
+        else:
+            kind = "measure"
+        taken.append((m.start(), end))
+        yield m.start(), end, m.start("sup"), kind
+    for m in ctx.finditer(phrases("superlative_absolutes")):
+        word = cue_key(m.group())
+        if word in {"ever", "yet", "in history", "of all time", "in the world", "on record"}:
+            continue  # only an extension of a ranking, taken above
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        yield m.start(), m.end(), m.start(), "judgement"
+
+
 @rule(
     id="CC601",
     name="unsourced-superlative",
@@ -58,7 +117,9 @@ def _ranked() -> re.Pattern[str]:
     exemptions=("figure-in-sentence", "idiom", "name-or-title", "source-next"),
 )
 def unsourced_superlative(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
-    """A superlative or absolute (largest yet, worst in history, the only option) with no source.
+    """A record or a judging superlative (largest yet, worst in history, the most important,
+    their only option) with no source. A plain measured ranking ("the largest party") is
+    CC602's, off by default.
 
     FLAGGED:
     - Israel launched its largest offensive yet.
@@ -71,35 +132,37 @@ def unsourced_superlative(claim: Claim, ctx: SentenceContext) -> Iterator[Findin
     - The forest is the oldest in Europe, according to the park service.
     - We asked for the latest figures.
     - She is the best teacher I have ever had.
+    - The Greens remain the largest party in the council.
     """
-    not_superlative = word_set("superlative_false")
-    taken: list[tuple[int, int]] = []
-    for m in ctx.finditer(_ranked()):
-        sup = cue_key(m.group("sup"))
-        if sup in not_superlative or sup.endswith(_COMPOUND_NOUNS):
-            continue  # "interest", "the rainforest": nouns that end in -est
-        if sup == "least" and cue_key(m.group("next") or "") == "bit":
-            continue  # "without the least bit of evidence": "any", not a ranking
-        end = m.end("sup")
-        if sup in {"most", "least"} and m.group("next"):
-            end = m.end("next")  # "the most important": the cue is the whole ranking
-        elif sup == "only" and m.group("next"):
-            end = m.end("next")
-        if sup == "most" and not m.group("next"):
-            continue
-        if _SPEAKERS_OWN.match(ctx.text, end):
-            continue  # "the best teacher I've ever had": ranked within the writer's experience
-        extent = _EXTENT.match(ctx.text[end:])
-        if extent:
-            end += extent.end()
-        elif sup != "only" and cue_key(m.group("owner")) in _PERSONAL:
-            continue
-        taken.append((m.start(), end))
-        yield Finding(*ctx.cue(m.start(), end), key_at=ctx.offset + m.start("sup"))
-    for m in ctx.finditer(phrases("superlative_absolutes")):
-        word = cue_key(m.group())
-        if word in {"ever", "yet", "in history", "of all time", "in the world", "on record"}:
-            continue  # only an extension of a ranking, taken above
-        if any(s <= m.start() < e for s, e in taken):
-            continue
-        yield Finding(*ctx.cue(m.start(), m.end()))
+    for start, end, key_at, kind in _rankings(ctx):
+        if kind != "measure":
+            yield Finding(*ctx.cue(start, end), key_at=ctx.offset + key_at)
+
+
+@rule(
+    id="CC602",
+    name="measured-superlative",
+    family="superlative",
+    severity="info",
+    message="'{cue}' ranks by a measure: say by what measure and according to whom",
+    hint="Name the count or the source of the ranking ('the largest party, with 41 of 120 "
+    "seats').",
+    exemptions=("figure-in-sentence", "idiom", "name-or-title", "source-next"),
+    default_on=False,
+)
+def measured_superlative(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
+    """A plain measured ranking (the largest party, the most common complaint, the highest
+    level) with no source. Off by default: on news and blog prose most of these are checkable
+    facts an editor leaves as they are; switch it on to review every ranking.
+
+    FLAGGED:
+    - The Greens remain the largest party in the council.
+    - Slow builds were the most common complaint.
+
+    NOT FLAGGED:
+    - The Greens remain the largest party, with 41 of 120 seats.
+    - This is the worst crisis in history.
+    """
+    for start, end, key_at, kind in _rankings(ctx):
+        if kind == "measure":
+            yield Finding(*ctx.cue(start, end), key_at=ctx.offset + key_at)

@@ -31,7 +31,7 @@ from .words import EDGE_L, phrases, word_set
     hint="Count it ('all 12 members'), name who counted, or narrow it ('many', 'some of').",
     exemptions=("idiom", "name-or-title", "not-all", "rule-laid-down", "defined-set",
                 "figure-in-clause", "time-marker", "appeal-to-ignorance", "popularity-appeal",
-                "one-party", "past-record", "source-next"),
+                "one-party", "past-record", "scope-of-an-act", "source-next"),
 )
 def sweeping_quantifier(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """A sweeping quantifier (all, every, everyone, nobody, never, always, none) with no support.
@@ -73,6 +73,7 @@ _BARE_PLURAL = re.compile(
     "or a named study, or say which ones you mean",
     hint="Say how many or which ones ('two of the cars we tested broke down'), or cite data.",
     exemptions=("figure-in-clause", "source-next"),
+    default_on=False,
 )
 def bare_generic(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """A bare plural subject given a trait or habit: a claim about every member of a kind.

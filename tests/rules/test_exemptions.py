@@ -53,7 +53,7 @@ def test_a_switched_off_rule_no_longer_silences_another() -> None:
         ("CC101", "Everyone")]
     leap = "I met a rude waiter yesterday, so all waiters are rude."
     assert [f.rule for f in flags_for(leap)] == ["CC103"]
-    assert [(f.rule, f.cue) for f in flags_for(leap, {"CC103": "off"})] == [
+    assert [(f.rule, f.cue) for f in flags_for(leap, {"CC103": "off", "CC102": "on"})] == [
         ("CC101", "all"), ("CC102", "waiters are rude")]
 
 

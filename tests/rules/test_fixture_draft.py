@@ -6,7 +6,7 @@ from pathlib import Path
 
 from claimcheck.rules import find_flags
 
-from .helpers import make_claims, make_document
+from .helpers import ALL_ON, make_claims, make_document
 
 DRAFT = Path(__file__).parents[2] / "fixtures" / "rules" / "news_draft.txt"
 
@@ -15,7 +15,7 @@ def _flags() -> list[tuple[str, str]]:
     doc = make_document(DRAFT.read_text(encoding="utf-8"), path=str(DRAFT))
     out = []
     for claim in make_claims(doc):
-        for flag in find_flags(claim, doc, {}):
+        for flag in find_flags(claim, doc, ALL_ON):  # the opt-in hedge rules too
             assert doc.text[flag.start:flag.end] == flag.cue
             assert doc.position(flag.start) == (flag.line, flag.column)
             out.append((flag.rule, flag.cue))

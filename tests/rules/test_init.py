@@ -33,8 +33,9 @@ def test_only_the_claims_own_span_is_searched() -> None:
 
 def test_settings_switch_rules_off_by_id_or_name() -> None:
     text = "Everyone is probably tired."
-    assert {f.rule for f in flags_for(text)} == {"CC101", "CC701"}
-    assert {f.rule for f in flags_for(text, {"CC101": "off"})} == {"CC701"}
+    assert {f.rule for f in flags_for(text)} == {"CC101"}  # CC701 is opt-in (rules v2)
+    assert {f.rule for f in flags_for(text, {"CC701": "on"})} == {"CC101", "CC701"}
+    assert {f.rule for f in flags_for(text, {"CC101": "off", "CC701": "on"})} == {"CC701"}
     assert {f.rule for f in flags_for(text, {"hedge-speculation": "off"})} == {"CC101"}
 
 
@@ -52,7 +53,7 @@ def test_unknown_rule_or_setting_is_a_user_error() -> None:
 
 
 def test_flags_come_in_file_order() -> None:
-    flags = flags_for("It seems everyone is tired and many are angry.")
+    flags = flags_for("It seems everyone is tired and many are angry.", {"CC701": "on"})
     assert [f.cue for f in flags] == ["It seems", "everyone", "many"]
 
 

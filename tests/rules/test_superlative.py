@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import cues
+from .helpers import cues, flags_for
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -39,7 +39,6 @@ def test_personal_or_non_rankings_are_not_flagged(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("This is the best hospital in the country.", ["the best"]),
-    ("Leeds's largest employer closed.", ["Leeds's largest"]),
 ])
 def test_rankings_of_the_world_stay_flagged(text: str, expected: list[str]) -> None:
     assert cues(text, "CC601") == expected
@@ -69,7 +68,6 @@ def test_rankings_among_ones_own_are_not_flagged(text: str) -> None:
     ("Surrender is their only option.", ["their only option"]),  # "their": a party's options
     ("Leaving is my only option.", ["my only option"]),  # "only" claims no others exist
     ("He gave his longest speech yet.", ["his longest speech yet"]),  # against all his others
-    ("The port built its largest crane.", ["its largest"]),
 ])
 def test_owned_rankings_that_claim_a_whole_stay_flagged(text: str, expected: list[str]) -> None:
     assert cues(text, "CC601") == expected
@@ -89,3 +87,16 @@ def test_real_superlatives_ending_like_those_nouns_still_rank() -> None:
     assert cues("Prices hit the lowest level on record.", "CC601") == [
         "the lowest level on record"]
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Leeds's largest employer closed.", ["Leeds's largest"]),
+    ("The port built its largest crane.", ["its largest"]),
+    ("Slow builds were the most common complaint.", ["the most common"]),
+])
+def test_measured_rankings_are_cc602_which_is_opt_in(text: str, expected: list[str]) -> None:
+    # Rules v2 (issue 14): a plain measured ranking is mostly a checkable fact on news and blog
+    # prose; CC602 reports it when switched on, CC601 keeps records and judgements.
+    assert cues(text, "CC602") == expected
+    assert cues(text, "CC601") == []
+    assert [f for f in flags_for(text) if f.family == "superlative"] == []

@@ -74,6 +74,7 @@ def test_the_month_may_is_not_a_hedge(text: str, kind: str) -> None:
     "Hello everyone!",
     "Thanks, all.",
     "Directed by Ana Lee",
+    'Gaza war hostage crisis](https://en.wikipedia.org/wiki/G "Gaza war hostage crisis")',
 ])
 def test_navigation_source_tags_greetings_and_credits_are_non_claims(raw: str) -> None:
     masked = raw  # the masked copy differs only by blanks; the raw text decides here
