@@ -104,6 +104,77 @@ def corpus_flags(paths: list[Path]) -> tuple[list[tuple[Document, Claim]], list[
     return claims, flags
 
 
+def let_through(paths: list[Path]) -> list[tuple[Document, Claim, str, str, str]]:
+    """(doc, claim, rule, cue, exemption) of every cue a switched-on rule found and an
+    exemption let through: the blind packet's controls, so a reader cannot tell flags from
+    cues by their look."""
+    from claimcheck.rules import explain
+
+    split, _ = claim_splitter()
+    found = []
+    for path in paths:
+        doc = corpus_document(path)
+        for claim in split(doc):
+            for r in explain(claim, doc, {}):
+                if r.outcome == "let through" and r.why not in ("furniture",):
+                    found.append((doc, claim, r.rule.id, r.finding.cue, r.why))
+    return found
+
+
+def visible_sentence(doc: Document, claim: Claim) -> str:
+    """The claim's sentence as a reader sees it (Markdown markup and link targets blanked)."""
+    return " ".join(doc.masked[claim.sentence_start:claim.sentence_end].split())
+
+
+def context_of(doc: Document, claim: Claim) -> str:
+    """The sentence before the claim's, in its paragraph (a little context for a reader)."""
+    lo = doc.masked.rfind("\n\n", 0, claim.sentence_start)
+    before = doc.masked[max(lo + 2, claim.sentence_start - 300):claim.sentence_start]
+    return " ".join(before.split())[-240:]
+
+
+def write_packet(folder: Path, corpora: list[tuple[str, list[Path]]], flags_n: list[int],
+                 controls: int, seed: int) -> None:
+    """A blind packet: `flags_n[i]` flags drawn at random from corpus i, plus `controls` cues
+    that exemptions let through, shuffled; the reader sees only the sentence, a little context
+    and the words; the key (rule, outcome) goes to a separate file."""
+    rng = random.Random(seed)
+    rows: list[dict[str, object]] = []
+    pool_controls: list[dict[str, object]] = []
+    for (name, paths), n in zip(corpora, flags_n, strict=False):
+        _, flags = corpus_flags(paths)
+        for doc, claim, flag in rng.sample(flags, min(n, len(flags))):
+            rows.append({"corpus": name, "file": doc.path, "line": flag.line, "rule": flag.rule,
+                         "outcome": "flagged",
+                         "words": " ".join(doc.masked[flag.start:flag.end].split()),
+                         "sentence": visible_sentence(doc, claim),
+                         "context": context_of(doc, claim)})
+        for doc, claim, rule, cue, why in let_through(paths):
+            pool_controls.append({"corpus": name, "file": doc.path, "line": claim.line,
+                                  "rule": rule, "outcome": "let through: " + why,
+                                  "words": " ".join(cue.replace("[", " ").replace("]", " ")
+                                                    .split()),
+                                  "sentence": visible_sentence(doc, claim),
+                                  "context": context_of(doc, claim)})
+    rows += rng.sample(pool_controls, min(controls, len(pool_controls)))
+    rng.shuffle(rows)
+    folder.mkdir(parents=True, exist_ok=True)
+    packet, key = [], []
+    for i, row in enumerate(rows, 1):
+        rid = f"r{i:03d}"
+        packet.append({"id": rid, "context": row["context"], "sentence": row["sentence"],
+                       "words": row["words"]})
+        key.append({"id": rid, "sha1": text_hash(str(row["sentence"])),
+                    **{k: row[k] for k in ("corpus", "file", "line", "rule", "outcome",
+                                           "words")}})
+    (folder / "packet-14.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in packet), encoding="utf-8")
+    (folder / "key-14.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in key), encoding="utf-8")
+    print(f"wrote {folder / 'packet-14.jsonl'} ({len(packet)} rows) and its key "
+          f"{folder / 'key-14.jsonl'}")
+
+
 def sentence_of(doc: Document, claim: Claim) -> str:
     return " ".join(doc.text[claim.sentence_start:claim.sentence_end].split())
 
@@ -158,7 +229,18 @@ def main(argv: list[str] | None = None) -> int:
                         "its sentence (keep it outside the repository)")
     parser.add_argument("--no-wikipedia", action="store_true",
                         help="skip the CLIMATE-FEVER corpus")
+    parser.add_argument("--packet", type=Path, metavar="FOLDER",
+                        help="write a blind audit packet (and its key, separately) to FOLDER: "
+                        "--sample flags per --prose corpus plus --controls let-through cues")
+    parser.add_argument("--sample", type=int, nargs="+", default=[60, 25],
+                        help="flags drawn from each --prose corpus for the packet")
+    parser.add_argument("--controls", type=int, default=45,
+                        help="let-through cues mixed into the packet")
     args = parser.parse_args(argv)
+    if args.packet:
+        corpora = [(f.name, corpus_files(f, args.files, args.seed)) for f in args.prose]
+        write_packet(args.packet, corpora, args.sample, args.controls, args.seed)
+        return 0
     dump: list[dict[str, object]] = []
     for folder in args.prose:
         if not folder.exists():

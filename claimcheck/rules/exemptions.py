@@ -227,6 +227,19 @@ def _listed_set(ctx: SentenceContext, start: int) -> bool:
     return True
 
 
+# "all the work we have done", "all the Rustfmt contributors", "all the files in the repo": the
+# noun phrase after "all the" is narrowed by a clause, a name or a place; "all the politicians
+# lie" is not.
+_RESTRICTED = re.compile(r"\s+the\s+(?:(?-i:[A-Z][\w-]*)\s+|(?:[\w-]+\s+){0,2}?[\w-]+\s+"
+                         r"(?:that|which|who|whom|whose|we|I|you|they|he|she|it|[\w-]+['’]s|"
+                         r"of|in|on|from|for|at|under|since|listed|mentioned|above|below)\b)",
+                         re.IGNORECASE)
+
+
+def _restricted(ctx: SentenceContext, end: int) -> bool:
+    return bool(_RESTRICTED.match(ctx.text, end))
+
+
 @exemption(name="defined-set", rule="CC101",
            reason="a set the text itself defines ('all his time', 'all of the planned methods', "
            "'most of her friends', 'the Greens, the SNP and Labour all ...', 'we are all')",
@@ -237,7 +250,7 @@ def _defined_set(ctx: SentenceContext, cue: Cue) -> bool:
         head = [w for w in after if w != "of"][:1]
         if head and (head[0] in _BOUNDED or head[0] in _RECORDS or head[0] in _PEOPLE_HERE):
             return True
-        if after == ["of", "the"] or _listed_set(ctx, cue.start):
+        if after == ["of", "the"] or _listed_set(ctx, cue.start) or _restricted(ctx, cue.end):
             return True
         before = ctx.words_before(cue.start, 2)
         while before and before[-1] in _FLOAT_OVER:
@@ -292,9 +305,11 @@ def _source_next(ctx: SentenceContext, cue: Cue) -> bool:
            "months later', 'pretty soon', 'most recently')",
            example="Every time it rains, the roof leaks.")
 def _time_marker(ctx: SentenceContext, cue: Cue) -> bool:
-    if cue.key not in {"every", "all", "each and every"} | _SHARES:
+    if cue.key not in {"every", "all", "each and every", "the majority of"} | _SHARES:
         return False
-    after = [w for w in ctx.words_after(cue.end, 2) if w != "single"]  # "every single day"
+    after = [w for w in ctx.words_after(cue.end, 3) if w not in {"single", "of"}]
+    if after and re.fullmatch(r"(?:1[89]|20)\d\d", after[0]):
+        return True  # "the majority of 2022": most of a year
     return bool(after) and after[0] in word_set("time_units")
 
 

@@ -53,7 +53,9 @@ _JUDGES = frozenset({"best", "worst", "greatest", "finest"})
 # requested language") rather than judges ("the most important", "the most dangerous").
 _MEASURED = frozenset({"common", "popular", "frequent", "recent", "prevalent", "likely",
                        "widely", "often", "commonly", "frequently", "populous", "visited",
-                       "used", "requested", "cited", "viewed", "watched", "read", "played"})
+                       "used", "requested", "cited", "viewed", "watched", "read", "played",
+                       # a selection from a list the text gives: "the most notable changes"
+                       "notable", "relevant", "pressing", "urgent"})
 _JUDGING_END = ("ant", "ent", "ful", "ous", "ive", "ic", "al", "able", "ible", "less", "ing",
                 "y", "ed")
 _POSSESSIVE = frozenset({"their", "its", "his", "her", "our", "your", "my"})
