@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import re
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,17 @@ KNOWN_FIELDS = ("id", "text", "source", "url", "date")
 _KNOWN = frozenset(KNOWN_FIELDS)
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _SPACES = re.compile(r"\s+")
+# Lists and objects in a JSON or YAML reference nest at most this deep: records are flat, and
+# deeper data would only be copied into `extra` (recursively) and cached.
+MAX_DEPTH = 100
+# YAML aliases may add at most this many nodes beyond those written out: anchors for shared
+# values are fine, an alias bomb (each level repeating the one below) is refused.
+MAX_ALIAS_NODES = 100_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _BadValue(Exception):
+    """Raised by `_plain` and `_checked_text`; the caller adds where it was found."""
 
 
 @dataclass
@@ -117,15 +129,32 @@ def paragraph_snippets(where: str, paragraphs: Iterator[tuple[int, str]],
 # --- records: text plus optional id, source, url, date --------------------------------------
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: Any, depth: int = 0) -> Any:
     """JSON-safe copy of a parsed value (YAML gives dates and non-string keys)."""
+    if isinstance(value, str):
+        return _checked_text(value)
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
+    if isinstance(value, dict | list | tuple) and depth >= MAX_DEPTH:
+        raise _BadValue(f"nested more than {MAX_DEPTH} levels deep")
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {_checked_text(str(k)): _plain(v, depth + 1) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [_plain(v, depth + 1) for v in value]
+    if isinstance(value, bytes):  # YAML's !!binary
+        raise _BadValue("binary data is not text")
     return value
+
+
+def _checked_text(text: str) -> str:
+    """`text` unless it holds half a surrogate pair (a JSON or YAML escape like \\ud83d
+    alone), which is no character and could not be written out as UTF-8."""
+    if not text.isascii() and _SURROGATE.search(text):
+        found = _SURROGATE.search(text)
+        assert found is not None
+        raise _BadValue(f"string holds an unpaired surrogate \\u{ord(found.group()):04x} "
+                        f"(half of an escaped character)")
+    return text
 
 
 def _field(record: dict[str, Any], key: str, location: str) -> str | None:
@@ -133,7 +162,7 @@ def _field(record: dict[str, Any], key: str, location: str) -> str | None:
     if value is None:
         return None
     if type(value) is str:  # the usual case, first
-        return value.strip() or None
+        return _checked_text(value).strip() or None
     if isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
         raise UserError(f"{location}: '{key}' must be a string, not {type(value).__name__}")
     text = _plain(value) if isinstance(value, dt.date) else str(value)
@@ -155,16 +184,20 @@ def record_snippet(record: Any, default_id: str, where: str, location: str,
         raise UserError(f"{location}: record has an empty 'text'")
     # Every field is type-checked here; validating it again in pydantic was a third of the
     # load time of a 100,000-snippet set.
-    extra = {} if record.keys() <= _KNOWN else {
-        str(k): _plain(v) for k, v in record.items() if k not in KNOWN_FIELDS}
-    snippet = Snippet.checked(
-        id=_field(record, "id", location) or default_id,
-        text=text.strip(),
-        source=_field(record, "source", location) or where,
-        url=_field(record, "url", location) or url,
-        date=_field(record, "date", location),
-        extra=extra,
-    )
+    try:
+        extra = {} if record.keys() <= _KNOWN else {
+            _checked_text(str(k)): _plain(v) for k, v in record.items()
+            if k not in KNOWN_FIELDS}
+        snippet = Snippet.checked(
+            id=_field(record, "id", location) or default_id,
+            text=_checked_text(text).strip(),
+            source=_field(record, "source", location) or where,
+            url=_field(record, "url", location) or url,
+            date=_field(record, "date", location),
+            extra=extra,
+        )
+    except _BadValue as exc:
+        raise UserError(f"{location}: {exc}") from None
     return Located(snippet, location)
 
 
@@ -181,26 +214,38 @@ def _record_list(data: Any, where: str) -> list[Any]:
                     f"{', '.join(repr(k) for k in RECORD_LISTS)}")
 
 
+def _json(text: str, where: str, line: int | None = None) -> Any:
+    """Parsed JSON, or a one-line UserError: syntax, nesting too deep for the parser, integers
+    too long for Python to convert."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        at = f"{where}:{line if line is not None else exc.lineno}"
+        raise UserError(f"{at}: invalid JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:
+        at = f"{where}:{line}" if line is not None else where
+        raise UserError(f"{at}: invalid JSON: nested too deeply (at most {MAX_DEPTH} "
+                        f"levels are read)") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        at = f"{where}:{line}" if line is not None else where
+        raise UserError(f"{at}: invalid JSON: {str(exc).split(';')[0]}") from None
+
+
 def jsonl_snippets(where: str, text: str, url: str | None = None) -> list[Located]:
     out = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Records end at LF (CRLF too); str.splitlines would also cut at U+2028, U+2029 and U+0085,
+    # which JSON strings may hold raw, and shift every line number after them.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         location = f"{where}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UserError(f"{location}: invalid JSON: {exc.msg} (column {exc.colno})") from None
+        record = _json(line, where, number)
         out.append(record_snippet(record, location, where, location, url))
     return out
 
 
 def json_snippets(where: str, text: str, url: str | None = None) -> list[Located]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError(f"{where}:{exc.lineno}: invalid JSON: {exc.msg} "
-                        f"(column {exc.colno})") from None
+    data = _json(text, where)
     out = []
     for number, record in enumerate(_record_list(data, where), start=1):
         default = f"{where}#{number}"
@@ -208,7 +253,14 @@ def json_snippets(where: str, text: str, url: str | None = None) -> list[Located
     return out
 
 
+# The csv module's default cap on one field is 131,072 characters: a long quoted paragraph
+# is ordinary evidence, and the file's size is capped where it is read.
+_CSV_FIELD_MAX = 2**31 - 1
+
+
 def csv_snippets(where: str, text: str, url: str | None = None) -> list[Located]:
+    if csv.field_size_limit() < min(_CSV_FIELD_MAX, sys.maxsize):
+        csv.field_size_limit(min(_CSV_FIELD_MAX, sys.maxsize))
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     try:
         header = reader.fieldnames
@@ -226,12 +278,13 @@ def csv_snippets(where: str, text: str, url: str | None = None) -> list[Located]
     reader.fieldnames = names
     out = []
     while True:
+        first_line = reader.line_num + 1  # where the next record starts
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            raise UserError(f"{where}:{reader.line_num}: invalid CSV: {exc}") from None
+            raise UserError(f"{where}:{first_line}: invalid CSV: {exc}") from None
         # line_num is where the row ends; a quoted field may span lines, so count back
         spanned = sum(v.count("\n") for v in row.values() if isinstance(v, str))
         location = f"{where}:{reader.line_num - spanned}"
@@ -242,20 +295,100 @@ def csv_snippets(where: str, text: str, url: str | None = None) -> list[Located]
     return out
 
 
+class _YamlLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, bounded: nesting at most MAX_DEPTH, no alias that refers to
+    itself, and aliases adding at most MAX_ALIAS_NODES nodes; a bad scalar (a timestamp with
+    month 13, an integer too long to convert) is a YAML error at its line."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep",
+                    self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"bad {node.tag.rsplit(':', 1)[-1]} value "
+                f"({str(exc).split(';')[0]})",
+                node.start_mark) from None
+
+
+def _check_aliases(root: Any) -> None:
+    """Refuse a node graph whose aliases loop or expand to too many nodes; without aliases
+    every node is seen once, so this is linear in the document."""
+    size: dict[int, int] = {}
+    distinct = 0
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    open_nodes: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = ([c for pair in node.value for c in pair]
+                    if isinstance(node, yaml.MappingNode)
+                    else node.value if isinstance(node, yaml.SequenceNode) else [])
+        if done:
+            open_nodes.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            if size[key] > distinct + MAX_ALIAS_NODES:
+                raise yaml.composer.ComposerError(
+                    None, None, f"aliases expand to more than {MAX_ALIAS_NODES:,} extra nodes",
+                    node.start_mark)
+            continue
+        if key in size:
+            continue
+        if key in open_nodes:
+            raise yaml.composer.ComposerError(None, None, "an alias refers to its own anchor "
+                                              "(recursive data)", node.start_mark)
+        distinct += 1
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in size)
+
+
+def _yaml_error(where: str, exc: yaml.YAMLError, text: str) -> UserError:
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow
+        line = text.count("\n", 0, max(0, exc.position)) + 1
+        character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        return UserError(f"{where}:{line}: invalid YAML: control character "
+                         f"U+{ord(character):04X} is not allowed in YAML (text pasted from a "
+                         f"PDF often has them); remove it")
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    at = f":{mark.line + 1}" if mark is not None else ""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return UserError(f"{where}{at}: invalid YAML: {' '.join(str(problem).split())}")
+
+
 def yaml_snippets(where: str, text: str, url: str | None = None) -> list[Located]:
-    loader = yaml.SafeLoader(text)
+    loader: _YamlLoader | None = None
     try:
+        loader = _YamlLoader(text)
         node = loader.get_single_node()
+        if node is not None:
+            _check_aliases(node)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise UserError(f"{where}{line}: invalid YAML: {problem}") from None
+        raise _yaml_error(where, exc, text) from None
+    except RecursionError:
+        raise UserError(f"{where}: invalid YAML: nested too deeply") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     records = _record_list(data, where)
     lines = _item_lines(node, data)
+    if len(lines) != len(records):
+        lines = []
     out = []
     for number, record in enumerate(records, start=1):
         location = f"{where}:{lines[number - 1]}" if lines else f"{where} record {number}"
@@ -264,11 +397,13 @@ def yaml_snippets(where: str, text: str, url: str | None = None) -> list[Located
 
 
 def _item_lines(node: Any, data: Any) -> list[int]:
-    """1-based start line of each record in the YAML node tree, to name them like other files."""
+    """1-based start line of each record in the YAML node tree, to name them like other files.
+    The list is the one `_record_list` takes; of repeated keys, YAML keeps the last."""
     if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
-        for key_node, value_node in node.value:
-            if key_node.value in RECORD_LISTS and isinstance(data.get(key_node.value), list):
-                node = value_node
+        for key in RECORD_LISTS:
+            if isinstance(data.get(key), list):
+                values = [v for k, v in node.value if k.value == key]
+                node = values[-1] if values else None
                 break
     if isinstance(node, yaml.SequenceNode):
         return [item.start_mark.line + 1 for item in node.value]
