@@ -60,6 +60,7 @@ class Config(BaseModel):
     # failing the run with exit 2.
     refs_optional: bool = False
     timeout: float = Field(10.0, gt=0)  # seconds per URL fetch
+    fetch_budget: float = Field(30.0, gt=0)  # seconds for all URL fetches of one run
     max_bytes: int = Field(5_000_000, gt=0)  # size cap per fetched URL
     batch: BatchSettings = Field(default_factory=BatchSettings)
     config_path: str | None = Field(None, exclude=True)  # where it was read from, for messages

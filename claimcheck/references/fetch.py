@@ -6,6 +6,12 @@ network whatever the server's Cache-Control says; hishel's plain mode stores onl
 responses, so a URL behind a redirect would still need the network (and fail offline); and
 keeping the *extracted* text means HTML is parsed once, not on every run. Entries are one JSON
 file per requested URL, written atomically; delete the cache folder to refetch.
+
+A page is cached only once it has been parsed into snippets, and an entry is checked field by
+field when read: a page that fails to parse, or an entry of the wrong shape, is dropped with a
+warning and fetched afresh, so one bad response can never poison later runs. Credentials in a
+URL (`https://user:pass@host/...`) are sent to the server but never written anywhere: ids,
+sources, warnings and cache keys use the URL without them.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ import re
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
@@ -50,8 +58,29 @@ _AS_WINDOWS_1252 = frozenset({"latin-1", "iso8859-1", "ascii"})
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
+# A cache entry holds one page's text: a few times max_bytes at most once JSON-escaped.
+_ENTRY_SLACK = 8
+_USERINFO = re.compile(r"(?<=//)[^/?#\s@]*@")
+
+
 class FetchError(Exception):
     """Why a URL was skipped; becomes a warning naming the URL."""
+
+
+def redact(url: str) -> str:
+    """`url` without the `user:password@` part, for everything that is shown or stored."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return _USERINFO.sub("", url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def _redacted_text(text: str) -> str:
+    """Any `//user:pass@` left in a message (an exception may quote a URL) removed."""
+    return _USERINFO.sub("", text)
 
 
 @dataclass
@@ -66,25 +95,53 @@ class Page:
 
 
 class UrlCache:
-    """One JSON file per requested URL under `<cache>/urls/`; unreadable entries are misses."""
+    """One JSON file per requested URL under `<cache>/urls/`. A missing entry, or one of an
+    older cache version, is a miss; an unreadable one or one of the wrong shape is also a
+    miss, and `get` says so in `self.dropped` so the caller can warn."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, max_bytes: int = 5_000_000) -> None:
         self.folder = root / "urls"
+        self.max_entry = _ENTRY_SLACK * max_bytes + 65_536
+        self.dropped = ""  # why the last `get` refused an entry that was there
 
     def path(self, url: str) -> Path:
         return self.folder / f"{hashlib.sha256(url.encode()).hexdigest()}.json"
 
     def get(self, url: str) -> Page | None:
+        self.dropped = ""
+        path = self.path(url)
         try:
-            data = json.loads(self.path(url).read_text(encoding="utf-8"))
-            if data.pop("version") != CACHE_VERSION or data["url"] != url:
-                return None
-            page = Page(**data)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            with path.open("rb") as fh:
+                raw = fh.read(self.max_entry + 1)
+        except OSError:
             return None
-        if page.format not in EXTENSIONS.values() or not isinstance(page.text, str):
+        if len(raw) > self.max_entry:
+            return self._drop(url, "larger than any page it could hold")
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            return self._drop(url, "not valid JSON")
+        if not isinstance(data, dict):
+            return self._drop(url, "not a JSON object")
+        if data.get("version") != CACHE_VERSION:
+            return None  # another version's entry: fetched again, without fuss
+        if data.get("url") != url:
             return None
+        page = _page_of(data)
+        if page is None:
+            return self._drop(url, "fields of the wrong type")
         return page
+
+    def _drop(self, url: str, why: str) -> Page | None:
+        self.dropped = why
+        self.remove(url)
+        return None
+
+    def remove(self, url: str) -> None:
+        try:
+            self.path(url).unlink(missing_ok=True)
+        except OSError:
+            pass
 
     def put(self, page: Page) -> None:
         entry = {"version": CACHE_VERSION, **asdict(page)}
@@ -94,39 +151,66 @@ class UrlCache:
             pass  # a read-only cache only costs a refetch next time
 
 
+def _page_of(data: dict[str, Any]) -> Page | None:
+    """The Page an entry describes, when every field has the type it must have."""
+    fields = {name: data.get(name) for name in ("url", "final_url", "format", "text", "notes")}
+    if not all(isinstance(fields[k], str) for k in ("url", "final_url", "format", "text")):
+        return None
+    notes = fields["notes"]
+    if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
+        return None
+    if fields["format"] not in EXTENSIONS.values() or set(data) - {"version", *fields}:
+        return None
+    return Page(**fields)  # type: ignore[arg-type]
+
+
 class Fetcher:
     """Turns URLs into snippets for one run, sharing one HTTP client and the cache."""
 
     def __init__(self, config: Config, warnings: list[str], root: Path | None = None) -> None:
         self.config = config
         self.warnings = warnings
-        self.cache = UrlCache(root or cache_root())
+        self.cache = UrlCache(root or cache_root(), config.max_bytes)
         self._client: httpx.Client | None = None
+        # Every fetch of this run ends by this time, however many URLs there are.
+        self._budget_end = time.monotonic() + config.fetch_budget
 
     def close(self) -> None:
         if self._client is not None:
             self._client.close()
 
     def snippets(self, url: str) -> list[Located]:
-        page = self.cache.get(url)
+        """The snippets of one URL; any problem is a warning naming the URL (without
+        credentials), and the run goes on."""
+        label = redact(url)
+        page = self.cache.get(label)
+        if self.cache.dropped:
+            again = "skipped (offline)" if self.config.offline else "fetched again"
+            self.warnings.append(f"{label}: cache entry dropped ({self.cache.dropped}); "
+                                 f"{again}")
+        fetched = page is None
         if page is None:
             if self.config.offline:
-                self.warnings.append(f"{url}: not in the cache and offline mode is on; skipped")
+                self.warnings.append(f"{label}: not in the cache and offline mode is on; "
+                                     f"skipped")
                 return []
             try:
                 page = self.fetch(url)
             except FetchError as exc:
-                self.warnings.append(f"{url}: skipped: {exc}")
+                self.warnings.append(_redacted_text(f"{label}: skipped: {exc}"))
                 return []
-            self.cache.put(page)
         self.warnings.extend(page.notes)
         try:
-            items = parse(page.format, url, page.text, url=url)
+            items = parse(page.format, label, page.text, url=label)
         except UserError as exc:
-            self.warnings.append(f"{exc} (URL skipped)")
+            self.warnings.append(_redacted_text(f"{exc} (URL skipped)"))
+            if not fetched:
+                self.cache.remove(label)  # written by an older claimcheck: never again
             return []
+        if fetched:
+            self.cache.put(page)  # only what parsed: a bad page is never replayed
         if not items:
-            self.warnings.append(f"{url}: no readable text; skipped")
+            self.warnings.append(f"{label}: no readable text; skipped")
         return items
 
     @property
@@ -140,9 +224,15 @@ class Fetcher:
         return self._client
 
     def fetch(self, url: str) -> Page:
-        """Download `url` (following at most 5 redirects) within the time and size limits."""
+        """Download `url` (following at most 5 redirects) within the time and size limits: its
+        own `timeout`, and what is left of the run's `fetch_budget`."""
+        now = time.monotonic()
+        if now >= self._budget_end:
+            raise FetchError(f"the run's time budget for URLs is spent (fetch_budget = "
+                             f"{self.config.fetch_budget:g} s)")
         limit = self.config.timeout
-        deadline = time.monotonic() + limit
+        deadline = min(now + limit, self._budget_end)
+        by_budget = deadline < now + limit
         current = url
         seen = {url}
         try:
@@ -164,9 +254,13 @@ class Fetcher:
                     if not response.is_success:
                         raise FetchError(f"unexpected HTTP {response.status_code}")
                     body = self._read(response, deadline)
-                    return to_page(url, str(response.url), response.headers, body)
+                    return to_page(redact(url), redact(str(response.url)), response.headers,
+                                   body)
             raise FetchError(f"more than {MAX_REDIRECTS} redirects")
         except httpx.TimeoutException:
+            if by_budget:
+                raise FetchError(f"stopped when the run's time budget for URLs ran out "
+                                 f"(fetch_budget = {self.config.fetch_budget:g} s)") from None
             raise FetchError(f"timed out after {limit:g} s") from None
         except httpx.ConnectError as exc:
             raise FetchError(f"cannot connect ({exc})") from None
@@ -180,7 +274,7 @@ class Fetcher:
             raise FetchError(f"HTTP {response.status_code} redirect without a Location header")
         target = str(response.url.join(location))
         if target in seen:
-            raise FetchError(f"redirect loop ({response.url} -> {target})")
+            raise FetchError(f"redirect loop ({redact(str(response.url))} -> {redact(target)})")
         seen.add(target)
         return target
 
@@ -213,7 +307,10 @@ def to_page(url: str, final_url: str, headers: httpx.Headers, body: bytes) -> Pa
         return Page(url, final_url, kind, text, notes)
     from .html import html_to_text
 
-    extracted = html_to_text(text)
+    try:
+        extracted = html_to_text(text)
+    except Exception as exc:  # the extractor's own failure on a hostile page, not ours
+        raise FetchError(f"cannot read the HTML page ({type(exc).__name__})") from None
     if extracted is None:
         raise FetchError("no readable text in the HTML page")
     return Page(url, final_url, extracted[0], extracted[1], notes)
@@ -257,13 +354,15 @@ def decode(body: bytes, charset: str | None, html: bool, url: str, notes: list[s
     if charset is not None:
         codec = _codec(charset)
         if codec is None:
-            notes.append(f"{url}: unknown charset '{charset}' declared; guessing")
+            notes.append(f"{url}: unknown charset {charset!r} declared; guessing")
         else:
             try:
                 return body.decode(codec)
             except UnicodeDecodeError:
                 notes.append(f"{url}: body is not valid {charset}; bad bytes replaced")
                 return body.decode(codec, errors="replace")
+            except (UnicodeError, LookupError, ValueError, TypeError):  # e.g. 'undefined'
+                notes.append(f"{url}: charset {charset!r} cannot decode text; guessing")
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError:
@@ -273,9 +372,13 @@ def decode(body: bytes, charset: str | None, html: bool, url: str, notes: list[s
 
 
 def _codec(label: str) -> str | None:
+    """The text encoding a charset label names, or None: Python's codec registry also holds
+    bytes-to-bytes and str-to-str transforms (hex, base64, zlib, rot13) that are no charset."""
     try:
-        name = codecs.lookup(label).name
-    except LookupError:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError, TypeError):
         return None
-    return "cp1252" if name in _AS_WINDOWS_1252 else name
+    if not getattr(info, "_is_text_encoding", True):
+        return None
+    return "cp1252" if info.name in _AS_WINDOWS_1252 else info.name
 

@@ -250,4 +250,5 @@ def test_corrupt_cache_entry_is_refetched(server: str, _isolated: Path) -> None:
         entry.write_text("{not json", encoding="utf-8")
     snippets, warnings = fetch(f"{server}/plain")
     assert [s.text for s in snippets] == ["First fact here.", "Second fact here."]
-    assert Handler.hits["/plain"] == 2 and warnings == []
+    assert Handler.hits["/plain"] == 2
+    assert warnings == [f"{server}/plain: cache entry dropped (not valid JSON); fetched again"]
