@@ -132,16 +132,25 @@ def dump_baseline(data: dict[str, Any]) -> str:
 
 def load_baseline(path: Path) -> Counter[str]:
     """Fingerprint -> how many findings with it are accepted. Malformed files are a UserError."""
+    from .files import BASELINE_MAX_BYTES, read_capped
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = read_capped(path, BASELINE_MAX_BYTES, str(path))
     except FileNotFoundError:
         hint = f"create it with 'claimcheck baseline DRAFT... --output {path}'"
         raise UserError(f"{path}: baseline file not found ({hint})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: cannot read baseline: {exc}") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))  # a BOM from a Windows editor is fine
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: baseline is not valid UTF-8 (byte {exc.start})") from None
     except json.JSONDecodeError as exc:
         raise UserError(f"{path}: baseline is not valid JSON: {exc.msg} "
                         f"(line {exc.lineno})") from None
+    except (ValueError, RecursionError) as exc:  # nesting or a number Python will not read
+        why = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(";")[0]
+        raise UserError(f"{path}: baseline is not valid JSON: {why}") from None
     if not isinstance(data, dict) or data.get("baseline_version") != BASELINE_VERSION:
         raise UserError(f"{path}: not a claimcheck baseline (version {BASELINE_VERSION})")
     counts: Counter[str] = Counter()
@@ -152,7 +161,7 @@ def load_baseline(path: Path) -> Counter[str]:
         if not isinstance(row, dict) or not isinstance(row.get("fingerprint"), str):
             raise UserError(f"{path}: baseline finding {number} has no fingerprint")
         count = row.get("count", 1)
-        if not isinstance(count, int) or count < 1:
+        if type(count) is not int or count < 1:  # `true` is no count
             raise UserError(f"{path}: baseline finding {number} has a bad count")
         counts[row["fingerprint"]] += count
     return counts

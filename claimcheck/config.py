@@ -20,7 +20,8 @@ RuleSetting = Literal["off", "on", "error", "warning", "info"]
 
 
 class Thresholds(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict: `support = true` or `candidates = 2.5` is an error, never silently coerced
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     # support/partial: chosen by macro F1 on the CLIMATE-FEVER dev split (claimcheck eval verify)
     support: float = Field(0.45, ge=0, le=1)  # evidence score at or above: supported
@@ -44,7 +45,8 @@ class BatchSettings(BaseModel):
 
 
 class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict: `offline = "yes"` is an error, never silently coerced
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     markdown: Literal["auto", "always", "never"] = "auto"
     refs: list[str] = Field(default_factory=list)
@@ -61,6 +63,8 @@ class Config(BaseModel):
     refs_optional: bool = False
     timeout: float = Field(10.0, gt=0)  # seconds per URL fetch
     fetch_budget: float = Field(30.0, gt=0)  # seconds for all URL fetches of one run
+    max_draft_bytes: int = Field(20_000_000, gt=0)  # size cap per draft file
+    max_reference_bytes: int = Field(500_000_000, gt=0)  # size cap per reference file
     max_bytes: int = Field(5_000_000, gt=0)  # size cap per fetched URL
     batch: BatchSettings = Field(default_factory=BatchSettings)
     config_path: str | None = Field(None, exclude=True)  # where it was read from, for messages
@@ -89,25 +93,61 @@ def _validate(data: dict[str, Any], where: str) -> Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    """The TOML table of a config file: UTF-8 (a BOM is fine); any other encoding, a special
+    file, a file over 1 MB or nesting too deep for the parser is a one-line error."""
+    from .files import CONFIG_MAX_BYTES, read_capped
+
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"{path}: invalid TOML: {exc}") from None
+        raw = read_capped(path, CONFIG_MAX_BYTES, str(path))
+    except IsADirectoryError:
+        raise UserError(f"{path}: is a folder, not a config file") from None
+    except FileNotFoundError:
+        raise UserError(f"{path}: config file not found") from None
     except OSError as exc:
         raise UserError(f"{path}: cannot read: {exc.strerror}") from None
+    return _parse_toml(raw, path)
+
+
+def _parse_toml(raw: bytes, path: Path) -> dict[str, Any]:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UserError(f"{path}: the file is UTF-16; TOML files are UTF-8, save it as UTF-8")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise UserError(f"{path}:{line}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); TOML "
+                        f"files are UTF-8, save it as UTF-8") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise UserError(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def find_config_file(start: Path) -> Path | None:
-    """The nearest `.claimcheck.toml`, or pyproject.toml with a [tool.claimcheck] table."""
+    """The nearest `.claimcheck.toml`, or pyproject.toml with a [tool.claimcheck] table.
+
+    A pyproject.toml that does not mention claimcheck is someone else's business: it is not
+    parsed at all, so its errors (or `tool = 5`) never stop a run."""
     for folder in [start, *start.parents]:
         dotfile = folder / ".claimcheck.toml"
         if dotfile.is_file():
             return dotfile
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "claimcheck" in _read_toml(pyproject).get("tool", {}):
-            return pyproject
+        if pyproject.is_file() and _names_claimcheck(pyproject):
+            tool = _read_toml(pyproject).get("tool")
+            if isinstance(tool, dict) and "claimcheck" in tool:
+                return pyproject
     return None
+
+
+def _names_claimcheck(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return b"claimcheck" in fh.read(2_000_000)
+    except OSError:
+        return False
 
 
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
@@ -116,11 +156,12 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         path = find_config_file((start or Path.cwd()).resolve())
     if path is None:
         return Config()
-    if not path.is_file():
-        raise UserError(f"{path}: config file not found")
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("claimcheck", {})
+        tool = data.get("tool", {})
+        data = tool.get("claimcheck", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise UserError(f"{path}: [tool.claimcheck] must be a table")
     cfg = _validate(data, str(path))
     cfg.config_path = str(path)
     return cfg

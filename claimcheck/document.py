@@ -31,9 +31,16 @@ BARE_DIRECTIVE = re.compile(rf"^[ \t]*claimcheck:\s*(?P<verb>{_VERB})\b(?P<args>
                             re.MULTILINE)
 
 
-def load_document(path: str, markdown: bool | None = None) -> Document:
+# The default of the `max_draft_bytes` config key: twenty times the largest draft we benchmark.
+MAX_DRAFT_BYTES = 20_000_000
+# Characters that show nothing: a draft of only these (and whitespace) is empty.
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+
+
+def load_document(path: str, markdown: bool | None = None,
+                  max_bytes: int = MAX_DRAFT_BYTES) -> Document:
     """Read a draft (`-` = stdin). `markdown=None` decides by the file extension."""
-    raw = _read_bytes(path)
+    raw = _read_bytes(path, max_bytes)
     text = draft_text("standard input" if path == "-" else path, raw)
     if markdown is None:
         markdown = is_markdown(path)
@@ -49,7 +56,7 @@ def draft_text(name: str, raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         raise UserError(f"{name}: not valid UTF-8 (byte {exc.start}); save the draft as UTF-8")\
             from None
-    if not text.strip():
+    if not text.strip().strip(_INVISIBLE).strip():
         raise UserError(f"{name}: the draft is empty")
     return text
 
@@ -71,14 +78,17 @@ def build_document(path: str, text: str, markdown: bool) -> Document:
                     line_starts=line_starts, code=code)
 
 
-def _read_bytes(path: str) -> bytes:
+def _read_bytes(path: str, max_bytes: int) -> bytes:
+    """The draft's bytes; a FIFO, device or file over `max_draft_bytes` is a one-line error."""
+    from .files import read_capped, read_stream_capped
+
     if path == "-":
-        return sys.stdin.buffer.read()
-    file = Path(path)
-    if file.is_dir():
-        raise UserError(f"{path}: is a folder, not a draft file")
+        return read_stream_capped(sys.stdin.buffer, max_bytes, "standard input",
+                                  "max_draft_bytes")
     try:
-        return file.read_bytes()
+        return read_capped(path, max_bytes, path, "max_draft_bytes")
+    except IsADirectoryError:
+        raise UserError(f"{path}: is a folder, not a draft file") from None
     except FileNotFoundError:
         raise UserError(f"{path}: no such file") from None
     except OSError as exc:

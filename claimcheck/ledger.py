@@ -128,8 +128,10 @@ def read_ledger(path: Path, warnings: list[str]) -> list[LedgerRecord]:
     """Every record, in file order. A missing file is an empty ledger. A record cut off by an
     interrupted write (its JSON ends early; the next append closes its line) is skipped with a
     warning wherever it is; anything else malformed is a one-line UserError naming the line."""
-    try:
-        data = path.read_bytes()
+    from .files import LEDGER_MAX_BYTES, read_capped
+
+    try:  # a FIFO or device is a one-line error, never a hang (see claimcheck.files)
+        data = read_capped(path, LEDGER_MAX_BYTES, str(path))
     except FileNotFoundError:
         return []
     except IsADirectoryError:

@@ -101,7 +101,8 @@ def load_documents(paths: Sequence[str], config: Config) -> list[Document]:
     from .document import load_document
 
     force = {"auto": None, "always": True, "never": False}[config.markdown]
-    return [load_document(path, markdown=force) for path in paths]
+    return [load_document(path, markdown=force, max_bytes=config.max_draft_bytes)
+            for path in paths]
 
 
 def split_documents(docs: Sequence[Document]) -> list[Claim]:

@@ -60,7 +60,10 @@ def _collect(specs: list[str], config: Config, warnings: list[str],
                 before = len(warnings)
                 items = fetcher.snippets(spec)
                 if not items and not config.offline:  # the fetcher said why: a problem
-                    problems.extend(warnings[before:] or [f"{spec}: no reference snippets"])
+                    from .fetch import redact
+
+                    problems.extend(warnings[before:] or [f"{redact(spec)}: no reference "
+                                                          f"snippets"])
                     del warnings[before:]
                 located.extend(items)
                 continue
@@ -73,7 +76,7 @@ def _collect(specs: list[str], config: Config, warnings: list[str],
                 if key in seen_files:  # the same file named twice, e.g. a folder and a file in it
                     continue
                 seen_files.add(key)
-                items = load_file(path, label)
+                items = load_file(path, label, config.max_reference_bytes)
                 if not items:
                     problems.append(f"{label}: no reference snippets in this file")
                 located.extend(items)
@@ -102,6 +105,11 @@ def _files(spec: str) -> list[tuple[Path, str]]:
                             f"(known: {', '.join(sorted(EXTENSIONS))})")
         return [(path, path.as_posix())]
     if not path.is_dir():
+        if path.exists():  # a FIFO, a device, a socket
+            from ..files import kind_of
+
+            raise UserError(f"{spec}: is {kind_of(path.stat().st_mode)}, not a reference "
+                            f"file or folder")
         raise UserError(f"{spec}: reference file or folder not found")
     base = PurePosixPath(path.as_posix())
     found = []
@@ -115,10 +123,13 @@ def _files(spec: str) -> list[tuple[Path, str]]:
     return sorted(found, key=lambda pair: pair[1])
 
 
-def load_file(path: Path, label: str) -> list[Located]:
-    """Snippets of one local reference file, read strictly as UTF-8."""
+def load_file(path: Path, label: str, max_bytes: int = 500_000_000) -> list[Located]:
+    """Snippets of one local reference file, read strictly as UTF-8; a FIFO, a device or a
+    file over `max_reference_bytes` is a one-line error."""
+    from ..files import read_capped
+
     try:
-        data = path.read_bytes()
+        data = read_capped(path, max_bytes, label, "max_reference_bytes")
     except OSError as exc:
         raise UserError(f"{label}: cannot read: {exc.strerror}") from None
     try:
