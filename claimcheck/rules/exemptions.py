@@ -285,6 +285,8 @@ _POINTS_BACK = re.compile(r"\s*(?:(?:this|that|these|those)(?:\s+(?:figures?|num
 _SOURCED = re.compile(r"\baccording\s+to\b|\bc(?:ome|omes|ame)\s+from\b|\bsources?\b|"
                       r"\b(?:published|compiled|reported|counted)\s+by\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_TAG_AT_END = re.compile(r"\)\s*\(\s*[*_]*[A-Z][\w.&'’ -]{1,40}[*_]*\s*(?:in\s+\w+\s*)?\)\s*$|"
+                         r"[.!?]\s*\(\s*[*_]*[A-Z][\w.&'’ -]{1,40}[*_]*\s*(?:in\s+\w+\s*)?\)\s*$")
 _SOURCE_TAG = re.compile(r"\s*\((?:\s*[*_]*[A-Z][\w.&'’ -]{1,40}[*_]*\s*(?:in\s+\w+\s*)?)\)")
 
 
@@ -292,7 +294,7 @@ _SOURCE_TAG = re.compile(r"\s*\((?:\s*[*_]*[A-Z][\w.&'’ -]{1,40}[*_]*\s*(?:in\
            reason="the next sentence says where the claim comes from",
            example="Most households own a car. That is according to the census.")
 def _source_next(ctx: SentenceContext, cue: Cue) -> bool:
-    if _SOURCE_TAG.match(ctx.following):
+    if _SOURCE_TAG.match(ctx.following) or _TAG_AT_END.search(ctx.following):
         return True  # "... are killed. (AP) (BBC News)": the outlets that report it
     nxt = ctx.following.lstrip()
     end = _SENTENCE_END.search(nxt)
@@ -434,6 +436,15 @@ _NOT_AN_ACT = frozenset({
 # "work better for everyone", "open to everybody": after a preposition, the people an act or
 # a state is for, unless a verb follows that makes the word a clause's subject.
 _WHOLE_PRONOUNS = frozenset({"everyone", "everybody", "everything", "nothing"})
+# "all flights are diverted", "all inmates were freed": an act told in the passive, its object
+# the subject; "all politicians are corrupted" names a trait (trait_participles.txt).
+_PASSIVE_ACT = re.compile(r"(?:\s+(?!(?:are|were|is|was|have|has)\b)[\w'’-]+){1,3}\s+"
+                          r"(?:are|were|have\s+been|has\s+been|had\s+been|is|was)\s+"
+                          r"(?:(?:also|now|then|all)\s+)?(?P<done>[a-z]+(?:ed|en)|freed|held|"
+                          r"shut|cut|sent|sold|lost|hit|kept|left|found|brought)\b",
+                          re.IGNORECASE)
+
+
 def _scope_verb(word: str) -> bool:
     """A form of a verb from scope_verbs.txt: "bans", "closed", "suspending", "analyzed"."""
     verbs = word_set("scope_verbs")
@@ -450,27 +461,40 @@ def _scope_verb(word: str) -> bool:
            "confirm, not a claim about every member of a kind",
            example="The government closes all schools for a week.")
 def _scope_of_an_act(ctx: SentenceContext, cue: Cue) -> bool:
-    if cue.key in _WHOLE_PRONOUNS:
-        nxt = ctx.words_after(cue.end, 1)
-        if nxt and (nxt[0] in _NOT_AN_ACT or nxt[0].endswith("s") or nxt[0] == "else"):
-            return False  # "everyone knows", "nothing is", "everyone has": the clause's subject
-    elif cue.key not in {"all", "every", "each"}:
-        return False
+    passive = _PASSIVE_ACT.match(ctx.text, cue.end) if cue.key == "all" else None
+    if passive and passive.group("done").lower() not in word_set("trait_participles"):
+        return True  # "all flights are diverted": the scope of an act, in the passive
     before = ctx.words_before(cue.start, 3)
-    if not before:
+    if cue.key in _WHOLE_PRONOUNS:
+        return _pronoun_object(ctx, cue, before)
+    if cue.key not in {"all", "every", "each"} or not before:
         return False
     word = before[-1]
     if word in _PREPOSITIONS:
-        # "for everyone to show openness": the subject of an infinitive, still a sweep
-        return not (word == "for" and "to" in ctx.words_after(cue.end, 4))
-    if cue.key in _WHOLE_PRONOUNS:
-        return False  # "Sugar ruins everything": a verb's whole object still sweeps
+        return True  # "on all charges", "for all users"
     if not _scope_verb(word):
         return False  # "failed every single family": an outcome over a whole, still a sweep
     head = clause_before(ctx.text, cue.start).split()
     if len(head) < 2:
         return False  # "Politicians all lie": nothing before the word, so it is the subject
     return len(before) >= 2 and before[-2] not in _NOT_AN_ACT - {"and", "or", "but"}
+
+
+def _pronoun_object(ctx: SentenceContext, cue: Cue, before: list[str]) -> bool:
+    """"everyone"/"everything" after a preposition ("reviewed by everyone", "better for
+    everyone") or as the one an act enables ("empowering everyone to build"), unless a verb
+    follows that makes it a clause's subject ("for everyone to show openness" sweeps)."""
+    nxt = ctx.words_after(cue.end, 1)
+    joined = bool(re.match(r"\s+[\w'’]", ctx.text[cue.end:cue.end + 3]))
+    if joined and nxt and (nxt[0] in _NOT_AN_ACT or nxt[0].endswith("s") or nxt[0] == "else"):
+        return False  # "everyone knows", "nothing is", "everyone has": the clause's subject
+    if not before:
+        return False
+    word = before[-1]
+    if word in _PREPOSITIONS:
+        return not (word == "for" and "to" in ctx.words_after(cue.end, 4))
+    return nxt == ["to"] and word.isalpha() and word not in _NOT_AN_ACT and word.endswith(
+        ("ing", "s", "e", "w"))  # "empowering/allows/enable/allow everyone to ..."
 
 
 _ANNOUNCES = re.compile(r"\s+to\s+(?:announce|share|welcome|introduce|report|present|confirm|"
