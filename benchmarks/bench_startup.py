@@ -1,26 +1,41 @@
-"""How long `claimcheck --help` takes, and which imports cost the most.
+"""Start-up and time to first output, and what the table costs against JSON.
 
-Start-up is paid on every editor save and every CI step, so `--help` must not pull in the heavy
-stages (pydantic models, rich, rapidfuzz, the index). The CLI imports them inside the command
-functions; this script measures the result and lists any heavy module that leaked into start-up.
+Start-up is paid on every editor save, every pre-commit run and every CI step:
 
-    python benchmarks/bench_startup.py            # 21 runs
-    python benchmarks/bench_startup.py --quick    # 5 runs
+1. `claimcheck --help`: must not pull in the heavy stages (pydantic models, rich, rapidfuzz, the
+   index); lists any heavy module that leaked into start-up. Target < 0.3 s.
+2. Time to first output on a 5 KB draft (seeded synthetic Markdown from synth.py): wall time
+   from starting `claimcheck check DRAFT --format text` to the first byte on its stdout, with
+   no references and with a small reference set (cold index cache, then warm). Target < 0.4 s.
+   The interpreter's own start-up (`python -c pass`) is printed beside it.
+3. Rendering the 1 MB draft's report (with verdicts against 12,500 snippets) as the table
+   against producing its JSON, CPU seconds in one process. Target: table <= 2x JSON.
+
+    python benchmarks/bench_startup.py            # 21 runs of the short ones
+    python benchmarks/bench_startup.py --quick    # 5 runs, and skip the 1 MB render
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synth  # noqa: E402  (a sibling script, not an installed module)
 
 TARGET_SECONDS = 0.3
+FIRST_OUTPUT_TARGET = 0.4
+TABLE_RATIO_TARGET = 2.0
 # Modules that only the `check` stages need; none should be imported to print help.
 HEAVY = ("pydantic", "rich", "rapidfuzz", "numpy", "httpx", "markdown_it", "yaml", "bm25s",
          "claimcheck.models", "claimcheck.pipeline", "claimcheck.references", "claimcheck.check",
@@ -62,6 +77,77 @@ def import_times() -> list[tuple[int, int, str]]:
     return sorted(rows, reverse=True)
 
 
+def first_output(cmd: Sequence[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """(seconds to the first stdout byte, seconds to exit, exit code) of one run."""
+    begin = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    assert proc.stdout is not None
+    first = proc.stdout.read(1)
+    seen = time.perf_counter() - begin
+    proc.stdout.read()
+    code = proc.wait()
+    if not first:
+        sys.exit(f"{' '.join(cmd)} printed nothing (exit {code})")
+    return seen, time.perf_counter() - begin, code
+
+
+def bench_first_output(runs: int, folder: Path) -> dict[str, object]:
+    draft = folder / "draft5k.md"
+    draft.write_text(synth.make_draft(5_000, seed=7).text, encoding="utf-8")
+    refs = folder / "refs.jsonl"
+    synth.write_snippets(refs, synth.make_snippets(400, facts=60, seed=7))
+    env = {**os.environ, "CLAIMCHECK_CACHE_DIR": str(folder / "cache"), "NO_COLOR": "1"}
+    env.pop("CI", None)
+    python = [sys.executable, "-c", "pass"]
+    base = statistics.median(_wall(python) for _ in range(runs))
+    out: dict[str, object] = {"python -c pass": round(base, 3)}
+    cases = {"no references": [], "400 snippets, cold index": ["--refs", str(refs)],
+             "400 snippets, cached index": ["--refs", str(refs)]}
+    for label, extra in cases.items():
+        cmd = [*command(), "check", str(draft), "--format", "text", *extra]
+        firsts, totals = [], []
+        for _ in range(runs):
+            if "cold" in label:
+                shutil.rmtree(folder / "cache", ignore_errors=True)
+            seen, total, _ = first_output(cmd, env)
+            firsts.append(seen)
+            totals.append(total)
+        out[label] = {"first output median s": round(statistics.median(firsts), 3),
+                      "min": round(min(firsts), 3), "exit median s":
+                      round(statistics.median(totals), 3)}
+    return out
+
+
+def _wall(cmd: Sequence[str]) -> float:
+    begin = time.perf_counter()
+    subprocess.run(cmd, check=True)
+    return time.perf_counter() - begin
+
+
+def bench_render(folder: Path) -> dict[str, float]:
+    """CPU seconds to render the 1 MB report as the table and as JSON, same process."""
+    from claimcheck.config import Config
+    from claimcheck.pipeline import run
+    from claimcheck.report import render
+
+    draft = folder / "draft1m.md"
+    draft.write_text(synth.make_draft(1_000_000, seed=7).text, encoding="utf-8")
+    refs = folder / "refs12k.jsonl"
+    synth.write_snippets(refs, synth.make_snippets(12_500, facts=5_000, seed=7))
+    os.environ["CLAIMCHECK_CACHE_DIR"] = str(folder / "cache")
+    report = run([str(draft)], Config(refs=[str(refs)]))
+    times: dict[str, list[float]] = {"json": [], "table": []}
+    for _ in range(3):
+        for fmt in times:
+            begin = time.process_time()
+            text = render(report, fmt, color=False, width=120)
+            times[fmt].append(time.process_time() - begin)
+            assert text
+    json_s, table_s = (min(times[f]) for f in ("json", "table"))
+    return {"claims": len(report.claims), "json s": round(json_s, 3),
+            "table s": round(table_s, 3), "table / json": round(table_s / json_s, 2)}
+
+
 def leaked(modules: Sequence[str]) -> list[str]:
     return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
 
@@ -71,6 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="5 runs instead of 21")
     parser.add_argument("--runs", type=int, help="how many timed runs (default 21, quick 5)")
     parser.add_argument("--top", type=int, default=12, help="import-time rows to show")
+    parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
     args = parser.parse_args(argv)
     runs = args.runs or (5 if args.quick else 21)
 
@@ -93,7 +180,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{cumulative / 1000:>14.1f} {own / 1000:>8.1f}  {name}")
     heavy = leaked([name for _, _, name in rows])
     print(f"\nheavy modules imported for --help: {', '.join(heavy) if heavy else 'none'}")
-    return 0 if median < TARGET_SECONDS and not heavy else 1
+
+    ok = median < TARGET_SECONDS and not heavy
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
+        first = bench_first_output(runs, Path(tmp))
+        print(f"\ntime to first output, 5 KB draft, --format text ({runs} runs each; target "
+              f"< {FIRST_OUTPUT_TARGET} s):")
+        print(f"  python -c pass (interpreter alone): {first['python -c pass']} s")
+        for label, row in first.items():
+            if isinstance(row, dict):
+                verdict = "OK" if row["first output median s"] < FIRST_OUTPUT_TARGET else "OVER"
+                print(f"  {label:28s} first output {row['first output median s']:.3f} s "
+                      f"(min {row['min']:.3f})  exit {row['exit median s']:.3f} s  {verdict}")
+                ok = ok and verdict == "OK"
+        render = {}
+        if not args.quick:
+            render = bench_render(Path(tmp))
+            verdict = "OK" if render["table / json"] <= TABLE_RATIO_TARGET else "OVER"
+            print(f"\n1 MB draft ({render['claims']:,} claims, 12,500 snippets): JSON "
+                  f"{render['json s']} s, table {render['table s']} s of CPU: table/json "
+                  f"{render['table / json']} (target <= {TABLE_RATIO_TARGET})  {verdict}")
+            ok = ok and verdict == "OK"
+    if args.json:
+        print(json.dumps({"help_median_s": round(median, 3), "first_output": first,
+                          "render": render}, indent=2))
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

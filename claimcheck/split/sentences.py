@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import ctypes
 import re
+import sys
 from bisect import bisect_right
 from itertools import accumulate
-
-import blingfire
+from types import ModuleType
+from typing import Any
 
 from ._data import words
 
@@ -38,7 +39,7 @@ def split_sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     offsets = _fast_offsets(chunk)
     if offsets is None:
         offsets = [(int(s), int(e)) for s, e in
-                   blingfire.text_to_sentences_and_offsets(chunk)[1]]
+                   _blingfire().text_to_sentences_and_offsets(chunk)[1]]
     spans = [_trim(chunk, s, e) for s, e in offsets]
     spans = [(s, e) for s, e in spans if e > s]
     return [(s + start, e + start) for s, e in _merge_false_breaks(chunk, spans)]
@@ -81,7 +82,7 @@ def _text_to_sentences(chunk: str) -> str:
     of two: ctypes makes (and keeps) a new array type for every distinct buffer size, which
     cost more than the segmentation itself on a draft of many blocks."""
     if _LIB is None:
-        return str(blingfire.text_to_sentences(chunk))
+        return str(_blingfire().text_to_sentences(chunk))
     data = chunk.encode("utf-8")
     capacity = len(data) * 2
     out = ctypes.create_string_buffer(1 << max(capacity - 1, 1).bit_length())
@@ -92,8 +93,33 @@ def _text_to_sentences(chunk: str) -> str:
     return ctypes.string_at(out, written).split(b"\0", 1)[0].decode("utf-8")
 
 
-# the library blingfire's own wrappers call (blingfire 0.1.8); its plain wrapper if that changes
-_LIB = getattr(blingfire, "blingfire", None)
+def _blingfire() -> ModuleType:
+    """blingfire's Python module: only for its offsets API, which the fast path rarely needs.
+    Importing it imports numpy (about 0.1 s of CPU), so start-up does not."""
+    import blingfire
+
+    return blingfire
+
+
+def _load_library() -> Any:
+    """The shared library blingfire's own wrappers call (blingfire 0.1.8), loaded from the
+    installed package's folder without running its __init__ (which imports numpy). None when
+    the file is not where 0.1.8 keeps it: the plain wrapper is used then."""
+    from importlib.util import find_spec
+
+    spec = find_spec("blingfire")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    name = {"win32": "blingfiretokdll.dll", "darwin": "libblingfiretokdll.dylib"}.get(
+        sys.platform, "libblingfiretokdll.so")
+    for folder in folders:
+        try:
+            return ctypes.cdll.LoadLibrary(f"{folder}/{name}")
+        except OSError:
+            continue
+    return getattr(_blingfire(), "blingfire", None)
+
+
+_LIB = _load_library()
 
 
 def _counted_offsets(chunk: str, sentences: list[str]) -> list[tuple[int, int]] | None:
