@@ -168,9 +168,11 @@ def load_baseline(path: Path) -> Counter[str]:
 
 
 def apply_baseline(claims: list[Claim], accepted: Counter[str],
-                   verdicts: frozenset[str] | None = None) -> int:
-    """Mark live findings found in the baseline; return how many were marked."""
-    left = Counter(accepted)
+                   verdicts: frozenset[str] | None = None, *, consume: bool = False) -> int:
+    """Mark live findings found in the baseline; return how many were marked. `consume`: take
+    the counts from `accepted` itself, so calls for consecutive parts of a report add up to
+    one call for all of it."""
+    left = accepted if consume else Counter(accepted)
     marked = 0
     for entry in live_entries(claims, verdicts):
         fp = entry.fingerprint

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .check import SearchIndex
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+Emit = Callable[[list[Claim]], None]  # claims whose flags, verdicts and suppressions are final
 
 
 def expand_drafts(args: Sequence[str], config: Config, *,
@@ -97,31 +98,47 @@ def _folder_drafts(folder: Path, include: Sequence[str], exclude: Sequence[str])
     return [str(f) for f in sorted(found, key=lambda f: f.relative_to(folder).as_posix())]
 
 
-def load_documents(paths: Sequence[str], config: Config) -> list[Document]:
+def load_documents(paths: Sequence[str], config: Config,
+                   progress: Progress | None = None) -> list[Document]:
     from .document import load_document
 
     force = {"auto": None, "always": True, "never": False}[config.markdown]
-    return [load_document(path, markdown=force, max_bytes=config.max_draft_bytes)
-            for path in paths]
+    docs = []
+    for number, path in enumerate(paths, start=1):
+        docs.append(load_document(path, markdown=force, max_bytes=config.max_draft_bytes))
+        if progress:
+            progress("read", number, len(paths))
+    return docs
 
 
-def split_documents(docs: Sequence[Document]) -> list[Claim]:
+def split_documents(docs: Sequence[Document], progress: Progress | None = None) -> list[Claim]:
     from .handles import assign_handles
     from .split import split_document
 
     claims: list[Claim] = []
-    for doc in docs:
+    for number, doc in enumerate(docs, start=1):
         claims.extend(split_document(doc))
+        if progress:
+            progress("split", number, len(docs))
     assign_handles(claims)
     return claims
 
 
-def flag_claims(docs: Sequence[Document], claims: list[Claim], config: Config) -> None:
+_PROGRESS_EVERY = 256  # claims between progress calls of the rules stage
+
+
+def flag_claims(docs: Sequence[Document], claims: list[Claim], config: Config,
+                progress: Progress | None = None, done: int = 0, total: int = 0) -> None:
+    """Flags on every claim. `done` and `total` place these claims in a larger run, for the
+    progress callback."""
     from .rules import find_flags
 
     by_path = {doc.path: doc for doc in docs}
-    for claim in claims:
+    total = total or len(claims)
+    for number, claim in enumerate(claims, start=1):
         claim.flags = find_flags(claim, by_path[claim.file], config.rules)
+        if progress and (number % _PROGRESS_EVERY == 0 or number == len(claims)):
+            progress("rules", done + number, total)
 
 
 def suppress_findings(docs: Sequence[Document], claims: list[Claim], config: Config,
@@ -246,23 +263,88 @@ def check_fail_on(values: Sequence[str], where: str) -> list[str]:
 
 
 def run(paths: Sequence[str], config: Config, progress: Progress | None = None,
-        changed: Mapping[str, set[int] | None] | None = None) -> Report:
-    """`changed`: for --changed-only, file -> changed line numbers (None = all lines)."""
+        changed: Mapping[str, set[int] | None] | None = None, emit: Emit | None = None) -> Report:
+    """`changed`: for --changed-only, file -> changed line numbers (None = all lines). `emit`:
+    called with claims as they become final, in report order, so line formats can print them
+    at once: file by file, or all at the end for a large draft checked in the background."""
     if config.refs and _overlap_pays(paths):
         warnings: list[str] = []
         docs, claims = _overlapped(paths, config, changed, warnings, progress)
-        return _report(docs, claims, config, warnings)
-    return run_documents(load_documents(paths, config), config, progress, changed)
+        report = _report(docs, claims, config, warnings)
+        if emit:
+            emit(report.claims)
+        return report
+    return run_documents(load_documents(paths, config, progress), config, progress, changed,
+                         emit)
 
 
 def run_documents(docs: Sequence[Document], config: Config, progress: Progress | None = None,
-                  changed: Mapping[str, set[int] | None] | None = None) -> Report:
+                  changed: Mapping[str, set[int] | None] | None = None,
+                  emit: Emit | None = None) -> Report:
     """`run` for documents already loaded (the Python API checks text in memory this way)."""
     warnings: list[str] = []
-    claims = prepare_claims(docs, config, changed)
+    claims = split_documents(docs, progress)
+    if changed is not None:
+        claims = keep_changed(docs, claims, changed)
+    if emit is not None:
+        return _run_by_file(docs, claims, config, warnings, progress, emit)
+    flag_claims(docs, claims, config, progress)
     if config.refs:
         check_claims(claims, prepare_references(config, warnings), config, progress)
     return _report(docs, claims, config, warnings)
+
+
+def _run_by_file(docs: Sequence[Document], claims: list[Claim], config: Config,
+                 warnings: list[str], progress: Progress | None, emit: Emit) -> Report:
+    """Flag, check and settle one file at a time, handing each file's claims to `emit` as soon
+    as they are final. The outcome is the one `run_documents` reaches in one pass: handles were
+    given over all files, directives and the ledger act file by file anyway, and the baseline's
+    counts are consumed in the same (report) order."""
+    index = prepare_references(config, warnings) if config.refs else None
+    settle = _Settle(config, warnings)
+    grouped = by_file(claims)
+    done = 0
+    for doc in docs:
+        mine = grouped.get(doc.path, [])
+        flag_claims(docs, mine, config, progress, done, len(claims))
+        if index is not None:
+            check_claims(mine, index, config, progress)
+        settle(doc, mine)
+        done += len(mine)
+        emit(mine)
+    report = Report(version=__version__, files=[d.path for d in docs], claims=claims,
+                    warnings=warnings)
+    report.summary = summarize(report, config)
+    return report
+
+
+class _Settle:
+    """`suppress_findings`, one file at a time: the baseline and the ledger are read once."""
+
+    def __init__(self, config: Config, warnings: list[str]) -> None:
+        from .baseline import finding_labels, load_baseline
+
+        self.labels = finding_labels(config.fail_on)
+        self.accepted = load_baseline(Path(config.baseline)) if config.baseline else None
+        self.ledger = None
+        if config.ledger:
+            from .ledger import project_root, read_ledger
+
+            records = read_ledger(Path(config.ledger), warnings)
+            self.ledger = (records, project_root(Path(config.ledger))) if records else None
+
+    def __call__(self, doc: Document, claims: list[Claim]) -> None:
+        from .suppress import apply_suppressions
+
+        apply_suppressions(doc, claims)
+        if self.accepted is not None:
+            from .baseline import apply_baseline
+
+            apply_baseline(claims, self.accepted, self.labels, consume=True)
+        if self.ledger is not None:
+            from .ledger import apply_ledger
+
+            apply_ledger(claims, *self.ledger)
 
 
 def _report(docs: Sequence[Document], claims: list[Claim], config: Config,
@@ -304,14 +386,14 @@ def _overlapped(paths: Sequence[str], config: Config,
     from .processes import collector_frozen
 
     with Background(lambda found: prepare_references(config, found), config.thresholds) as bg:
-        docs = load_documents(paths, config)
-        claims = split_documents(docs)
+        docs = load_documents(paths, config, progress)
+        claims = split_documents(docs, progress)
         if changed is not None:
             claims = keep_changed(docs, claims, changed)
         bg.submit([c for c in claims if c.checkable])
         # The claims live until the report is written (frozen: 0.6 s of a 1 MB draft's run)
         with collector_frozen():
-            flag_claims(docs, claims, config)
+            flag_claims(docs, claims, config, progress)
             mark_unchecked(claims)
             bg.submit([c for c in claims if not c.checkable and c.flags])
             bg.finish(progress)

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..models import Report
-from .findings import Finding, clean, collect, counted, relative_path, with_hint
+from .findings import Finding, clean, counted, relative_path, with_hint
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 PER_TYPE = 10  # GitHub shows this many annotations of each type per step
@@ -88,6 +88,6 @@ class Annotations:
 
 
 def render_github(report: Report, fail_on: Sequence[str]) -> str:
-    stream = Annotations()
-    lines = stream.lines(collect(report, fail_on)) + stream.closing(report)
-    return "".join(line + "\n" for line in lines)
+    from .stream import render_lines
+
+    return render_lines(report, "github", fail_on)

@@ -27,8 +27,11 @@ def progress_bar(enabled: bool) -> Iterator[ProgressFn | None]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     console = Console(stderr=True)
+    # Findings printed while the bar shows go above it on a terminal; into a pipe they go
+    # straight to stdout (rich would otherwise send them to the bar's stream, stderr).
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=console, transient=True) as bar:
+                  console=console, transient=True, redirect_stdout=sys.stdout.isatty(),
+                  redirect_stderr=False) as bar:
         tasks: dict[str, object] = {}
 
         def update(stage: str, done: int, total: int) -> None:

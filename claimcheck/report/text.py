@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from ..models import Report
 from .color import paint, use_color
-from .findings import DEFAULT_FAIL_ON, Finding, clean, collect, counted, relative_path, with_hint
+from .findings import DEFAULT_FAIL_ON, Finding, clean, counted, relative_path, with_hint
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 
@@ -62,13 +62,6 @@ def closing_lines(report: Report, findings: Sequence[Finding], *, color: bool = 
 
 def render_text(report: Report, fail_on: Sequence[str] = DEFAULT_FAIL_ON, *,
                 concise: bool = False, color: bool | None = None) -> str:
-    on = use_color(color)
-    findings = collect(report, fail_on)
-    by_claim: dict[str, list[Finding]] = {}
-    for finding in findings:
-        by_claim.setdefault(finding.claim.id, []).append(finding)
-    lines: list[str] = []
-    for claim in report.claims:
-        lines += findings_lines(by_claim.get(claim.id, ()), concise=concise, color=on)
-    lines += closing_lines(report, findings, color=on)
-    return "".join(line + "\n" for line in lines)
+    from .stream import render_lines
+
+    return render_lines(report, "concise" if concise else "text", fail_on, use_color(color))
