@@ -43,6 +43,9 @@ from claimcheck.models import Claim, Document, Flag  # noqa: E402
 from claimcheck.rules import find_flags  # noqa: E402
 
 AUDIT = Path(__file__).resolve().parent / "data" / "climate_fever_flag_audit.csv"
+# Issue 14's audit: a blind packet of flags and let-through controls over the three corpora,
+# with a first reading and a blind second reading (blank until the reader's answers are in).
+AUDIT_14 = Path(__file__).resolve().parent / "data" / "prose_flag_audit_14.csv"
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "climate-fever" / "dev.jsonl"
 
 
@@ -215,6 +218,46 @@ def read_audit(path: Path = AUDIT) -> list[dict[str, str]]:
     return rows
 
 
+def read_audit_14(path: Path = AUDIT_14) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        if row["first"] not in ("yes", "no") or row["blind"] not in ("yes", "no", ""):
+            sys.exit(f"error: {path.name}: row {row['id']}: readings are yes, no or blank")
+    return rows
+
+
+def report_audit_14(rows: list[dict[str, str]]) -> None:
+    """Worth acting on, by reading, rule and corpus; agreement where both readings exist."""
+    flags = [r for r in rows if r["outcome"] == "flagged"]
+    controls = [r for r in rows if r["outcome"] != "flagged"]
+    print(f"Blind audit ({AUDIT_14.name}): {len(flags)} flags and {len(controls)} let-through "
+          f"controls")
+    for reading in ("first", "blind"):
+        read = [r for r in flags if r[reading]]
+        if not read:
+            print(f"  {reading} reading: not yet made")
+            continue
+        yes = sum(r[reading] == "yes" for r in read)
+        lo, hi = wilson(yes, len(read))
+        print(f"  {reading} reading: {yes} of {len(read)} flags worth acting on "
+              f"({yes / len(read):.0%}, 95% interval {lo:.0%}-{hi:.0%}); controls an editor "
+              f"would act on: {sum(r[reading] == 'yes' for r in controls if r[reading])} of "
+              f"{sum(1 for r in controls if r[reading])}")
+        for key in ("rule", "corpus"):
+            counts: dict[str, list[int]] = {}
+            for r in read:
+                c = counts.setdefault(r[key], [0, 0])
+                c[0] += r[reading] == "yes"
+                c[1] += 1
+            print(f"    by {key}: " + ", ".join(f"{k} {y}/{n}" for k, (y, n) in sorted(
+                counts.items())))
+    both = [r for r in rows if r["first"] and r["blind"]]
+    if both:
+        agree = sum(r["first"] == r["blind"] for r in both)
+        print(f"  the readings agree on {agree} of {len(both)} rows")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
@@ -268,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{total} flags, {1000 * total / len(sentences):.0f} per 1,000 sentences")
     print("  " + ", ".join(f"{rule} {n}" for rule, n in sorted(by_rule.items())))
 
+    report_audit_14(read_audit_14())
     audit = read_audit()
     yes = sum(row["judgement"] == "yes" for row in audit)
     lo, hi = wilson(yes, len(audit))

@@ -44,3 +44,26 @@ def test_audit_judgements_are_yes_or_no(tmp_path: Path) -> None:
         prose.read_audit(bad)
     shipped = prose.read_audit()
     assert len(shipped) == 50 and len({(r["sha1"], r["rule"], r["cue"]) for r in shipped}) == 50
+
+
+def test_the_issue_14_audit_holds_readings_and_no_corpus_text(tmp_path: Path) -> None:
+    rows = prose.read_audit_14()
+    assert sum(r["outcome"] == "flagged" for r in rows) >= 100
+    assert {r["first"] for r in rows} <= {"yes", "no"}
+    assert all(len(r["sha1"]) == 12 and len(r["words"].split()) <= 12 for r in rows)
+    bad = tmp_path / "audit.csv"
+    bad.write_text("id,sha1,corpus,file,line,rule,outcome,words,first,first_reason,blind,"
+                   "blind_reason\nr1,abc,c,f,1,CC101,flagged,all,maybe,,,\n", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        prose.read_audit_14(bad)
+
+
+def test_corpus_files_are_a_seeded_sample_and_toml_front_matter_is_blanked(
+        tmp_path: Path) -> None:
+    for i in range(5):
+        (tmp_path / f"p{i}.md").write_text(f'+++\ntitle = "All {i}"\n+++\n\nEveryone agrees.\n',
+                                           encoding="utf-8")
+    first = prose.corpus_files(tmp_path, 3, seed=1)
+    assert first == prose.corpus_files(tmp_path, 3, seed=1) and len(first) == 3
+    doc = prose.corpus_document(first[0])
+    assert "title" not in doc.masked and len(doc.text) == len(doc.masked)
