@@ -275,14 +275,15 @@ class Measured:
     peak_mb: float  # ru_maxrss of the largest process in the tree
 
 
-def measured(command: list[str], cache: Path, sample: bool = True) -> Measured:
+def measured(command: list[str], cache: Path, sample: bool = True,
+             every: float = SAMPLE_SECONDS) -> Measured:
     """Run `command` with `cache` as CLAIMCHECK_CACHE_DIR, timing it (and, with `sample`,
-    sampling its memory) from here."""
+    sampling its memory every `every` seconds) from here."""
     env = {**os.environ, "CLAIMCHECK_CACHE_DIR": str(cache)}
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         clock = time.perf_counter()
         process = subprocess.Popen(command, env=env, stdout=out, stderr=err, text=True)
-        with TreeMemory(process.pid, enabled=sample) as memory:
+        with TreeMemory(process.pid, every, enabled=sample) as memory:
             # wait4: the exit status and the resource use of this process and the descendants
             # it waited for
             _, status, usage = os.wait4(process.pid, 0)

@@ -151,7 +151,8 @@ class _Buffer:
         if not self.summaries:
             self.since = time.monotonic()
         self.summaries.extend(result.summaries)
-        self.rows.extend(result.rows)
+        if result.rows is not None:
+            self.rows.append(result.rows)
         if (len(self.summaries) >= self.size
                 or time.monotonic() - self.since >= COMMIT_SECONDS):
             self.flush()

@@ -32,7 +32,7 @@ from typing import Any
 from ..atomic import replace_atomically
 from ..errors import UserError
 from .arrow import parquet, pyarrow
-from .schema import FORMAT, FORMAT_VERSION, DocumentSummary, claim_schema
+from .schema import FORMAT, FORMAT_VERSION, DocumentSummary
 
 MANIFEST = "batch.json"
 LOCK = "batch.lock"  # held (flock) by the run writing the folder
@@ -194,11 +194,8 @@ class Output:
 
     # -- committing ----------------------------------------------------------------------
 
-    def _write_part(self, rows: Sequence[dict[str, Any]] | Any) -> str:
-        """Rows (dicts or an Arrow table) as a new part file, durable; its relative path."""
-        pa = pyarrow()
-        table = rows if isinstance(rows, pa.Table) else pa.Table.from_pylist(
-            list(rows), schema=claim_schema())
+    def _write_part(self, table: Any) -> str:
+        """An Arrow table as a new part file, durable; its relative path."""
         name = f"part-{self._next_part:06d}.parquet"
         self._next_part += 1
         target = self.claims / name
@@ -210,11 +207,13 @@ class Output:
         _fsync_dir(self.claims)
         return f"{CLAIMS}/{name}"
 
-    def commit(self, summaries: Sequence[DocumentSummary], rows: Any) -> None:
-        """One part (when there are rows) and one log line for these documents."""
+    def commit(self, summaries: Sequence[DocumentSummary], tables: Sequence[Any]) -> None:
+        """One part (when there are rows: Arrow tables of `claim_schema()`) and one log line
+        for these documents."""
         if not summaries:
             return
-        part = self._write_part(rows) if len(rows) else None
+        rows = [t for t in tables if t.num_rows]
+        part = self._write_part(pyarrow().concat_tables(rows)) if rows else None
         for s in summaries:
             if s.status == "ok":
                 s.part = part

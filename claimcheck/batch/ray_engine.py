@@ -30,7 +30,7 @@ from ..distribution import DIST_NAME
 from ..errors import UserError
 from ..models import Snippet
 from .corpus import Item
-from .schema import DocumentSummary, claim_schema
+from .schema import DocumentSummary
 from .shards import GlobalStats, Hits, Shard, merge, ranges
 from .work import Checker, Result
 
@@ -143,18 +143,21 @@ def _quiet(ray: ModuleType) -> None:
     warnings.filterwarnings("ignore", module=r"ray\..*")
 
 
-def _rows_from_ipc(data: bytes) -> list[dict[str, Any]]:
+def _rows_from_ipc(data: bytes | None) -> Any:
+    if data is None:
+        return None
     from .arrow import pyarrow
 
     pa = pyarrow()
-    return list(pa.ipc.open_stream(pa.py_buffer(data)).read_all().to_pylist())
+    return pa.ipc.open_stream(pa.py_buffer(data)).read_all()
 
 
-def _rows_to_ipc(rows: list[dict[str, Any]]) -> bytes:
+def _rows_to_ipc(table: Any) -> bytes | None:
+    if table is None:
+        return None
     from .arrow import pyarrow
 
     pa = pyarrow()
-    table = pa.Table.from_pylist(rows, schema=claim_schema())
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
@@ -187,7 +190,8 @@ class CheckerActor:
                                           columns["markdown"], columns["ordinal"], strict=True)]
         result = self.checker.check(items)
         summaries = json.dumps([s.model_dump() for s in result.summaries], ensure_ascii=False)
-        return pa.table({"summaries": [summaries], "rows": [_rows_to_ipc(result.rows)]})
+        return pa.table({"summaries": [summaries],
+                         "rows": pa.array([_rows_to_ipc(result.rows)], type=pa.binary())})
 
 
 class ShardActor:

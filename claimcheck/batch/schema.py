@@ -11,6 +11,7 @@ so one sentence has one fingerprint in every document it appears in.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -23,6 +24,7 @@ FORMAT = "claimcheck-batch"
 FORMAT_VERSION = 1
 
 
+@cache
 def claim_schema() -> Any:
     pa = pyarrow()
     flag = pa.struct([

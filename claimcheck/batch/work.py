@@ -24,8 +24,9 @@ from ..document import build_document
 from ..errors import UserError
 from ..models import Claim, Document, Report
 from ..pipeline import prepare_claims, summarize, suppress_findings
+from .arrow import pyarrow
 from .corpus import Item
-from .schema import DocumentSummary, claim_rows
+from .schema import DocumentSummary, claim_rows, claim_schema
 
 # Span caches grow with every snippet that is ever a candidate; a worker starts a new one after
 # this many documents, so a long batch keeps a bounded heap (the cache only saves work, its
@@ -66,10 +67,12 @@ def texts_of(snippets: Sequence[Any]) -> Sequence[str]:
 
 @dataclass
 class Result:
-    """What a worker sends back for a group of documents."""
+    """What a worker sends back for a group of documents: their summaries, and their claim rows
+    as one Arrow table (None when there are none), which crosses a pipe or Ray's object store
+    as a few buffers instead of thousands of objects."""
 
     summaries: list[DocumentSummary]
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    rows: Any = None  # pyarrow.Table of `claim_schema()`
 
 
 @dataclass
@@ -103,8 +106,11 @@ class Checker:
                 except Exception as exc:
                     one.error = _describe(exc)
         result = Result([])
+        rows: list[dict[str, Any]] = []
         for d in docs:
-            self._finish(d, result)
+            self._finish(d, result, rows)
+        if rows:
+            result.rows = pyarrow().Table.from_pylist(rows, schema=claim_schema())
         return result
 
     def _prepare(self, item: Item) -> _Doc:
@@ -140,7 +146,7 @@ class Checker:
         for d in docs:
             d.seconds += spent * sum(is_matched(c) for c in d.claims) / total
 
-    def _finish(self, d: _Doc, result: Result) -> None:
+    def _finish(self, d: _Doc, result: Result, rows: list[dict[str, Any]]) -> None:
         item = d.item
         if d.error is None and d.doc is not None:
             started = time.perf_counter()
@@ -148,7 +154,7 @@ class Checker:
                 suppress_findings([d.doc], d.claims, self._suppress_config)
                 report = Report(files=[item.id], claims=d.claims)
                 s = summarize(report, self.config)
-                rows = claim_rows(item.id, item.hash, d.claims)
+                mine = claim_rows(item.id, item.hash, d.claims)
             except Exception as exc:
                 d.error = _describe(exc)
             else:
@@ -157,7 +163,7 @@ class Checker:
                     id=item.id, hash=item.hash, status="ok", claims=s.claims,
                     checkable=s.checkable, verdicts=s.verdicts, flags=s.flags,
                     suppressed=s.suppressed, failed=s.failed, seconds=round(d.seconds, 4)))
-                result.rows.extend(rows)
+                rows.extend(mine)
                 return
         result.summaries.append(DocumentSummary(id=item.id, hash=item.hash, status="error",
                                                 error=d.error, seconds=round(d.seconds, 4)))

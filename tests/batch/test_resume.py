@@ -12,11 +12,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
+import pyarrow as pa
 import pytest
 
 from claimcheck.batch.output import CLAIMS, LOG, Output
-from claimcheck.batch.schema import DocumentSummary
+from claimcheck.batch.schema import DocumentSummary, claim_schema
 from claimcheck.errors import UserError
 
 from .conftest import claim_rows, summaries, write_corpus
@@ -90,8 +92,9 @@ def _summary(doc: str) -> DocumentSummary:
     return DocumentSummary(id=doc, hash=f"h-{doc}", status="ok", claims=1)
 
 
-def _row(doc: str) -> dict[str, object]:
-    return {"document_id": doc, "document_hash": f"h-{doc}", "claim_id": "C1", "text": doc}
+def _row(doc: str) -> Any:
+    row = {"document_id": doc, "document_hash": f"h-{doc}", "claim_id": "C1", "text": doc}
+    return pa.Table.from_pylist([row], schema=claim_schema())
 
 
 def test_a_torn_log_line_and_an_unnamed_part_are_undone(tmp_path: Path) -> None:

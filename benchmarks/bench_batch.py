@@ -1,0 +1,219 @@
+"""Throughput and memory of `claimcheck batch` beside `claimcheck check` run once per file.
+
+A corpus of synthetic Markdown drafts (about 5 KB each, every one its own stream of facts) is
+checked against a reference set that holds, for every draft, a few snippets supporting,
+contradicting, quoting or misquoting it among distractors (`synth.py`). Then, side by side:
+
+- `check` per file: `claimcheck check FILE --refs REFS --format json` in a fresh process per file,
+  as a shell loop runs it, with the index cache already warm. A loop over 10,000 files takes
+  hours, so a sample of files spread over the corpus is timed and the total extrapolated (the
+  output says so);
+- `batch --engine local` and `batch --engine ray` (a local Ray instance) over the whole corpus.
+
+Each run is a fresh process timed from outside; the peak memory is the sampled proportional set
+size (PSS, shared pages counted once) of the whole process tree: the workers, and for Ray its
+own processes (GCS, raylet, actors) and the object store's shared memory. The load average is
+printed before each run: the machine may be shared, so figures are noisy.
+
+    python benchmarks/bench_batch.py            # 10,000 drafts x 100,000 snippets
+    python benchmarks/bench_batch.py --quick    # 300 drafts x 10,000 snippets, a few minutes
+    python benchmarks/bench_batch.py --work /tmp/bb   # keep (and reuse) the generated corpus
+
+Goals (checked in the full run, exit 1 when missed): `batch --engine local` at least 1.8 times
+the per-file loop's throughput, `--engine ray` within 25% of local.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synth  # noqa: E402  (sibling scripts, not installed modules)
+from bench_pipeline import measured  # noqa: E402
+
+LOCAL_GOAL = 1.8  # batch --engine local / per-file loop
+RAY_GOAL = 0.75  # batch --engine ray / batch --engine local
+SAMPLE_EVERY = 0.5  # seconds between memory samples of a long run
+
+
+@dataclass(frozen=True)
+class Plan:
+    documents: int
+    draft_bytes: int
+    snippets_each: int  # snippets per draft: documents * snippets_each in all
+    sample: int  # files timed for the per-file loop
+
+
+FULL = Plan(documents=10_000, draft_bytes=5 * 1024, snippets_each=10, sample=24)
+QUICK = Plan(documents=300, draft_bytes=5 * 1024, snippets_each=33, sample=5)
+
+
+def make_corpus(plan: Plan, folder: Path, seed: int) -> tuple[Path, Path]:
+    """The drafts (folder/docs/NNNNN.md) and references (folder/refs.jsonl), made once: an
+    existing folder made with the same plan and seed is reused."""
+    marker = folder / "plan.json"
+    wanted = {"plan": plan.__dict__, "seed": seed, "synth": 1}
+    docs, refs = folder / "docs", folder / "refs.jsonl"
+    if marker.exists() and json.loads(marker.read_text()) == wanted:
+        return docs, refs
+    shutil.rmtree(docs, ignore_errors=True)
+    docs.mkdir(parents=True)
+    lines = []
+    for number in range(plan.documents):
+        draft_seed = seed * 1_000_000 + number
+        draft = synth.make_draft(plan.draft_bytes, seed=draft_seed)
+        (docs / f"{number:05d}.md").write_text(draft.text, encoding="utf-8")
+        for s in synth.make_snippets(plan.snippets_each, max(draft.facts, 1), seed=draft_seed):
+            record = {"id": f"D{number:05d}-{s.id}", "text": s.text, "source": s.source}
+            lines.append(json.dumps(record, ensure_ascii=False))
+    synth.write_atomic(refs, "\n".join(lines) + "\n")
+    marker.write_text(json.dumps(wanted))
+    return docs, refs
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load {one:.1f}/{five:.1f}/{fifteen:.1f} on {os.cpu_count()} cores"
+
+
+def claimcheck(*args: str | Path) -> list[str]:
+    return [sys.executable, "-m", "claimcheck", *map(str, args)]
+
+
+def run(command: list[str], cache: Path, what: str) -> Any:
+    print(f"  {what}: {load()} ...", flush=True)
+    done = measured(command, cache, every=SAMPLE_EVERY)
+    if done.returncode not in (0, 1):
+        sys.exit(f"{what} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    return done
+
+
+def per_file(docs: Path, refs: Path, cache: Path, sample: int, total: int) -> dict[str, Any]:
+    files = sorted(docs.iterdir())
+    step = max(1, len(files) // sample)
+    chosen = files[::step][:sample]
+    seconds, peak = [], 0.0
+    for file in chosen:
+        done = run(claimcheck("check", file, "--refs", refs, "--format", "json"), cache,
+                   f"check {file.name}")
+        seconds.append(done.seconds)
+        peak = max(peak, done.tree_mb)
+    mean = sum(seconds) / len(seconds)
+    return {"what": "check per file", "documents": total, "seconds": mean * total,
+            "docs_per_s": 1 / mean, "tree_mb": peak,
+            "note": f"EXTRAPOLATED from {len(chosen)} files (mean {mean:.2f} s per file, "
+                    f"min {min(seconds):.2f}, max {max(seconds):.2f})"}
+
+
+def batch(docs: Path, refs: Path, cache: Path, out: Path, engine: str,
+          workers: int | None, extra: Sequence[str] = ()) -> dict[str, Any]:
+    shutil.rmtree(out, ignore_errors=True)
+    command = claimcheck("batch", docs, "--refs", refs, "--out", out, "--engine", engine,
+                         "--quiet", *extra)
+    if workers:
+        command += ["--workers", str(workers)]
+    done = run(command, cache, f"batch --engine {engine} {' '.join(extra)}".strip())
+    summary = json.loads((out / "summary.json").read_text())
+    return {"what": f"batch --engine {engine} {' '.join(extra)}".strip(),
+            "documents": summary["documents"], "seconds": done.seconds,
+            "docs_per_s": summary["documents"] / done.seconds, "tree_mb": done.tree_mb,
+            "note": f"{summary['claims']:,} claims; {summary['errors']} errors; inside the "
+                    f"run {summary['seconds']:.1f} s"}
+
+
+def same_rows(first: Path, second: Path) -> bool:
+    import pyarrow.parquet as pq
+
+    keys = [("document_id", "ascending"), ("start", "ascending"), ("claim_id", "ascending")]
+    a = pq.read_table(first / "claims").sort_by(keys)
+    b = pq.read_table(second / "claims").sort_by(keys)
+    return bool(a.equals(b))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true",
+                        help="300 drafts x 10,000 snippets (goals not checked)")
+    parser.add_argument("--work", type=Path, help="keep the corpus and outputs in this folder")
+    parser.add_argument("--engines", default="perfile,local,ray",
+                        help="comma list of perfile, local, ray, ray-shards (default: the "
+                             "first three)")
+    parser.add_argument("--workers", type=int, help="batch workers (default: one per core)")
+    parser.add_argument("--sample", type=int, help="files timed for the per-file loop")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-batch-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        return _run(plan, engines, work, args)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _run(plan: Plan, engines: list[str], work: Path, args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    docs, refs = make_corpus(plan, work / "corpus", args.seed)
+    snippets = plan.documents * plan.snippets_each
+    size = sum(p.stat().st_size for p in docs.iterdir()) / plan.documents
+    print(f"corpus: {plan.documents:,} drafts of {size / 1024:.1f} KB on average, "
+          f"{snippets:,} snippets (made in {time.perf_counter() - started:.0f} s); "
+          f"python {sys.version.split()[0]}")
+    cache = work / "cache"
+    first = sorted(docs.iterdir())[0]
+    warm = run(claimcheck("check", first, "--refs", refs, "--format", "json"), cache,
+               "warming the index cache")
+    print(f"  (index built and cached in a {warm.seconds:.1f} s check run)")
+    rows: dict[str, dict[str, Any]] = {}
+    if "perfile" in engines:
+        rows["perfile"] = per_file(docs, refs, cache, args.sample or plan.sample,
+                                   plan.documents)
+    if "local" in engines:
+        rows["local"] = batch(docs, refs, cache, work / "out-local", "local", args.workers)
+    if "ray" in engines:
+        rows["ray"] = batch(docs, refs, cache, work / "out-ray", "ray", args.workers)
+    if "ray-shards" in engines:
+        rows["ray-shards"] = batch(docs, refs, cache, work / "out-ray-shards", "ray",
+                                   args.workers, ["--shards", "2"])
+    print(f"\n{'run':<30} {'docs':>7} {'seconds':>9} {'docs/s':>8} {'tree MB':>8}  note")
+    for row in rows.values():
+        print(f"{row['what']:<30} {row['documents']:>7,} {row['seconds']:>9.1f} "
+              f"{row['docs_per_s']:>8.2f} {row['tree_mb']:>8.0f}  {row['note']}")
+    print(f"\nafter the runs: {load()}")
+    failed = False
+    for name in ("ray", "ray-shards"):
+        if name in rows and "local" in rows:
+            same = same_rows(work / "out-local", work / f"out-{name}")
+            print(f"{name} rows identical to local: {same}")
+            failed |= not same
+    if "local" in rows and "perfile" in rows:
+        ratio = rows["local"]["docs_per_s"] / rows["perfile"]["docs_per_s"]
+        ok = ratio >= LOCAL_GOAL
+        print(f"local / per-file loop: {ratio:.1f}x (goal >= {LOCAL_GOAL}x): "
+              f"{'met' if ok else 'MISSED'}")
+        failed |= not ok and not args.quick
+    if "local" in rows and "ray" in rows:
+        ratio = rows["ray"]["docs_per_s"] / rows["local"]["docs_per_s"]
+        ok = ratio >= RAY_GOAL
+        print(f"ray / local: {ratio:.2f} (goal >= {RAY_GOAL:.2f}, within 25%): "
+              f"{'met' if ok else 'MISSED'}")
+        failed |= not ok and not args.quick
+    if args.quick:
+        print("(--quick: a small corpus, where start-up weighs more; goals are for the full run)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
