@@ -18,6 +18,7 @@ printed before each run: the machine may be shared, so figures are noisy.
     python benchmarks/bench_batch.py            # 10,000 drafts x 100,000 snippets
     python benchmarks/bench_batch.py --quick    # 300 drafts x 10,000 snippets, a few minutes
     python benchmarks/bench_batch.py --work /tmp/bb   # keep (and reuse) the generated corpus
+    python benchmarks/bench_batch.py --shard-figures 100000,200000   # one index shard's figures
 
 Goals (checked in the full run, exit 1 when missed): `batch --engine local` at least 1.8 times
 the per-file loop's throughput, `--engine ray` within 25% of local.
@@ -102,15 +103,16 @@ def per_file(docs: Path, refs: Path, cache: Path, sample: int, total: int) -> di
     files = sorted(docs.iterdir())
     step = max(1, len(files) // sample)
     chosen = files[::step][:sample]
-    seconds, peak = [], 0.0
+    seconds, cpu, peak = [], [], 0.0
     for file in chosen:
         done = run(claimcheck("check", file, "--refs", refs, "--format", "json"), cache,
                    f"check {file.name}")
         seconds.append(done.seconds)
+        cpu.append(done.cpu_seconds)
         peak = max(peak, done.tree_mb)
     mean = sum(seconds) / len(seconds)
     return {"what": "check per file", "documents": total, "seconds": mean * total,
-            "docs_per_s": 1 / mean, "tree_mb": peak,
+            "docs_per_s": 1 / mean, "tree_mb": peak, "cpu_s": sum(cpu) / len(cpu) * total,
             "note": f"EXTRAPOLATED from {len(chosen)} files (mean {mean:.2f} s per file, "
                     f"min {min(seconds):.2f}, max {max(seconds):.2f})"}
 
@@ -127,6 +129,7 @@ def batch(docs: Path, refs: Path, cache: Path, out: Path, engine: str,
     return {"what": f"batch --engine {engine} {' '.join(extra)}".strip(),
             "documents": summary["documents"], "seconds": done.seconds,
             "docs_per_s": summary["documents"] / done.seconds, "tree_mb": done.tree_mb,
+            "cpu_s": max(done.cpu_seconds, done.sampled_cpu_seconds),
             "note": f"{summary['claims']:,} claims; {summary['errors']} errors; inside the "
                     f"run {summary['seconds']:.1f} s"}
 
@@ -140,6 +143,59 @@ def same_rows(first: Path, second: Path) -> bool:
     return bool(a.equals(b))
 
 
+def _rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def shard_figures(sizes: Sequence[int], seed: int) -> int:
+    """One shard of each size, in this process: build time, memory, and query rate (k = 8,
+    global statistics equal to its own, as for a shard of a set of that size)."""
+    import gc
+
+    from claimcheck.batch.packed import PackedSnippets, pack_snippets
+    from claimcheck.batch.shards import GlobalStats, Shard
+    from claimcheck.models import Snippet
+
+    draft = synth.make_draft(256 * 1024, seed=seed).text.replace("\n", " ")
+    queries = [q for q in draft.split(". ") if len(q.split()) > 4][:2000]
+    print(f"{'snippets':>9} {'text MB':>8} {'build s':>8} {'index MB':>9} {'RSS+ MB':>8} "
+          f"{'queries/s':>10} {'ms/query':>9}")
+    for size in sizes:
+        gc.collect()
+        before = _rss_mb()
+        made = synth.make_snippets(size, 5000, seed=seed)
+        # packed, as a shard actor holds its range
+        snippets = PackedSnippets(pack_snippets(
+            [Snippet.checked(m.id, m.text, m.source, None, None, {}) for m in made]))
+        del made
+        gc.collect()
+        text_mb = len(snippets.texts._buf) / 2**20
+        clock = time.perf_counter()
+        shard = Shard(snippets, 0)
+        shard.build(GlobalStats.of([shard.stats()]))
+        build = time.perf_counter() - clock
+        gc.collect()
+        grown = _rss_mb() - before
+        index = shard.index
+        assert index is not None
+        arrays = (index.data.nbytes + index.indices.nbytes + index.indptr.nbytes) / 2**20
+        shard.search_many(queries[:50], 8)  # first-query set-up out of the timing
+        clock = time.perf_counter()
+        shard.search_many(queries, 8)
+        rate = len(queries) / (time.perf_counter() - clock)
+        print(f"{size:>9,} {text_mb:>8.1f} {build:>8.1f} {arrays:>9.1f} {grown:>8.0f} "
+              f"{rate:>10.0f} {1000 / rate:>9.3f}", flush=True)
+        del shard, snippets, index
+        gc.collect()
+    print(f"({load()}; RSS+ is the process's growth for the shard: its snippet records, "
+          f"index and vocabulary, and what the allocator kept of the build)")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true",
@@ -151,7 +207,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, help="batch workers (default: one per core)")
     parser.add_argument("--sample", type=int, help="files timed for the per-file loop")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--shard-figures", metavar="SIZES",
+                        help="instead: build one index shard per comma-separated snippet count "
+                             "and print its build time, memory and query rate (docs/scale.md)")
     args = parser.parse_args(argv)
+    if args.shard_figures:
+        return shard_figures([int(n) for n in args.shard_figures.split(",")], args.seed)
     plan = QUICK if args.quick else FULL
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-batch-"))
@@ -187,10 +248,15 @@ def _run(plan: Plan, engines: list[str], work: Path, args: argparse.Namespace) -
     if "ray-shards" in engines:
         rows["ray-shards"] = batch(docs, refs, cache, work / "out-ray-shards", "ray",
                                    args.workers, ["--shards", "2"])
-    print(f"\n{'run':<30} {'docs':>7} {'seconds':>9} {'docs/s':>8} {'tree MB':>8}  note")
+    print(f"\n{'run':<30} {'docs':>7} {'seconds':>9} {'docs/s':>8} {'CPU s':>9} "
+          f"{'CPU s/doc':>9} {'tree MB':>8}  note")
     for row in rows.values():
         print(f"{row['what']:<30} {row['documents']:>7,} {row['seconds']:>9.1f} "
-              f"{row['docs_per_s']:>8.2f} {row['tree_mb']:>8.0f}  {row['note']}")
+              f"{row['docs_per_s']:>8.2f} {row['cpu_s']:>9.1f} "
+              f"{row['cpu_s'] / row['documents']:>9.3f} {row['tree_mb']:>8.0f}  {row['note']}")
+    print(f"(CPU s: user + system time of the run's whole process tree, Ray's processes and "
+          f"actors included, sampled every {SAMPLE_EVERY} s: unlike wall time it hardly depends "
+          f"on other users' load)")
     print(f"\nafter the runs: {load()}")
     failed = False
     for name in ("ray", "ray-shards"):

@@ -157,6 +157,7 @@ class TreeMemory:
 
         self.pid = pid
         self.peak_kb = 0
+        self.cpu_ticks: dict[int, int] = {}  # last seen user + system ticks of each process
         self._every = every
         self._enabled = enabled
         self._stop = threading.Event()
@@ -172,9 +173,20 @@ class TreeMemory:
         if self._thread.is_alive():
             self._thread.join()
 
+    @property
+    def cpu_seconds(self) -> float:
+        """CPU time of every process seen in the tree, as of its last sample (processes that
+        a grandparent reaps, such as Ray's workers, are missed by wait4's accounting)."""
+        return sum(self.cpu_ticks.values()) / os.sysconf("SC_CLK_TCK")
+
     def _run(self) -> None:
         while True:
-            self.peak_kb = max(self.peak_kb, sum(map(_pss_kb, _tree(self.pid))))
+            pids = _tree(self.pid)
+            self.peak_kb = max(self.peak_kb, sum(map(_pss_kb, pids)))
+            for pid in pids:
+                ticks = _cpu_ticks(pid)
+                if ticks:
+                    self.cpu_ticks[pid] = max(ticks, self.cpu_ticks.get(pid, 0))
             if self._stop.wait(self._every):
                 return
 
@@ -196,6 +208,15 @@ def _tree(pid: int) -> list[int]:
             except OSError:
                 continue
     return found
+
+
+def _cpu_ticks(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
 
 
 def _pss_kb(pid: int) -> int:
@@ -273,6 +294,8 @@ class Measured:
     seconds: float  # wall time from start to exit, as seen from outside
     tree_mb: float  # sampled peak PSS of the process and all its descendants
     peak_mb: float  # ru_maxrss of the largest process in the tree
+    cpu_seconds: float = 0.0  # user + system time of the process and the descendants it reaped
+    sampled_cpu_seconds: float = 0.0  # the same, from samples of every process in the tree
 
 
 def measured(command: list[str], cache: Path, sample: bool = True,
@@ -292,7 +315,8 @@ def measured(command: list[str], cache: Path, sample: bool = True,
         out.seek(0)
         err.seek(0)
         return Measured(process.returncode, out.read(), err.read(), seconds,
-                        memory.peak_kb / 1024, usage.ru_maxrss / 1024)
+                        memory.peak_kb / 1024, usage.ru_maxrss / 1024,
+                        usage.ru_utime + usage.ru_stime, memory.cpu_seconds)
 
 
 def end_to_end(draft: Path, refs: Path, fmt: str, cache: Path, cold: bool) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from ..distribution import DIST_NAME
 from ..errors import UserError
 from ..models import Snippet
 from .corpus import Item
+from .packed import PackedSnippets, pack_snippets
 from .schema import DocumentSummary
 from .shards import GlobalStats, Hits, Shard, merge, ranges
 from .work import Checker, Result
@@ -82,7 +83,8 @@ class RayEngine:
         """Shard actors, built in the two rounds of `claimcheck.batch.shards`."""
         ray = self.ray
         actor = ray.remote(num_cpus=0)(ShardActor)  # they serve; checker actors compute
-        self._shards = [actor.remote(ray.put(list(snippets[begin:end])), begin)
+        # each shard gets its range packed: a few buffers, not a list of records to unpickle
+        self._shards = [actor.remote([ray.put(pack_snippets(snippets[begin:end]))], begin)
                         for begin, end in ranges(len(snippets), count)]
         stats = ray.get([s.stats.remote() for s in self._shards])
         total = ray.put(GlobalStats.of(stats))
@@ -197,8 +199,9 @@ class CheckerActor:
 class ShardActor:
     """One snippet range of the reference set (see `claimcheck.batch.shards.Shard`)."""
 
-    def __init__(self, snippets: list[Snippet], begin: int) -> None:
-        self.shard = Shard(snippets, begin)
+    def __init__(self, arrays: list[Any], begin: int) -> None:
+        ray = ray_module()
+        self.shard = Shard(PackedSnippets(ray.get(arrays[0])), begin)  # zero-copy buffers
 
     def stats(self) -> Any:
         return self.shard.stats()

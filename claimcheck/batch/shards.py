@@ -27,6 +27,7 @@ import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import cast
 
 import numpy as np
 
@@ -71,9 +72,11 @@ class Shard:
     """One snippet range: tokenized on creation, indexed once the global statistics are known."""
 
     def __init__(self, snippets: Sequence[Snippet], begin: int) -> None:
-        self.snippets = list(snippets)
+        """`snippets`: the range, as a list or (what a shard actor holds) `PackedSnippets`."""
+        self.snippets = snippets
         self.begin = begin
-        texts = [s.text for s in self.snippets]
+        packed = getattr(snippets, "texts", None)
+        texts = list(packed) if packed is not None else [s.text for s in snippets]
         self._vocab, self._ids = term_ids(texts)
         self._known = pool_stems(texts)
         self.index: ReferenceIndex | None = None
@@ -102,7 +105,7 @@ class Shard:
                 for hits in self.index.search_many(queries, k)]
 
 
-def build_shard_index(snippets: list[Snippet], vocab: list[str], ids: list[list[int]],
+def build_shard_index(snippets: Sequence[Snippet], vocab: list[str], ids: list[list[int]],
                       total: GlobalStats) -> ReferenceIndex:
     from bm25s.scoring import (
         _build_idf_array,
@@ -128,7 +131,8 @@ def build_shard_index(snippets: list[Snippet], vocab: list[str], ids: list[list[
     order = np.lexsort((rows, cols))  # column by column, snippets in order: CSC
     indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
     np.cumsum(np.bincount(cols, minlength=len(vocab)), out=indptr[1:])
-    index = ReferenceIndex(snippets, vocab, np.asarray(scores[order], dtype=np.float32),
+    index = ReferenceIndex(cast(list[Snippet], snippets), vocab,  # read by position only
+                           np.asarray(scores[order], dtype=np.float32),
                            np.asarray(rows[order], dtype=np.int32), indptr)
     index.rarity = [global_df[i] for i in range(len(vocab))]
     return index

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from claimcheck.batch.packed import pack_snippets
 from claimcheck.batch.ray_engine import ShardActor
 from claimcheck.batch.shards import GlobalStats, merge, ranges
 from claimcheck.cli import main
@@ -56,7 +57,8 @@ def test_shard_actors_merge_to_the_whole_index_top_k(ray_instance: Any) -> None:
     snippets = [Snippet(id=s.id, text=s.text, source=s.source) for s in made]
     queries = [q for q in synth.make_draft(8000, seed=9).text.split(". ") if q.strip()][:80]
     actor = ray_instance.remote(num_cpus=0)(ShardActor)
-    shards = [actor.remote(snippets[b:e], b) for b, e in ranges(len(snippets), 2)]
+    shards = [actor.remote([ray_instance.put(pack_snippets(snippets[b:e]))], b)
+              for b, e in ranges(len(snippets), 2)]
     total = GlobalStats.of(ray_instance.get([s.stats.remote() for s in shards]))
     ray_instance.get([s.build.remote(total) for s in shards])
     answers = ray_instance.get([s.search.remote(queries, 8) for s in shards])
