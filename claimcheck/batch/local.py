@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -110,14 +111,24 @@ class LocalEngine:
             pool.close()
 
 
+def _start_method() -> str:
+    """fork when this process has a single thread: workers start at once and need not import
+    anything. With other threads running (claimcheck used from a threaded program, a Ray
+    driver), a fork copies whatever lock they hold, so workers come from a fresh server process
+    (forkserver) instead: they map the packed references by path either way."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
 class _Pool:
     """A process pool that can be replaced when a worker dies."""
 
     def __init__(self, pack: Path, config: Config, workers: int) -> None:
         self._args = (str(pack), config.model_dump_json())
         self._workers = workers
-        methods = multiprocessing.get_all_start_methods()
-        self._context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self._context = multiprocessing.get_context(_start_method())
         self._executor = self._new(workers)
 
     def _new(self, workers: int) -> ProcessPoolExecutor:

@@ -209,3 +209,27 @@ def test_config_keys_set_the_engine_settings(tmp_path: Path) -> None:
     assert len(list((out / "claims").iterdir())) == 3  # one part per document
     (tmp_path / "bad.toml").write_text("[batch]\nengine = 'spark'\n")
     assert batch(NEWS_DRAFTS, "--out", out, "--config", tmp_path / "bad.toml") == 2
+
+
+def test_a_threaded_caller_gets_workers_from_a_fork_server(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    """With another thread running, a fork could copy a lock that thread holds: the pool then
+    starts its workers from a fork server, and the rows are the same."""
+    import threading
+
+    from claimcheck.batch import local
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    methods: list[str] = []
+    original = local._start_method
+    monkeypatch.setattr(local, "_start_method", lambda: methods.append(original()) or methods[-1])
+    try:
+        assert batch(NEWS_DRAFTS, "--refs", NEWS_REFS, "--out", tmp_path / "out",
+                     "--workers", "2") == 0
+    finally:
+        stop.set()
+    assert methods == ["forkserver"]
+    assert claim_rows(tmp_path / "out") == expected_rows(NEWS_DRAFTS, NEWS_REFS)

@@ -1,21 +1,19 @@
-"""`--engine ray` on a local Ray instance (2 CPUs, started once per session): the same rows as
-`--engine local` and as `claimcheck check`, unsharded and with the index in 2 shard actors."""
+"""`--engine ray` joining a local Ray instance (2 CPUs, one per session, in its own process):
+the same rows as `--engine local` and as `claimcheck check`, unsharded and with the index in 2
+shard actors. Each batch runs as the user runs it, in a process of its own."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from claimcheck.batch.packed import pack_snippets
-from claimcheck.batch.ray_engine import ShardActor
-from claimcheck.batch.shards import GlobalStats, merge, ranges
 from claimcheck.cli import main
-from claimcheck.models import Snippet
-from claimcheck.references.index import _build
 
-from .conftest import claim_rows, synth, write_corpus
+from .conftest import RayHead, claim_rows, write_corpus
 from .test_batch import expected_rows
 
 pytestmark = pytest.mark.ray
@@ -31,40 +29,33 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     return docs, refs, local
 
 
-def test_ray_rows_equal_local_rows_and_check(ray_instance: Any, corpus: tuple[Path, Path, Path],
+def ray_batch(head: RayHead, docs: Path, refs: Path, out: Path, *extra: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "claimcheck", "batch", str(docs), "--refs",
+                           str(refs), "--out", str(out), "--engine", "ray", "--address",
+                           head.address, "--quiet", *extra], capture_output=True, text=True,
+                          timeout=600, env=head.env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+
+
+def test_ray_rows_equal_local_rows_and_check(ray_head: RayHead,
+                                            corpus: tuple[Path, Path, Path],
                                             tmp_path: Path) -> None:
     docs, refs, local = corpus
     out = tmp_path / "ray"
-    assert main(["batch", str(docs), "--refs", str(refs), "--out", str(out), "--engine", "ray",
-                 "--quiet"]) == 0
+    ray_batch(ray_head, docs, refs, out)
     rows = claim_rows(out)
     assert rows == claim_rows(local)
     assert rows == expected_rows(docs, refs)
-    assert ray_instance.is_initialized()  # an instance it did not start is left running
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["engine"] == "ray" and summary["workers"] == 2 and summary["complete"]
 
 
-def test_two_shards_give_the_unsharded_rows(ray_instance: Any, corpus: tuple[Path, Path, Path],
-                                            tmp_path: Path) -> None:
+def test_two_shard_actors_give_the_unsharded_rows(ray_head: RayHead,
+                                                  corpus: tuple[Path, Path, Path],
+                                                  tmp_path: Path) -> None:
     docs, refs, local = corpus
     out = tmp_path / "sharded"
-    assert main(["batch", str(docs), "--refs", str(refs), "--out", str(out), "--engine", "ray",
-                 "--shards", "2", "--quiet"]) == 0
+    ray_batch(ray_head, docs, refs, out, "--shards", "2")
     assert claim_rows(out) == claim_rows(local)
-
-
-def test_shard_actors_merge_to_the_whole_index_top_k(ray_instance: Any) -> None:
-    made = synth.make_snippets(1500, 60, seed=9)
-    snippets = [Snippet(id=s.id, text=s.text, source=s.source) for s in made]
-    queries = [q for q in synth.make_draft(8000, seed=9).text.split(". ") if q.strip()][:80]
-    actor = ray_instance.remote(num_cpus=0)(ShardActor)
-    shards = [actor.remote([ray_instance.put(pack_snippets(snippets[b:e]))], b)
-              for b, e in ranges(len(snippets), 2)]
-    total = GlobalStats.of(ray_instance.get([s.stats.remote() for s in shards]))
-    ray_instance.get([s.build.remote(total) for s in shards])
-    answers = ray_instance.get([s.search.remote(queries, 8) for s in shards])
-    assert merge([hits for hits, _ in answers], 8) == _build(snippets).search_many(queries, 8)
-    for hits, found in answers:  # the snippets come along with the hits
-        assert {p for query in hits for p, _ in query} == set(found)
-        assert all(found[p] == snippets[p] for p in found)
-    for shard in shards:
-        ray_instance.kill(shard)
+    assert json.loads((out / "summary.json").read_text())["shards"] == 2
