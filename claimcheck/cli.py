@@ -380,12 +380,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if not drafts:
         raise UserError("usage: the following arguments are required: DRAFT "
                         "(see 'claimcheck check --help')")
-    for target in (args.output, args.summary):
-        if target and not Path(target).parent.is_dir():
-            raise UserError(f"{target}: cannot write: folder "
-                            f"'{Path(target).parent}' does not exist")
+    if args.summary and not Path(args.summary).parent.is_dir():
+        raise UserError(f"{args.summary}: cannot write: folder "
+                        f"'{Path(args.summary).parent}' does not exist")
     config = _config_for(args)
     paths = expand_drafts(drafts, config, force_exclude=args.force_exclude)
+    inputs = _inputs(paths, config)
+    if args.output:  # before the work: a bad target fails at once
+        from .report import check_output
+
+        check_output(Path(args.output), inputs)
     if not paths:  # --force-exclude left nothing: a hook run on other files passes
         print("claimcheck: no drafts to check (all excluded by the configuration)",
               file=sys.stderr)
@@ -418,7 +422,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         with progress_bar(wanted(fmt)) as progress:
             report = run(paths, config, progress=progress, changed=changed)
         write_atomic(Path(args.output), render(report, fmt, color=False,
-                                               fail_on=config.fail_on))
+                                               fail_on=config.fail_on), inputs)
         if sys.stdout.isatty():
             sys.stdout.write(render(report, "table", color=color, fail_on=config.fail_on))
         else:
@@ -433,6 +437,31 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if report.summary.failed else EXIT_OK
 
 
+def _inputs(paths: list[str], config: Config) -> list[str]:
+    """Every local file a run reads, which no output may overwrite."""
+    from .references.load import reference_files
+
+    found = [p for p in paths if p != "-"]
+    found += [p for p in (config.config_path, config.baseline, config.ledger) if p]
+    found += [str(p) for p in reference_files(config.refs)]
+    return found
+
+
+def _check_baseline_target(target: Path, inputs: list[str]) -> None:
+    """A baseline replaces only a baseline: any other file there is someone's work."""
+    from .report import check_output
+
+    if check_output(target, inputs) != "file":
+        return
+    from .baseline import load_baseline
+
+    try:
+        load_baseline(target)
+    except UserError:
+        raise UserError(f"{target}: exists and is not a claimcheck baseline; refusing to "
+                        f"overwrite it (remove it or choose another --output)") from None
+
+
 def _cmd_baseline(args: argparse.Namespace) -> int:
     from .baseline import DEFAULT_BASELINE, build_baseline, dump_baseline, finding_labels
     from .pipeline import expand_drafts, run
@@ -442,9 +471,11 @@ def _cmd_baseline(args: argparse.Namespace) -> int:
     target = Path(args.output or config.baseline or DEFAULT_BASELINE)
     config = config.model_copy(update={"baseline": None})  # record everything, afresh
     paths = expand_drafts(args.drafts, config, force_exclude=args.force_exclude)
+    inputs = _inputs(paths, config)
+    _check_baseline_target(target, inputs)
     report = run(paths, config)
     data = build_baseline(report, finding_labels(config.fail_on))
-    write_atomic(target, dump_baseline(data))
+    write_atomic(target, dump_baseline(data), inputs)
     print(f"claimcheck: recorded {sum(int(f['count']) for f in data['findings'])} findings "
           f"in {target}", file=sys.stderr)
     return EXIT_OK

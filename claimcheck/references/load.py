@@ -96,6 +96,19 @@ def _unique(located: list[Located]) -> list[Snippet]:
     return [item.snippet for item in located]
 
 
+def reference_files(specs: list[str]) -> list[Path]:
+    """The local files the specs name (URLs and problems left to loading), for refusing an
+    output path that would overwrite one of them."""
+    found: list[Path] = []
+    for spec in specs:
+        if not is_url(spec):
+            try:
+                found.extend(path for path, _ in _files(spec))
+            except (UserError, OSError):
+                pass
+    return found
+
+
 def _files(spec: str) -> list[tuple[Path, str]]:
     """(path, label) pairs; the label is the path as the user would write it, POSIX style."""
     path = Path(spec)
