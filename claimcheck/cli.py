@@ -39,7 +39,7 @@ class _Version(argparse.Action):
 
         print(version_text())
         for problem in problems():
-            print(f"claimcheck: warning: {problem}", file=sys.stderr)
+            print(f"claimcheck: warning: {shown(problem)}", file=sys.stderr)
         parser.exit(EXIT_OK)
 
 
@@ -477,7 +477,7 @@ def _cmd_baseline(args: argparse.Namespace) -> int:
     data = build_baseline(report, finding_labels(config.fail_on))
     write_atomic(target, dump_baseline(data), inputs)
     print(f"claimcheck: recorded {sum(int(f['count']) for f in data['findings'])} findings "
-          f"in {target}", file=sys.stderr)
+          f"in {shown(str(target))}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -498,7 +498,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
         raise UserError(f"'{args.claim_id}' matches {len(found)} claims: {listed}"
                         f"{' ...' if len(found) > 8 else ''}; give more of the handle")
     for warning in report.warnings:
-        print(f"claimcheck: warning: {warning}", file=sys.stderr)
+        print(f"claimcheck: warning: {shown(warning)}", file=sys.stderr)
     if args.format == "json":
         sys.stdout.write("".join(c.model_dump_json(indent=2) + "\n" for c in found))
     else:
@@ -535,7 +535,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous)
     for warning in warnings:
-        print(f"claimcheck: warning: {warning}", file=sys.stderr)
+        print(f"claimcheck: warning: {shown(warning)}", file=sys.stderr)
     resumed = f", {summary.resumed:,} already done" if summary.resumed else ""
     errors = f", {summary.errors:,} with errors (see documents.jsonl)" if summary.errors else ""
     print(f"claimcheck: {summary.documents:,} documents{resumed}{errors}; {summary.claims:,} "
@@ -624,6 +624,14 @@ COMMANDS = {"check": _cmd_check, "baseline": _cmd_baseline, "show": _cmd_show,
             "schema": _cmd_schema, "eval": _cmd_eval}
 
 
+def shown(text: str) -> str:
+    """Text for stderr: controls, escape sequences and bidi characters made visible (see
+    `report.safe`; imported only when something is printed, to keep start-up fast)."""
+    from .report.safe import shown as safe
+
+    return safe(text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # claimcheck never uses pydantic plugins; not looking for them saves scanning every
     # installed distribution's entry points at the first model (start-up time).
@@ -632,7 +640,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         return COMMANDS[args.command](args)
     except UserError as exc:
-        print(f"claimcheck: error: {exc}", file=sys.stderr)
+        print(f"claimcheck: error: {shown(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("claimcheck: interrupted", file=sys.stderr)
@@ -642,6 +650,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug, not the user's fault: still one line unless asked
         if os.environ.get("CLAIMCHECK_DEBUG"):
             raise
-        print(f"claimcheck: internal error: {type(exc).__name__}: {exc} "
+        print(f"claimcheck: internal error: {type(exc).__name__}: {shown(str(exc))} "
               "(set CLAIMCHECK_DEBUG=1 for the traceback)", file=sys.stderr)
         return EXIT_ERROR

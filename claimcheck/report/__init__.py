@@ -33,11 +33,14 @@ def render(report: Report, fmt: str, *, color: bool | None = None,
 
         return render_text(report, fail_on, concise=fmt == "concise", color=color)
     if fmt == "json":
-        return report.model_dump_json(indent=2) + "\n"
+        from .safe import json_escaped
+
+        return json_escaped(report.model_dump_json(indent=2)) + "\n"
     if fmt == "sarif":
+        from .safe import json_escaped
         from .sarif import render_sarif
 
-        return render_sarif(report, fail_on)
+        return json_escaped(render_sarif(report, fail_on))
     if fmt == "github":
         from .github import render_github
 

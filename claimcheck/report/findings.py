@@ -7,7 +7,6 @@ Suppressed findings stay in the JSON report but are never shown by these formats
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,17 +17,14 @@ from ..models import SEVERITY_RANK, Claim, Report, line_column, line_starts
 
 DEFAULT_FAIL_ON: tuple[str, ...] = ("error", "contradicted", "misquoted")
 
-# ANSI/VT escape sequences (CSI, OSC, other ESC forms), then any other control character.
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def clean(text: str, *, one_line: bool = True) -> str:
-    """Draft text made safe for a terminal or log: no escape sequences, no control characters."""
-    text = _ESCAPES.sub("", text)
-    if one_line:
-        text = text.replace("\t", " ").replace("\n", " ")
-    return _CONTROL.sub(" ", text)
+    """Draft text made safe for a terminal, a log or XML: controls, escape sequences, bidi
+    and invisible characters shown visibly (see `report.safe`)."""
+    from .safe import shown
+
+    return shown(text, one_line=one_line)
 
 
 def counted(n: int, noun: str) -> str:

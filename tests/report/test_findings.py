@@ -31,10 +31,11 @@ def test_positions_are_exclusive_end_columns() -> None:
     assert end_position(2, 5, "ab\ncde") == (3, 4)
 
 
-def test_clean_strips_escape_sequences_and_controls() -> None:
-    assert clean("a\x1b[31mred\x1b[0m\x07b\nc") == "ared b c"
-    assert clean("x\x1b]0;title\x07y") == "xy"
+def test_clean_shows_escape_sequences_and_controls_visibly() -> None:
+    assert clean("a\x1b[31mred\x1b[0m\x07b\nc") == "a\\x1b[31mred\\x1b[0m\\x07b c"
+    assert clean("x\x1b]0;title\x07y") == "x\\x1b]0;title\\x07y"
     assert clean("tab\tline\nend", one_line=False) == "tab\tline\nend"
+    assert clean("a\u202eb\u2066c\u200bd\x9be") == "a<U+202E>b<U+2066>c<U+200B>d\\x9be"
 
 
 def test_relative_uri_uses_forward_slashes_and_percent_encoding() -> None:

@@ -18,7 +18,7 @@ def test_annotations() -> None:
     assert "title=verdict/contradicted contradicted::contradicted: the source says it failed" \
         in lines[1]
     assert lines[2].startswith("::notice ")  # info -> notice
-    assert lines[4] == "::warning title=claimcheck::refs/x.txt: empty  reference"
+    assert lines[4] == "::warning title=claimcheck::refs/x.txt: empty \\x1b[2J reference"
     assert len(lines) == 5
     assert all("\x1b" not in line for line in lines)
 

@@ -15,7 +15,7 @@ def test_plain_table_has_no_ansi_and_shows_markup_literally() -> None:
     assert "CONTRADICTED 0.81" in out
     assert "= contradicted: the source says it failed" in out  # the verdict's reason
     assert "refs/budget.txt" in out
-    assert "warning: refs/x.txt: empty reference" in out
+    assert "warning: refs/x.txt: empty \\x1b[2J reference" in out
 
 
 def test_one_block_per_claim_with_findings_one_line_for_the_rest() -> None:
@@ -51,7 +51,8 @@ def test_summary_alone_is_the_tables_closing_lines() -> None:
     out = render_summary(report, color=False, width=200)
     table = render_table(report, color=False, width=200)
     assert table.endswith(out)  # the same warnings and summary line, nothing else
-    assert out.splitlines() == ["warning: refs/x.txt: empty reference", table.splitlines()[-1]]
+    assert out.splitlines() == ["warning: refs/x.txt: empty \\x1b[2J reference",
+                                table.splitlines()[-1]]
 
 
 def test_colour_only_when_asked_and_draft_escapes_stripped() -> None:

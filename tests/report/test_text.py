@@ -30,7 +30,7 @@ def test_text_is_one_line_per_finding_then_warnings_and_summary() -> None:
         "docs/draft one.md:5:1: verdict/no_evidence [warning] no evidence: nothing close",
     ]
     assert lines[3].startswith("docs/draft one.md:5:") and " CC701 [info] " in lines[3]
-    assert lines[4] == "claimcheck: warning: refs/x.txt: empty  reference"  # escape stripped
+    assert lines[4] == "claimcheck: warning: refs/x.txt: empty \\x1b[2J reference"
     assert lines[5] == ("Found 4 findings (1 error, 2 warnings, 1 info) in 1 file; 3 claims, "
                         "3 checkable; 1 suppressed; FAILED.")
     assert all(LINE.match(line) for line in lines[:4])
