@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +24,10 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
 # blanked here so they never join a claim. (In Markdown the HTML comment is already markup.)
 DIRECTIVE_VERBS = ("ignore-next-line", "ignore-file", "ignore", "disable", "enable")
 _VERB = "|".join(re.escape(v) for v in DIRECTIVE_VERBS)
-HTML_DIRECTIVE = re.compile(r"<!--\s*claimcheck:\s*(?P<verb>[\w-]+)(?P<args>.*?)-->", re.DOTALL)
+# An HTML-comment directive's opening; its end is the first "-->" after it (see
+# `html_directives`: a lazy `.*?-->` in the pattern rescanned the rest of the text from every
+# opener that never closes).
+_HTML_DIRECTIVE_OPEN = re.compile(r"<!--\s*claimcheck:\s*(?P<verb>[\w-]+?)(?=[^\w-]|-->|\Z)")
 # Plain text only: a `#` comment (whole line or trailing) or a bare directive line.
 HASH_DIRECTIVE = re.compile(
     rf"(?:^|(?<=\s))#\s*claimcheck:\s*(?P<verb>{_VERB})\b(?P<args>[^\n]*)$", re.MULTILINE)
@@ -35,6 +39,21 @@ BARE_DIRECTIVE = re.compile(rf"^[ \t]*claimcheck:\s*(?P<verb>{_VERB})\b(?P<args>
 MAX_DRAFT_BYTES = 20_000_000
 # Characters that show nothing: a draft of only these (and whitespace) is empty.
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+
+
+def html_directives(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, verb, args) of each `<!-- claimcheck: VERB ARGS -->`, in order; linear in
+    the text: once an opener finds no "-->" after it, no later one can."""
+    pos = 0
+    while True:
+        opened = _HTML_DIRECTIVE_OPEN.search(text, pos)
+        if opened is None:
+            return
+        close = text.find("-->", opened.end())
+        if close < 0:
+            return
+        yield opened.start(), close + 3, opened.group("verb"), text[opened.end():close]
+        pos = close + 3
 
 
 def load_document(path: str, markdown: bool | None = None,
@@ -109,7 +128,9 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 # --- plain text -------------------------------------------------------------------------------
 
 _BREAK = r"(?:\r\n|\r(?!\n)|\n)"  # never half of a CRLF
-_PARAGRAPH = re.compile(rf"\S(?:.*?\S)??(?=[ \t]*{_BREAK}[ \t]*{_BREAK}|\s*\Z)", re.S)
+# A blank line between paragraphs: a break, then lines holding only spaces or tabs. Matches
+# start only at a break and end at the first other character, so the scan is linear.
+_PARAGRAPH_GAP = re.compile(rf"{_BREAK}(?:[ \t]*+{_BREAK})+")
 _FINAL_PUNCT = tuple(".!?:;,…\"”’)")
 _STANDALONE_START = re.compile(r"[A-Z0-9©\"“‘(]|(?i:by)\s")
 _BYLINE_OR_CREDIT = re.compile(r"^(?i:by)\s+(?:[A-Z][\w.'’-]*(?:\s+|,\s*|\s+and\s+)?){1,6}$"
@@ -122,14 +143,33 @@ def _plain_prose(text: str) -> tuple[str, list[Block]]:
     masked = " " + text[1:] if text.startswith(_BOM) else text
     if "claimcheck:" in masked:
         chars = list(masked)
-        for pattern in (HTML_DIRECTIVE, HASH_DIRECTIVE, BARE_DIRECTIVE):
+        for start, end, _, _ in html_directives(masked):
+            _blank(chars, start, end)
+        for pattern in (HASH_DIRECTIVE, BARE_DIRECTIVE):
             for m in pattern.finditer(masked):
                 _blank(chars, m.start(), m.end())
         masked = "".join(chars)
     blocks: list[Block] = []
-    for para in _PARAGRAPH.finditer(masked):
-        blocks.extend(_split_lines(masked, para.start(), para.end(), "paragraph"))
+    for start, end in _paragraphs(masked):
+        blocks.extend(_split_lines(masked, start, end, "paragraph"))
     return masked, blocks
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each paragraph: the text between blank lines, without the whitespace
+    around it. CRLF, LF and lone CR breaks all count."""
+    pos = 0
+    for gap in [*_PARAGRAPH_GAP.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        lo, hi = pos, end
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if hi > lo:
+            yield lo, hi
+        if gap:
+            pos = gap.end()
 
 
 def _split_lines(masked: str, start: int, end: int, kind: BlockKind) -> Iterator[Block]:
@@ -177,24 +217,32 @@ def _is_standalone(line: str, following: str) -> bool:
 
 # --- Markdown ---------------------------------------------------------------------------------
 
-_CONTAINER_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
+_CONTAINER_PREFIX = re.compile(r"[ \t]*+(?:>[ \t]?)*+[ \t]*+")
 _LIST_MARKER = re.compile(
-    r"[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
-_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$", re.M)
+    r"[ \t]*+(?:>[ \t]?)*+[ \t]*+(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?:[ \t]+|$)|(?<![ \t])[ \t]+#+[ \t]*$", re.M)
+# Inline markup blanked by position. Every alternative is linear in the text: an opener that
+# never closes fails at the first character that cannot continue it (the next bracket, paren,
+# angle bracket or line break), never at the end of the block, so a block of 100,000 "[" or
+# "](" costs 100,000 short attempts, not 100,000 scans of the rest. HTML comments and code
+# spans, whose bodies may hold anything, are only recognised by their opener here; their ends
+# are found by `_inline_masks` with one forward search each.
+_DESTINATION = r"(?:<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)"  # one level of parens, as URLs have
 _INLINE_MASKS = re.compile(
-    r"<!--.*?-->"                                   # HTML comment
-    r"|(?P<ticks>`+).+?(?P=ticks)"                  # code span
-    r"|!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]"  # image
-    r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"     # inline HTML tag
-    r"|<(?:https?|mailto|ftp):[^>\s]*>"             # autolink
-    r"|\]\((?:<[^>\n]*>|[^)\s]*)(?:\s+\"[^\"\n]*\")?\)"  # link destination, title
-    r"|\]\[[^\]\n]*\]"                              # reference link label
+    r"(?P<comment><!--)"                            # HTML comment (end found separately)
+    r"|(?P<ticks>`+)"                               # code span (end found separately)
+    r"|!\[[^\[\]\n]*\]\(" + _DESTINATION + r"(?:\s+\"[^\"\n]*\")?\)"  # image
+    r"|!\[[^\[\]\n]*\]\[[^\[\]\n]*\]"
+    r"|</?[A-Za-z][A-Za-z0-9-]*+(?:\s[^<>]*)?/?>"   # inline HTML tag
+    r"|<(?:https?|mailto|ftp):[^<>\s]*>"            # autolink
+    r"|\]\(" + _DESTINATION + r"(?:\s+\"[^\"\n]*\")?\)"  # link destination, title
+    r"|\]\[[^\[\]\n]*\]"                            # reference link label
     r"|\\(?=[!-/:-@\[-`{-~])"                       # backslash escape
     r"|\bhttps?://[^\s)<>\]]+",                     # bare URL
-    re.S,
 )
+_TICKS = re.compile(r"`+")
 _EMPHASIS = re.compile(r"(?<![\w\\])(?:\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3}|~~)(?!\w)")
-_LINK_OPEN = re.compile(r"(?<![!\\\]])\[(?=[^\]\n]*\](?:\(|\[))")
+_BRACKETS = re.compile(r"[\[\]\n]")
 _NOT_BREAK = re.compile(r"[^\r\n]+")
 # A text without any of these cannot hold a match of _INLINE_MASKS (one per alternative).
 _INLINE_MARKS = ("<", "`", "![", "](", "][", "\\", "http")
@@ -309,19 +357,73 @@ def _table_cells(text: str, chars: list[str], s: int, e: int,
             cell_start = i + 1
 
 
+def _inline_masks(text: str, s: int, e: int) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, is_code) of each inline construct to blank between s and e, left to right
+    (the leftmost wins, as in a single regex scan). Linear in e - s."""
+    comment_end = -1  # where the last "-->" search ended; -2 once none is left
+    runs: dict[int, list[int]] | None = None  # code-span fence length -> run starts
+    pos = s
+    while True:
+        m = _INLINE_MASKS.search(text, pos, e)
+        if m is None:
+            return
+        if m.group("comment"):
+            close = text.find("-->", m.end(), e) if comment_end != -2 else -1
+            if close < 0:
+                comment_end = -2  # no later comment can close either
+                pos = m.start() + 1
+                continue
+            yield m.start(), close + 3, False
+            pos = close + 3
+        elif m.group("ticks"):
+            # CommonMark: a run of n backticks opens a span closed by the next run of exactly
+            # n; without one the run is literal text.
+            if runs is None:
+                runs = {}
+                for run in _TICKS.finditer(text, s, e):
+                    runs.setdefault(len(run.group()), []).append(run.start())
+            starts = runs.get(len(m.group()), [])
+            at = bisect_right(starts, m.start())
+            if at < len(starts):
+                close = starts[at] + len(m.group())
+                yield m.start(), close, True
+                pos = close
+            else:
+                pos = m.end()
+        else:
+            yield m.start(), m.end(), False
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+def _link_openers(text: str, s: int, e: int) -> Iterator[int]:
+    """Each "[" (not after "!", "\\" or "]") whose first "]" on the same line is followed by
+    "(" or "[": the opening bracket of a link. One pass: the candidates since the last "]" or
+    line break are settled by the next "]"."""
+    waiting: list[int] = []
+    for m in _BRACKETS.finditer(text, s, e):
+        char, at = m.group(), m.start()
+        if char == "[":
+            if at == 0 or text[at - 1] not in "!\\]":
+                waiting.append(at)
+            continue
+        if char == "]" and at + 1 < len(text) and text[at + 1] in "([":
+            yield from waiting
+        waiting = []
+
+
 def _mask_inline(text: str, chars: list[str], s: int, e: int,
                  code: list[tuple[int, int]]) -> None:
     """Blank inline markup between s and e; link text and image-free prose stay visible.
     Code spans also go into `code`."""
     # Each pattern needs one of a few marks: most prose has none, and the scan is skipped.
     if any(text.find(mark, s, e) >= 0 for mark in _INLINE_MARKS):
-        for m in _INLINE_MASKS.finditer(text, s, e):
-            _blank(chars, m.start(), m.end())
-            if m.group("ticks"):
-                code.append((m.start(), m.end()))
+        for start, end, is_code in _inline_masks(text, s, e):
+            _blank(chars, start, end)
+            if is_code:
+                code.append((start, end))
     if text.find("[", s, e) >= 0:
-        for m in _LINK_OPEN.finditer(text, s, e):
-            chars[m.start()] = " "
+        for at in _link_openers(text, s, e):
+            chars[at] = " "
     visible = "".join(chars[s:e])
     if "*" in visible or "_" in visible or "~" in visible:
         for m in _EMPHASIS.finditer(visible):

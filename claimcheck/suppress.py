@@ -23,9 +23,10 @@ line its span covers (a claim's whole span for a verdict).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .document import BARE_DIRECTIVE, DIRECTIVE_VERBS, HASH_DIRECTIVE, HTML_DIRECTIVE
+from .document import BARE_DIRECTIVE, DIRECTIVE_VERBS, HASH_DIRECTIVE, html_directives
 from .errors import UserError
 from .models import VERDICT_LABELS, Claim, Document
 
@@ -73,20 +74,37 @@ def _known_targets() -> set[str]:
     return known
 
 
+class _Spans:
+    """Is an offset inside one of these (start, end) spans? By bisection, not a scan of all
+    of them per offset (a draft with thousands of directives and code spans)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        # the furthest end among spans starting at or before each one (spans may nest)
+        self.reach: list[int] = []
+        for _, b in self.spans:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def holds(self, at: int) -> bool:
+        i = bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.reach[i]
+
+
 def parse_directives(doc: Document) -> list[Directive]:
     """Every directive in `doc`, in file order. Unknown verbs or targets are a UserError."""
     text = doc.text
     # What is code is markdown-it's decision (recorded by `document`), not a second guess here:
     # a directive shown as an example in a code span or block is inert.
-    html = list(HTML_DIRECTIVE.finditer(text))
+    html = list(html_directives(text))
+    in_code = _Spans(doc.code)
     found: list[tuple[int, str, str]] = [
-        (m.start(), m.group("verb"), m.group("args")) for m in html
-        if not any(a <= m.start() < b for a, b in doc.code)]
+        (start, verb, args) for start, _, verb, args in html if not in_code.holds(start)]
     if not doc.markdown:
-        html_spans = [(m.start(), m.end()) for m in html]
+        in_html = _Spans([(start, end) for start, end, _, _ in html])
         for pattern in (HASH_DIRECTIVE, BARE_DIRECTIVE):
             for m in pattern.finditer(text):
-                if not any(a <= m.start() < b for a, b in html_spans):
+                if not in_html.holds(m.start()):
                     found.append((m.start(), m.group("verb"), m.group("args")))
     known: set[str] | None = None
     out: list[Directive] = []

@@ -31,6 +31,7 @@ from .verdict import Asked
 Prepare = Callable[[list[str]], SearchIndex]  # appends warnings to the list it is given
 JUDGES = 2  # the child and one process it forks: one per core of the machines we aim at
 POLL_SECONDS = 1.0  # how often a wait checks that the child is still alive
+STOP_SECONDS = 5.0  # how long a stopped child may take before it is killed
 
 
 class Background:
@@ -60,7 +61,13 @@ class Background:
     def __exit__(self, *exc: object) -> None:
         if not self._finished and self._child.is_alive():
             self._child.terminate()  # the child's SIGTERM handler stops its worker too
-            self._child.join()
+            self._child.join(STOP_SECONDS)
+            if self._child.is_alive():
+                # The SIGTERM came before the child had its handler, while it still ran one
+                # inherited from this process (a test runner's, an app's): it was swallowed.
+                # Its worker notices the orphaning within POLL_SECONDS and stops too.
+                self._child.kill()
+                self._child.join()
         # A child that has sent everything is only exiting: giving back the memory of the
         # references takes it a few tenths of a second, which this process spends writing the
         # report instead of waiting. multiprocessing joins it at interpreter exit, or reaps it

@@ -38,7 +38,9 @@ class SentenceContext:
     doc_text: str
     kind: str = "factual"  # the claim's kind
     block: str = "paragraph"  # the kind of block the sentence is in (heading, list_item, ...)
-    preceding: str = ""  # the paragraph's text before this sentence (for "Therefore, ...")
+    # the paragraph's text before this sentence (for "Therefore, ..."), at most PRECEDING
+    # characters of it: a whole giant paragraph per sentence made the rules quadratic
+    preceding: str = ""
     following: str = ""  # the paragraph's text after this sentence (a source given next)
     # Answers several rules ask for (is this sentence a leap from a case?), worked out once.
     memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
@@ -123,6 +125,9 @@ def block_kind(doc: Document, pos: int) -> str:
     return kinds[i] if i >= 0 else "paragraph"
 
 
+PRECEDING = 1000  # rules read at most the last 500 characters of `preceding`
+
+
 def build_context(claim: Claim, doc: Document) -> SentenceContext:
     s, e = claim.sentence_start, claim.sentence_end
     text = doc.masked[s:e]
@@ -142,6 +147,6 @@ def build_context(claim: Claim, doc: Document) -> SentenceContext:
         doc_text=doc.text,
         kind=claim.kind,
         block=block_kind(doc, s) if claim.kind == "non_claim" else "paragraph",
-        preceding=doc.masked[p_lo:s],
+        preceding=doc.masked[max(p_lo, s - PRECEDING):s],
         following=doc.masked[e:min(p_hi, e + 400)],
     )

@@ -25,9 +25,11 @@ _WORD = re.compile(r"[\w'’]+")
 # Markdown links and bare URLs: a unit made of nothing else is navigation ("* [Gaza war](...)",
 # "[Home](/) · [News](/news)"), and a lone source tag in parentheses ("(AP)", "(CBS News)") is a
 # citation, not a statement.
-_LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)|!?\[[^\]]*\]\[[^\]]*\]|<?https?://\S+"
+# Linear: a bracket or paren run never rescans past the next opener (was quadratic on "![").
+_LINK = re.compile(r"!?\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*\)|!?\[[^\[\]]*\]\[[^\[\]]*\]"
+                   r"|<?https?://\S+"
                    # a unit cut inside a link: its "[" before the unit, or its "](url)" after
-                   r"|^[^\[\]]*\]\([^)]*\)|!?\[[^\]]*$")
+                   r"|^[^\[\]]*\]\([^)]*\)|!?\[[^\[\]]*$")
 _SOURCE_TAG = re.compile(r"^(?:\([^()]{1,60}\)\s*)+$")
 # "Hello everyone!", "Thanks, all.": a greeting or a thank-you addresses the reader, claims nothing.
 _GREETING = re.compile(r"^(?i:hello|hi|hey|dear|greetings|thanks|thank\s+you|welcome|cheers)\b")

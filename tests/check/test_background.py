@@ -218,3 +218,34 @@ def test_the_child_and_its_judge_stop_when_the_caller_is_killed(
     pids = set(receiving.recv())
     process.join(10)
     assert len(pids) == 2 and _gone(pids, 5)
+
+
+def test_a_child_that_swallows_the_stop_signal_is_killed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A SIGTERM that arrives before the child installs its own handler runs the one it
+    inherited (a test runner's, an app's) and may be swallowed: leaving hung in join()."""
+    import signal
+
+    def slow(warnings: list[str]) -> FakeIndex:
+        time.sleep(30)
+        return FakeIndex(news_snippets())
+
+    real = signal.signal
+
+    def keep_inherited(signum: int, handler: object) -> object:
+        if signum == signal.SIGTERM:
+            return None  # the child keeps the handler it inherited: one that ignores SIGTERM
+        return real(signum, handler)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(background, "STOP_SECONDS", 0.5, raising=False)
+    previous = real(signal.SIGTERM, lambda *_: None)
+    monkeypatch.setattr(background.signal, "signal", keep_inherited)
+    try:
+        started = time.monotonic()
+        with pytest.raises(KeyError):  # noqa: SIM117
+            with background.Background(slow, Config().thresholds) as bg:
+                raise KeyError("the draft side failed")
+        assert not bg._child.is_alive()
+        assert time.monotonic() - started < 20
+    finally:
+        real(signal.SIGTERM, previous)
