@@ -85,12 +85,27 @@ def is_markdown(path: str) -> bool:
     return Path(path).suffix.lower() in MARKDOWN_SUFFIXES
 
 
+# Levels of Markdown nesting read (a list item counts two): deeper is an error, not a silent
+# loss; markdown-it-py's block parser recurses, and ran out of stack at some 1,000 levels.
+MAX_MARKDOWN_NESTING = 200
+
+
+class MarkdownTooDeep(Exception):
+    def __init__(self, line: int | None) -> None:
+        self.line = line
+
+
 def build_document(path: str, text: str, markdown: bool) -> Document:
     """The Document for text already in memory (tests and stdin use this too)."""
     line_starts = _line_starts(text)
     code: list[tuple[int, int]] = []  # plain text has no code
     if markdown:
-        masked, blocks = _markdown_prose(text, line_starts, code)
+        try:
+            masked, blocks = _markdown_prose(text, line_starts, code)
+        except MarkdownTooDeep as exc:
+            at = f"{path}:{exc.line}" if exc.line else path
+            raise UserError(f"{at}: Markdown nested too deeply (about {MAX_MARKDOWN_NESTING // 2} "
+                            f"levels are read); use --plain to read it as plain text") from None
     else:
         masked, blocks = _plain_prose(text)
     return Document(path=path, text=text, masked=masked, markdown=markdown, blocks=blocks,
@@ -255,8 +270,16 @@ def _markdown_prose(text: str, line_starts: list[int],
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    # The CommonMark preset stops at 20 levels and drops what is deeper without a word.
+    parser.options["maxNesting"] = MAX_MARKDOWN_NESTING
     parser.disable("inline")  # inline structure is blanked by position below: much faster
-    tokens = parser.parse(text)
+    try:
+        tokens = parser.parse(text)
+    except RecursionError:
+        raise MarkdownTooDeep(None) from None
+    deepest = max(tokens, key=lambda t: t.level, default=None)
+    if deepest is not None and deepest.level >= MAX_MARKDOWN_NESTING - 2:
+        raise MarkdownTooDeep(deepest.map[0] + 1 if deepest.map else None)
     bounds = line_starts + [len(text)]
     # all blank until shown to be prose (line breaks kept)
     chars = list(_NOT_BREAK.sub(lambda m: " " * len(m.group()), text))

@@ -56,3 +56,14 @@ def test_a_giant_hard_wrapped_paragraph_completes(tmp_path: pytest.TempPathFacto
     path = tmp_path / "big.txt"  # type: ignore[operator]
     path.write_text(line * 3000)
     assert len(run([str(path)], Config()).claims) == 3000
+
+
+@pytest.mark.parametrize("mark", ["> ", "- ", "1. "])
+def test_markdown_nested_deep_is_read_or_refused_never_dropped(mark: str) -> None:
+    text = mark * 25 + "All experts agree the harbour is big.\n"
+    doc = build_document("x.md", text, markdown=True)
+    assert "All experts agree" in doc.masked[doc.blocks[0].start:doc.blocks[0].end]
+    from claimcheck.errors import UserError
+
+    with pytest.raises(UserError, match="x.md:1: Markdown nested too deeply"):
+        build_document("x.md", mark * 1200 + "Deep.\n", markdown=True)
