@@ -23,7 +23,10 @@ BlockKind = Literal[
 ClaimKind = Literal[
     "factual", "quote", "attributed", "opinion", "speculation", "question", "non_claim"
 ]
-CHECKABLE_KINDS: frozenset[str] = frozenset({"factual", "quote", "attributed"})
+# Speculation is checked too: a sentence that also hopes or predicts usually states a fact, and a
+# forecast a reference reports can be checked against it (a speculation no reference speaks to
+# stays not_checkable).
+CHECKABLE_KINDS: frozenset[str] = frozenset({"factual", "quote", "attributed", "speculation"})
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 VerdictLabel = Literal[

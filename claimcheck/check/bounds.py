@@ -153,13 +153,24 @@ class Amount:
         return self.quantity.noun
 
 
+_TITLE_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'.-]*\s+$")
+
+
+def _in_title(text: str, q: Quantity) -> bool:
+    """A bare number right after a capitalised word inside a sentence is part of a name
+    ("Call of Duty 2", "Windows 10", "Vol. 2"), not a count."""
+    return not q.unit and q.text[:1].isdigit() and bool(
+        _TITLE_BEFORE.search(text[max(0, q.start - 30):q.start]))
+
+
 @lru_cache(maxsize=4096)
 def find_amounts(text: str) -> tuple[Amount, ...]:
     """Every quantity of `text` with its interval; the two ends of a range become one."""
     text = typography(text)
     years = find_years(text)
     found = tuple(q for q in find_quantities(text)
-                  if not any(q.start < y.end and y.start < q.end for y in years))
+                  if not any(q.start < y.end and y.start < q.end for y in years)
+                  and not _in_title(text, q))
     out: list[Amount] = []
     skip = -1
     for i, q in enumerate(found):

@@ -39,10 +39,22 @@ class Details:
     found: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
     mismatches: tuple[Mismatch, ...] = ()
+    names: tuple[str, ...] = ()  # which of found and missing are names
 
     def __add__(self, other: Details) -> Details:
         return Details(self.found + other.found, self.missing + other.missing,
-                       self.mismatches + other.mismatches)
+                       self.mismatches + other.mismatches, self.names + other.names)
+
+    def unsettled(self) -> list[str]:
+        """What keeps the passage from supporting the claim in full: every missing number and
+        date; names only when the passage has none of the claim's names (a passage about the
+        same subject need not repeat every name the claim gives it: "The channel has..." under
+        a page on T-Series)."""
+        facts = [m for m in self.missing if m not in self.names]
+        names = [m for m in self.missing if m in self.names]
+        if names and not any(f in self.names for f in self.found):
+            facts += names
+        return facts
 
 
 @dataclass(frozen=True)
@@ -124,8 +136,13 @@ def figures(claim: str, evidence: str, known: list[Mismatch]) -> list[Mismatch]:
         return []
     named = " ".join(m.difference.claim for m in known)
     out = []
-    for op in Levenshtein.opcodes(c.lower, e.lower):
+    ops = Levenshtein.opcodes(c.lower, e.lower)
+    for n, op in enumerate(ops):
         if op.tag != "replace" or op.src_end - op.src_start != op.dest_end - op.dest_start:
+            continue
+        # in place: the same words on both sides (or the sentence's edge)
+        if not ((ops[n - 1].tag == "equal" if n else op.src_start == 0) and (
+                ops[n + 1].tag == "equal" if n + 1 < len(ops) else op.src_end == len(c.lower))):
             continue
         for i, j in zip(range(op.src_start, op.src_end), range(op.dest_start, op.dest_end),
                         strict=True):
@@ -144,8 +161,9 @@ def details(claim: str, evidence: str) -> Details:
     names = claim_names(claim)
     if names:
         said = {_name_key(t) for t in parse(evidence).tokens}
-        found += Details(found=tuple(n for n in names if n.lower() in said),
-                         missing=tuple(n for n in names if n.lower() not in said))
+        keys = {n: n.lower().replace("’", "'").removesuffix("'s") for n in names}
+        found += Details(found=tuple(n for n in names if keys[n] in said),
+                         missing=tuple(n for n in names if keys[n] not in said), names=names)
     return found
 
 
@@ -176,12 +194,15 @@ def number_details(claim: str, evidence: str) -> Details:
     for a in said:
         at = _counterpart(claim, evidence, a.quantity.start, a.quantity.end, spans)
         twin = got[at] if at is not None else None
-        if twin is not None and (twin.unit == a.unit or not twin.unit or not a.unit) and (
-                _nouns_agree(a, twin)) and _differ(a, twin):
+        if twin is not None and twin.unit == a.unit and _nouns_agree(a, twin) and _differ(
+                a, twin):
             out.append(_number_mismatch(a, twin))
             continue
         same_kind = [e for e in got if e.unit == a.unit]
-        if any(e.exact().inside(a.interval) for e in same_kind if _nouns_agree(a, e)):
+        if any(e.exact().inside(a.interval) for e in same_kind if _nouns_agree(a, e)) or (
+                not a.interval.word and any(
+                    not e.interval.word and e.quantity.value == a.quantity.value
+                    for e in same_kind)):
             found.append(a.text)
             continue
         rivals = [e for e in same_kind if _same_measure(a.quantity, e.quantity)]
@@ -349,19 +370,32 @@ def entities(claim: str, evidence: str) -> list[Mismatch]:
         if op.tag != "replace" or max(op.src_end - op.src_start,
                                       op.dest_end - op.dest_start) > NAME_RUN:
             continue
-        # Only a swap inside otherwise matching wording is "the same position".
-        neighbours = ops[max(0, n - 1):n] + ops[n + 1:n + 2]
-        if not any(o.tag == "equal" for o in neighbours):
+        # Only a swap inside otherwise matching wording is "the same position": matching
+        # words on both sides (or the sentence's edge), a name for a name.
+        before = ops[n - 1].tag == "equal" if n else op.src_start == 0
+        after = ops[n + 1].tag == "equal" if n + 1 < len(ops) else op.src_end == len(c_keys)
+        if not (before and after):
             continue
-        c_names = [t.text for t in c_tokens[op.src_start:op.src_end]
-                   if _is_name(t, claim) and _name_key(t) not in e_words]
-        e_names = [t.text for t in e_tokens[op.dest_start:op.dest_end]
-                   if _is_name(t, evidence)]
+        c_run, e_run = c_tokens[op.src_start:op.src_end], e_tokens[op.dest_start:op.dest_end]
+        c_names = [t.text for t in c_run if _is_name(t, claim) and _name_key(t) not in e_words]
+        e_names = [t.text for t in e_run if _is_name(t, evidence)]
+        if len(c_names) < len(c_run) or len(e_names) < len(e_run) or _abbreviates(
+                c_names, e_names):
+            continue  # a name beside other words, or "UK" for "United Kingdom"
         if c_names and e_names:
             said, source = " ".join(c_names), " ".join(e_names)
             out.append(Mismatch(Difference(kind="entity", claim=said, evidence=source),
                                 f"claim names {said}, source names {source}"))
     return out
+
+
+def _abbreviates(a: list[str], b: list[str]) -> bool:
+    """One run is the initials of the other ("UK" / "United Kingdom", "US" / "United States")."""
+    for short, long in ((a, b), (b, a)):
+        if len(short) == 1 and len(long) > 1 and short[0].replace(".", "").upper() == "".join(
+                w[0] for w in long).upper():
+            return True
+    return False
 
 
 def _pairs(name: str) -> dict[str, frozenset[str]]:

@@ -61,7 +61,7 @@ def is_non_claim(text: str, block: BlockKind) -> bool:
         # only at the start: "The newsletter reached 2 million readers" is a claim
         return True
     final = stripped.endswith(_FINAL)
-    if block == "line" and not final:
+    if block == "line" and not final and not _reads_as_sentence(stripped):
         return True  # a title or caption line
     if _NAME_LINE.match(stripped) and len(stripped.split()) <= 4 and not final:
         return True
@@ -71,6 +71,18 @@ def is_non_claim(text: str, block: BlockKind) -> bool:
     if block == "table_cell" and not any(t.lower() in words("auxiliaries") for t in tokens):
         return True  # a cell value is a fragment, its row holds the meaning
     return not final and len(tokens) < 3
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """A line without a full stop that is still a sentence: several words, written in sentence
+    case ("Global warming is driving polar bears toward extinction"), where a title capitalises
+    its words ("Hamas Claims Talks Have Returned to Square One")."""
+    tokens = _WORD.findall(text)
+    if len(tokens) < 6 or not tokens[0][:1].isupper():
+        return False
+    rest = [t for t in tokens[1:] if t[:1].isalpha()]
+    lower = sum(t[:1].islower() for t in rest)
+    return lower >= 0.6 * len(rest)
 
 
 def classify(text: str, block: BlockKind, quoted: bool, reported: bool,
