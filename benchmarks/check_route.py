@@ -15,6 +15,7 @@ all evidence sentences, "supported" at or above the threshold with the best macr
 same data (an optimistic baseline: tuned on what it is scored on), else "no evidence".
 
     python benchmarks/check_route.py [--part heldout|train|all] [--set vitaminc] [--keep DIR]
+                                     [--separator blank|line|both]
 """
 
 from __future__ import annotations
@@ -39,13 +40,15 @@ import heldout  # noqa: E402
 from claimcheck.evaluate.verify import GOLD, Scores, baseline, scores  # noqa: E402
 
 
-def write_inputs(rows: list[dict[str, Any]], folder: Path) -> tuple[Path, Path, dict[int, int]]:
-    """The draft (one claim per paragraph), the reference file, and line -> row number."""
+def write_inputs(rows: list[dict[str, Any]], folder: Path, separator: str = "blank"
+                 ) -> tuple[Path, Path, dict[int, int]]:
+    """The draft (one claim per paragraph, or per line with --separator line), the reference
+    file, and line -> row number."""
     lines: list[str] = []
     line_of: dict[int, int] = {}
     for n, row in enumerate(rows):
         line_of[len(lines) + 1] = n
-        lines += [" ".join(str(row["claim"]).split()), ""]
+        lines += [" ".join(str(row["claim"]).split())] + ([""] if separator == "blank" else [])
     draft = folder / "claims.txt"
     draft.write_text("\n".join(lines), encoding="utf-8")
     seen: dict[str, None] = {}
@@ -81,7 +84,8 @@ def run_check(draft: Path, refs: Path, cache: Path) -> tuple[dict[str, Any], flo
     return json.loads(done.stdout), seconds
 
 
-def measure(rows: list[dict[str, Any]], keep: Path | None) -> dict[str, Any]:
+def measure(rows: list[dict[str, Any]], keep: Path | None, separator: str = "blank"
+            ) -> dict[str, Any]:
     from rapidfuzz import fuzz, process
     from rapidfuzz.utils import default_process
 
@@ -90,7 +94,7 @@ def measure(rows: list[dict[str, Any]], keep: Path | None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        draft, refs, line_of = write_inputs(rows, folder)
+        draft, refs, line_of = write_inputs(rows, folder, separator)
         report, seconds = run_check(draft, refs, Path(tmp) / "cache")
         texts = [json.loads(line)["text"] for line in refs.read_text("utf-8").splitlines()]
     parts: dict[int, list[tuple[str, bool]]] = {n: [] for n in range(len(rows))}
@@ -141,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", choices=sorted(heldout.SETS), action="append",
                     help="dataset (repeatable; default: both)")
     ap.add_argument("--keep", type=Path, help="write the draft and reference file here")
+    ap.add_argument("--separator", choices=("blank", "line", "both"), default="both",
+                    help="claims apart by a blank line, one per line, or both routes")
     args = ap.parse_args(argv)
     for name in args.set or sorted(heldout.SETS):
         path = heldout.SETS[name]
@@ -149,8 +155,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         rows = list(heldout.rows(path)) if args.part == "all" else heldout.split_rows(
             path, args.part)
-        keep = args.keep / name if args.keep else None
-        print("\n".join(render(name, args.part, measure(rows, keep))))
+        for separator in ("blank", "line") if args.separator == "both" else (args.separator,):
+            keep = args.keep / name / separator if args.keep else None
+            result = measure(rows, keep, separator)
+            print("\n".join(render(f"{name}, one claim per {separator}", args.part, result)))
     return 0
 
 

@@ -58,8 +58,9 @@ GOALS = {"unedited": 0.97, **{t: 0.95 for t in CHANGING}, **{t: 0.85 for t in KE
 _MONTHS = ("January February March April May June July August September October November "
            "December").split()
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-_YEAR = re.compile(r"(?<![\w.,$£€-])(1[5-9]\d|20\d)(\d)(s?)(?![\w%]|[.,]\d)")
-_NUMBER = re.compile(r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?=\s*(?:%|[A-Za-z]))")
+_YEAR = re.compile(r"(?<![\w.,$£€-])(1[5-9]\d|2[01]\d)(\d)(s?)(?![\w%]|[.,]\d)")
+# a number followed by a word or a percent sign: a count or measure, not "21st" or "6G3"
+_NUMBER = re.compile(r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?=\s*%|\s+[A-Za-z])")
 _APPROX = re.compile(r"(?i)(?:about|around|approximately|roughly|nearly|almost|some|c\.|ca\.|"
                      r"circa|estimated|~)\s*[$£€]?$")
 _BOUNDS = {"more than": "less than", "over": "under", "at least": "at most",
@@ -125,13 +126,13 @@ def _in_date(text: str, start: int, end: int) -> bool:
 
 def quantities(text: str) -> list[re.Match[str]]:
     """Numbers that count or measure something: not years, days of a month, the second end of
-    a range ("50-100") or part of a formula ("CO 2")."""
+    a range ("50-100") or part of a name or formula ("Category 5", "CO 2")."""
     out = []
     for m in _NUMBER.finditer(text):
         before = text[:m.start()].rstrip()
         last = before.split()[-1] if before.split() else ""
         if (_YEAR.fullmatch(m.group()) or _in_date(text, m.start(), m.end())
-                or before.endswith(("-", "–", "—")) or last.isupper()):
+                or before.endswith(("-", "–", "—", "/")) or last[:1].isupper()):
             continue
         out.append(m)
     return out

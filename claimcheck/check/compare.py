@@ -162,6 +162,8 @@ def details(claim: str, evidence: str) -> Details:
     if names:
         said = {_name_key(t) for t in parse(evidence).tokens}
         keys = {n: n.lower().replace("’", "'").removesuffix("'s") for n in names}
+        # a place and its people's adjective name the same: "Egypt" / "Egyptian mediators"
+        said |= {w[:len(k)] for w in said for k in keys.values() if len(k) >= 4}
         found += Details(found=tuple(n for n in names if keys[n] in said),
                          missing=tuple(n for n in names if keys[n] not in said), names=names)
     return found
@@ -458,6 +460,10 @@ def _negated(text: Parsed, other_stems: frozenset[str]) -> list[str]:
     return phrases
 
 
+def _negates_elsewhere(text: Parsed) -> bool:
+    return any(is_negation(t.text) for t in text.tokens)
+
+
 def polarity(claim: str, evidence: str) -> list[Mismatch]:
     """One text negates what the other asserts, or uses the opposite word.
 
@@ -469,6 +475,10 @@ def polarity(claim: str, evidence: str) -> list[Mismatch]:
     c_neg, e_neg = _negated(c, e.stem_set), _negated(e, c.stem_set)
     flipped = _opposite(c, e)
     negations_differ = len(c_neg) % 2 != len(e_neg) % 2
+    if negations_differ and not (c_neg and e_neg) and _negates_elsewhere(c if e_neg else e):
+        # both texts negate, in words that paraphrase each other ("did not achieve the
+        # outcome" / "did not get the ceasefire"): no flip can be told
+        negations_differ = False
     if negations_differ == (flipped is not None):
         return []
     if flipped is not None:
@@ -499,8 +509,10 @@ def _opposite(c: Parsed, e: Parsed) -> tuple[str, str] | None:
         if op.tag != "replace":
             continue
         for i in range(op.src_start, op.src_end):
+            # in place, a word swapped for its opposite counts even when the passage uses the
+            # claim's word elsewhere ("the highest and lowest" / "the highest and highest")
             opposite = lexical.get(c.stems[i])
-            if not opposite or c.stems[i] in e.stem_set:
+            if not opposite:
                 continue
             for j in range(op.dest_start, op.dest_end):
                 if e.stems[j] in opposite:

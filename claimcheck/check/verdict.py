@@ -14,9 +14,10 @@ from rapidfuzz.utils import default_process
 
 from ..config import Thresholds
 from ..models import Claim, Difference, Evidence, Snippet, Verdict
+from .compare import claim_names
 from .features import FEATURES, Pair, pair
 from .model import LABELS, load
-from .normalize import content_stems, stem, tokens
+from .normalize import content_stems, stem, tokens, typography
 from .quotes import QuoteMatch, align, describe, match_quote, quoted_passages
 from .score import Scored, SpanCache, best_spans
 from .semantic import similarities
@@ -52,10 +53,12 @@ class Asked(NamedTuple):
     text: str
     kind: str
     quotes: tuple[str, ...] = ()  # the splitter's quote mentions, as written
+    speaker: str = ""  # who the draft says spoke a quote or reported statement
 
     @classmethod
     def of(cls, claim: Claim) -> Asked:
-        return cls(claim.text, claim.kind, tuple(m.text for m in claim.quotes))
+        return cls(claim.text, claim.kind, tuple(m.text for m in claim.quotes),
+                   claim.speaker or "")
 
 
 def not_checkable(claim: Claim) -> Verdict:
@@ -66,10 +69,13 @@ def not_checkable(claim: Claim) -> Verdict:
 def judge(claim: Asked, candidates: list[int], snippets: list[Snippet], cache: SpanCache,
           thresholds: Thresholds) -> Verdict:
     """The verdict for one checkable claim against its candidate snippets."""
-    quoted = _quote_verdict(claim, candidates, snippets, thresholds)
+    paraphrased: list[str] = []
+    quoted = _quote_verdict(claim, candidates, snippets, thresholds, paraphrased)
     if quoted is not None and quoted.label != "supported":
         return quoted
     judged = _weighed(claim, candidates, snippets, cache, thresholds)
+    if paraphrased and judged.label in ("supported", "partly_supported"):
+        judged.reason += f"; {PARAPHRASED}"
     if quoted is not None and judged.label != "contradicted":
         return quoted  # the quote is verbatim and nothing around it disagrees
     if judged.label == "no_evidence" and claim.kind == "speculation":
@@ -235,10 +241,46 @@ def _passages(claim: Asked) -> list[str]:
     return found
 
 
+PARAPHRASED = "the reference paraphrases; the exact words are unverified"
+# Record fields that mark a reference as someone's own words: `verbatim: true`, or a `kind` of
+# these (a transcript, a statement): only such a record, or words a reference itself puts in
+# quotation marks, can prove a misquote.
+VERBATIM_KINDS = frozenset({"transcript", "statement", "verbatim", "quote", "speech"})
+
+
+def _verbatim(snippet: Snippet, start: int, end: int) -> bool:
+    """The snippet gives these words as someone's own: the record is marked verbatim, or the
+    aligned words sit inside quotation marks of the snippet's text."""
+    extra = snippet.extra or {}
+    if extra.get("verbatim") is True or str(extra.get("kind", "")).lower() in VERBATIM_KINDS:
+        return True
+    text = typography(snippet.text)
+    return text.count('"', 0, start) % 2 == 1 and '"' in text[end:]
+
+
+def _other_speaker(speaker: str, snippet: Snippet, match: QuoteMatch) -> str | None:
+    """The name a snippet gives a quote to, when it is not the draft's speaker; None when the
+    speaker is named there (or in its source), or when the snippet names nobody."""
+    words = [w for w in speaker.replace("’", "'").split() if len(w) > 2 and w[:1].isupper()]
+    if not words:
+        return None
+    context = f"{snippet.text} {snippet.source}".lower()
+    if any(w.lower().removesuffix("'s") in context for w in words):
+        return None
+    outside = snippet.text[:match.start] + " " + snippet.text[match.end:]
+    names = [n for n in claim_names(outside) if n.lower() not in _SPEAKER_NOISE]
+    return " ".join(names[:3]) or None
+
+
+_SPEAKER_NOISE = frozenset({"i", "we"})
+
+
 def _quote_verdict(claim: Asked, candidates: list[int], snippets: list[Snippet],
-                   thresholds: Thresholds) -> Verdict | None:
-    """Supported or misquoted when every quoted passage is located; None to fall back to
-    ordinary scoring (or no_evidence for a pure quote that is nowhere in the references)."""
+                   thresholds: Thresholds, paraphrased: list[str]) -> Verdict | None:
+    """Supported, misquoted or given to someone else when every quoted passage is located;
+    None to fall back to ordinary scoring (or no_evidence for a pure quote that is nowhere in
+    the references). Changed words prove a misquote only against a verbatim reference; against
+    one that paraphrases, the claim is judged by meaning and `paraphrased` gets a note."""
     passages = _passages(claim)
     if not passages:
         return None
@@ -266,6 +308,20 @@ def _quote_verdict(claim: Asked, candidates: list[int], snippets: list[Snippet],
     evidence = [_evidence(snippets[where], match.start, match.end, match.score)
                 for match, where in located[:MAX_EVIDENCE]]
     score = round(min(m.score for m, _ in located), 4)
+    if claim.speaker:
+        for match, where in located:
+            other = _other_speaker(claim.speaker, snippets[where], match)
+            if other is not None:
+                return Verdict(label="misquoted", score=score, evidence=evidence,
+                               reason=f"the reference gives these words to {other}, "
+                                      f"not {claim.speaker}",
+                               differences=[Difference(kind="speaker", claim=claim.speaker,
+                                                       evidence=other)])
+    loose = [m for m, where in located
+             if not m.exact and not _verbatim(snippets[where], m.start, m.end)]
+    if loose:
+        paraphrased.append(PARAPHRASED)
+        return None
     changed = [m for m, _ in located if not m.exact]
     if changed:
         return Verdict(label="misquoted", score=score, evidence=evidence,

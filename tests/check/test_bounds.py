@@ -76,3 +76,9 @@ def test_details_count_found_and_missing() -> None:
 def test_year_spans() -> None:
     assert [(y.low, y.high) for y in find_years("in the 1990s, c. 950 to c. 1250, 1998-99")] == [
         (1990, 1999), (950, 1250), (1998, 1999)]
+
+
+def test_a_place_is_found_in_its_adjective() -> None:
+    d = details("Hamas agreed to the proposal from Egypt and Qatar.",
+                "Hamas accepted a proposal put forward by Egyptian and Qatari mediators.")
+    assert set(d.found) == {"Egypt", "Qatar"} and not d.missing
