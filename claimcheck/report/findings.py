@@ -133,6 +133,10 @@ def review_text(claim: Claim) -> str:
     return text
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _with_review(message: str, claim: Claim) -> str:
     review = review_text(claim)
     return f"{message} [review: {review}]" if review else message
@@ -180,7 +184,7 @@ def collect(report: Report, fail_on: Sequence[str] = DEFAULT_FAIL_ON) -> list[Fi
             end_line, end_column = end_position(claim.line, claim.column, claim.text)
             out.append(Finding(
                 claim=claim, rule="review/wrong", name="marked-wrong", family="review",
-                severity="error", message=f"A reviewer {review_text(claim)}",
+                severity="error", message=_capital(review_text(claim)),
                 hint="Correct the claim; its decision lapses when its text changes.",
                 cue=claim.text, line=claim.line, column=claim.column, end_line=end_line,
                 end_column=end_column, failing=True,
