@@ -14,9 +14,11 @@ import shlex
 import subprocess
 import time
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -37,6 +39,7 @@ from ..report.findings import clean, relative_path
 from . import view
 from .session import ReviewSession
 
+REPEAT_SECONDS = 0.06  # keys closer than this are a held key: the details wait for a pause
 KEYS_WIDE = ("j/k move  a accept  x wrong  u undo  n note  s suppress  e edit  r re-check  "
              "/ filter  ? help  q quit")
 KEYS_NARROW = "j/k move a accept x wrong u undo n note s suppress / filter ? help q quit"
@@ -93,6 +96,7 @@ class ClaimList(ScrollView, can_focus=True):
     def __init__(self, review: ReviewApp) -> None:
         super().__init__(id="claims")
         self.review = review
+        self.cache: dict[tuple[int, bool, int, int], Strip] = {}
 
     def set_count(self, rows: int) -> None:
         self.virtual_size = Size(max(1, self.size.width), rows)
@@ -106,8 +110,26 @@ class ClaimList(ScrollView, can_focus=True):
             if row == 0:
                 return _strip(Text(app.empty_message(), style="dim"), width)
             return Strip.blank(width, _PLAIN)
-        claim = app.claims[app.view[row]]
-        return _strip(view.row_text(claim, row == app.cursor, app.line_digits), width)
+        index = app.view[row]
+        selected = row == app.cursor
+        key = (index, selected, width, app.line_digits)
+        strip = self.cache.get(key)
+        if strip is None:
+            strip = _row_strip(view.row_parts(app.claims[index], app.line_digits), selected,
+                               width)
+            if len(self.cache) > 4096:
+                self.cache.clear()
+            self.cache[key] = strip
+        return strip
+
+    def forget(self, indexes: Any = None) -> None:
+        """Drop cached rows (of these claims, or all) after their claims changed."""
+        if indexes is None:
+            self.cache.clear()
+            return
+        wanted = set(indexes)
+        for key in [k for k in self.cache if k[0] in wanted]:
+            del self.cache[key]
 
     def on_click(self, event: events.Click) -> None:
         row = self.scroll_offset.y + event.y
@@ -125,6 +147,27 @@ def _strip(text: Text, width: int) -> Strip:
 
 
 _PLAIN = Style()
+_BOLD = Style(bold=True)
+
+
+@lru_cache(maxsize=64)
+def _style(name: str, selected: bool) -> Style:
+    style = Style.parse(name) if name else _PLAIN
+    return style + Style(reverse=True) if selected else style
+
+
+def _row_strip(parts: list[tuple[str, str]], selected: bool, width: int) -> Strip:
+    """A list row as segments, built directly (rich's Text layout costs 10x more per row)."""
+    segments = [Segment("▶" if selected else " ", _style("bold", selected))]
+    used = 1
+    for text, style in parts:
+        if used >= width:
+            break
+        if used + len(text) > width:
+            text = text[: max(0, width - used - 1)] + "…"
+        segments.append(Segment(text, _style(style, selected)))
+        used += cell_len(text)
+    return Strip(segments).crop_extend(0, width, _style("", selected))
 
 
 class _Console:
@@ -244,6 +287,9 @@ class ReviewApp(App[int]):
         self.mtimes: dict[str, float] = {}
         self.recheck_count = 0
         self.line_digits = 2
+        self.counts: list[tuple[str, int]] | None = None
+        self.last_move = 0.0
+        self.details_timer: Any = None
         self.last_status = 0.0
         from ..rules import RULES
 
@@ -288,7 +334,7 @@ class ReviewApp(App[int]):
         for word in ("j/k", " a ", " x ", " u ", " n ", " s ", " e ", " r ", " / ", " ? ",
                      " q "):
             text.highlight_words([word], style="bold")
-        self.query_one("#keys", Static).update(text)
+        self.query_one("#keys", Static).update(text, layout=False)
 
     def _show_draft_preview(self) -> None:
         if self.claims:
@@ -385,15 +431,19 @@ class ReviewApp(App[int]):
         self.incoming = []
         self.line_digits = len(str(max((c.line for c in self.claims), default=1)))
         self.session.attach(self.claims)
+        self.counts = None
         self.rebuild_view(keep=handle)
 
     def _changed(self, indexes: Any) -> None:
         """Claims changed: redraw the list rows on screen and, if it is one, the details."""
+        self.counts = None
         if not self.filter.empty and (self.filter.verdicts or self.filter.rules):
             current = self.current()
             self.rebuild_view(keep=current.id if current else None)
             return
-        self.query_one(ClaimList).refresh()
+        claim_list = self.query_one(ClaimList)
+        claim_list.forget(indexes if indexes else None)
+        claim_list.refresh()
         at = self.cursor_index()
         if at is not None and (not indexes or at in set(indexes)):
             self.show_current()
@@ -411,6 +461,7 @@ class ReviewApp(App[int]):
                     self.cursor = row
                     break
         claim_list = self.query_one(ClaimList)
+        claim_list.forget()
         claim_list.set_count(len(self.view))
         self.move_to(self.cursor)
 
@@ -428,16 +479,35 @@ class ReviewApp(App[int]):
             claim_list.refresh()
             self.show_current()
             return
+        before = self.cursor
         self.cursor = max(0, min(row, len(self.view) - 1))
         height = max(1, claim_list.size.height)
         top = claim_list.scroll_offset.y
         if self.cursor < top:
             claim_list.scroll_to(y=self.cursor, animate=False, immediate=True)
+            claim_list.refresh()
         elif self.cursor >= top + height:
             claim_list.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
-        claim_list.refresh()
-        self.show_current()
+            claim_list.refresh()
+        else:
+            claim_list.refresh_line(before)
+            claim_list.refresh_line(self.cursor)
+        self._details_soon()
         self.update_status(force=True)
+
+    def _details_soon(self) -> None:
+        """The details and draft panes for the new cursor: at once for a single key; for keys
+        coming faster than REPEAT_SECONDS (a held j), once they pause, so the list keeps up."""
+        now = time.monotonic()
+        rapid = now - self.last_move < REPEAT_SECONDS
+        self.last_move = now
+        if self.details_timer is not None:
+            self.details_timer.stop()
+            self.details_timer = None
+        if rapid:
+            self.details_timer = self.set_timer(REPEAT_SECONDS, self.show_current)
+        else:
+            self.show_current()
 
     def show_current(self) -> None:
         claim = self.current()
@@ -450,20 +520,11 @@ class ReviewApp(App[int]):
         draft.update(view.paragraph_text(self.docs.get(claim.file), self.raw.get(claim.file, ""),
                                          claim))
         details.update(view.details_text(claim, self.descriptions, self.checking))
-        self.query_one("#detail-scroll").scroll_home(animate=False)
-        self.call_after_refresh(self._scroll_draft_to_claim)
-
-    def _scroll_draft_to_claim(self) -> None:
-        scroll = self.query_one("#draft-scroll", VerticalScroll)
-        draft = self.query_one("#draft", Static)
-        content = draft.render()
-        if not isinstance(content, Text):
-            return
-        marker = content.plain.find("▶")
-        width = max(10, draft.content_region.width)
-        lines = content.plain[:marker].split("\n")
-        line = sum(len(x) // width + 1 for x in lines) - 1
-        scroll.scroll_to(y=max(0, line - 2), animate=False)
+        # The draft pane starts a line or two before the claim: no scrolling to find it.
+        for pane in ("#detail-scroll", "#draft-scroll"):
+            scroll = self.query_one(pane, VerticalScroll)
+            if scroll.scroll_offset.y:
+                scroll.scroll_home(animate=False, immediate=True)
 
     def empty_message(self) -> str:
         if not self.claims:
@@ -497,9 +558,15 @@ class ReviewApp(App[int]):
             out.append("· " + " ".join(f"{mark}{n}" for mark, n in counts) + " ")
         if not self.filter.empty:
             out.append(f"· filter: {clean(self.filter.query)} ", style="cyan")
-        self.query_one("#status", Static).update(out)
+        self.query_one("#status", Static).update(out, layout=False)  # one line, always
 
     def _counts(self) -> list[tuple[str, int]]:
+        """Status counts, recounted only after claims changed (not on every key)."""
+        if self.counts is None:
+            self.counts = self._count()
+        return self.counts
+
+    def _count(self) -> list[tuple[str, int]]:
         contradicted = misquoted = wrong = accepted = 0
         for claim in self.claims:
             label = claim.verdict.label if claim.verdict else ""

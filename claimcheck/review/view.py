@@ -48,28 +48,36 @@ def decision_of(claim: Claim) -> str:
     return "stale" if review.stale else review.decision
 
 
-def row_text(claim: Claim, selected: bool, line_digits: int = 4) -> Text:
-    """One line of the claim list: cursor, verdict, flags, decision, line, the claim."""
+def row_parts(claim: Claim, line_digits: int = 4) -> list[tuple[str, str]]:
+    """One line of the claim list as (text, style) parts: verdict badge, flags (worst severity
+    and count), decision, line number, the claim. The cursor mark is added by the caller."""
     verdict = claim.verdict
     badge, style = (VERDICT_BADGE.get(verdict.label, PENDING_BADGE) if verdict
                     else PENDING_BADGE)
     if verdict and verdict.suppressed_by:
         badge, style = badge.lower(), "dim"
+    parts = [(badge, style)]
     flags = live_flags(claim)
-    out = Text(no_wrap=True, overflow="ellipsis", end="")
-    out.append("▶" if selected else " ", style="bold")
-    out.append(badge, style=style)
     if flags:
         worst = min(flags, key=lambda f: ("error", "warning", "info").index(f.severity))
         count = str(len(flags)) if len(flags) < 10 else "+"
-        out.append(f" {SEVERITY_MARK[worst.severity]}{count}",
-                   style=SEVERITY_STYLE[worst.severity])
+        parts.append((f" {SEVERITY_MARK[worst.severity]}{count}",
+                      SEVERITY_STYLE[worst.severity]))
     else:
-        out.append("   ")
+        parts.append(("   ", ""))
     mark, mark_style = DECISION_BADGE.get(decision_of(claim), (" ", ""))
-    out.append(f" {mark}", style=mark_style)
-    out.append(f" {claim.line:>{line_digits}} ", style="dim")
-    out.append(" ".join(clean(claim.text).split()))
+    parts.append((f" {mark}", mark_style))
+    parts.append((f" {claim.line:>{line_digits}} ", "dim"))
+    parts.append((" ".join(clean(claim.text).split()), ""))
+    return parts
+
+
+def row_text(claim: Claim, selected: bool, line_digits: int = 4) -> Text:
+    """The row as rich Text (for tests and plain rendering)."""
+    out = Text(no_wrap=True, overflow="ellipsis", end="")
+    out.append("▶" if selected else " ", style="bold")
+    for text, style in row_parts(claim, line_digits):
+        out.append(text, style=style or None)
     if selected:
         out.stylize("reverse")
     return out
@@ -138,7 +146,8 @@ class Filter:
 # -- the draft pane -------------------------------------------------------------------------------
 
 
-PARAGRAPH_CAP = 1500  # characters shown either side of the claim in a very long paragraph
+PARAGRAPH_CAP = 1500  # characters shown after the claim in a very long paragraph
+LEAD_CAP = 240  # characters shown before the claim: it stays near the top of the pane
 
 
 def paragraph_text(doc: Document | None, raw: str, claim: Claim) -> Text:
@@ -146,11 +155,14 @@ def paragraph_text(doc: Document | None, raw: str, claim: Claim) -> Text:
     reverse between ▶ ◀, and each live cue between ⟦ ⟧."""
     text = doc.text if doc else raw
     start, end = _block_bounds(doc, text, claim)
-    lo = max(start, claim.start - PARAGRAPH_CAP)
+    lo = max(start, claim.start - LEAD_CAP)
+    if lo > start:  # cut at a word
+        space = text.find(" ", lo, claim.start)
+        lo = space + 1 if space >= 0 else lo
     hi = min(end, claim.end + PARAGRAPH_CAP)
     before_lo, after_hi = _neighbour_bounds(doc, text, lo, hi)
     out = Text(end="")
-    if before_lo < lo:
+    if lo == start and before_lo < lo:
         out.append(clean(text[before_lo:lo], one_line=False), style="dim")
     out.append(("…" if lo > start else "") + clean(text[lo:claim.start], one_line=False))
     out.append("▶", style="bold")
@@ -183,8 +195,8 @@ def _block_bounds(doc: Document | None, text: str, claim: Claim) -> tuple[int, i
 
 
 def _neighbour_bounds(doc: Document | None, text: str, lo: int, hi: int) -> tuple[int, int]:
-    """Up to 300 characters of the text before and after, cut at line starts."""
-    before = text.rfind("\n", 0, max(0, lo - 300))
+    """The line before (up to 120 characters of it) and up to 300 characters after."""
+    before = text.rfind("\n", 0, max(0, lo - 120))
     after = text.find("\n", min(len(text), hi + 300))
     return (0 if before < 0 else before + 1), (len(text) if after < 0 else after)
 

@@ -1,0 +1,178 @@
+"""How fast `claimcheck review` opens and answers keys on a large draft (issue 16's targets).
+
+Targets, for a 1 MB draft (about 15,000 claims) against 100,000 reference snippets on 2 cores:
+the first screen in under 1.5 s, before checking has finished; keys answered in under 50 ms
+while checking runs.
+
+- First screen: the installed command starts in a real terminal (tmux, 120x40), and the screen is
+  read every 10 ms until the app's key line and status line are drawn. Timed from the moment tmux
+  is asked to start it, so it includes Python's start-up, imports and the first paint. The status
+  line at that moment is printed too (it says what checking is doing, i.e. that it has not
+  finished).
+- Keys: the app runs headless in this process (Textual's Pilot) with the real checking process
+  behind it. As soon as the claims are on screen, and while flags and verdicts are still
+  arriving, `j` is pressed N times; each press is timed until the app has handled it and drawn
+  the result (`Pilot.press` waits for the screen to be idle). Also timed: `/` + filter + Enter
+  and `a` (a decision appended and fsynced to the ledger).
+
+    python benchmarks/bench_review.py                 # 1 MB draft x 100,000 snippets
+    python benchmarks/bench_review.py --quick         # 128 KB x 10,000, well under a minute
+
+The machine is shared: the load average is printed beside the figures; re-run on a quiet machine
+for figures to publish.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synth  # noqa: E402  (a sibling script, not an installed module)
+
+KEY_LINE = "j/k move"
+FIRST_SCREEN_TARGET, KEY_TARGET_MS = 1.5, 50.0
+
+
+def make_inputs(folder: Path, size: int, snippets: int) -> tuple[Path, Path]:
+    draft = synth.make_draft(size, seed=7)
+    draft_path, refs_path = folder / "draft.md", folder / "refs.jsonl"
+    synth.write_atomic(draft_path, draft.text)
+    synth.write_snippets(refs_path, synth.make_snippets(snippets, draft.facts, seed=7))
+    return draft_path, refs_path
+
+
+def first_screen(folder: Path, draft: Path, refs: Path) -> tuple[float, str]:
+    """Seconds from starting the command in tmux to its first full screen, and that screen."""
+    tmux = shutil.which("tmux")
+    command = shutil.which("claimcheck")
+    if not tmux or not command:
+        raise SystemExit("bench_review: needs tmux and an installed claimcheck on PATH")
+    socket = f"bench-review-{uuid.uuid4().hex[:8]}"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([tmux, "-L", socket, *args], capture_output=True, text=True,
+                              check=False)
+
+    run("new-session", "-d", "-s", "idle", "-x", "120", "-y", "40", "-c", str(folder))
+    try:
+        start = time.perf_counter()
+        run("new-window", "-t", "idle", "-n", "review", "-c", str(folder),
+            f"{command} review {draft.name} --refs {refs.name} --ledger ledger.jsonl")
+        while True:
+            screen = run("capture-pane", "-p", "-t", "idle:review").stdout
+            lines = [line for line in screen.splitlines() if line.strip()]
+            if len(lines) > 3 and KEY_LINE in screen and draft.name in lines[0]:
+                return time.perf_counter() - start, screen
+            if time.perf_counter() - start > 60:
+                raise SystemExit(f"bench_review: no first screen within 60 s:\n{screen}")
+            time.sleep(0.01)
+    finally:
+        run("kill-server")
+
+
+async def key_latencies(folder: Path, draft: Path, refs: Path, presses: int) -> dict[str, object]:
+    from claimcheck.config import Config
+    from claimcheck.review.app import ReviewApp
+
+    os.chdir(folder)
+    app = ReviewApp([draft.name], Config(refs=[refs.name]), folder / "pilot-ledger.jsonl",
+                    reviewer="bench", watch_interval=0)
+    out: dict[str, object] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        started = time.perf_counter()
+        while not app.claims:
+            await pilot.pause(0.02)
+            if time.perf_counter() - started > 300:
+                raise SystemExit("bench_review: no claims after 300 s")
+        out["claims"] = len(app.claims)
+        out["claims_after_s"] = time.perf_counter() - started
+        out["stage_at_first_key"] = app.stage
+        times, cpu = [], []
+        for _ in range(presses):
+            t, c = time.perf_counter(), time.process_time()
+            await pilot.press("j")
+            times.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
+            await pilot.pause(0.15)  # a person's pace; held keys are measured below
+        held = []
+        for _ in range(presses):
+            t = time.perf_counter()
+            await pilot.press("j")  # no pause: a held key, details follow when it stops
+            held.append((time.perf_counter() - t) * 1000)
+        out["held_ms"] = held
+        out["stage_at_last_key"] = app.stage
+        out["still_checking"] = app.checking
+        out["j_ms"] = times
+        out["j_cpu_ms"] = cpu
+        t = time.perf_counter()
+        await pilot.press("a")
+        out["a_ms"] = (time.perf_counter() - t) * 1000
+        t = time.perf_counter()
+        await pilot.press("slash", *"CC101", "enter")
+        await pilot.pause()
+        out["filter_ms"] = (time.perf_counter() - t) * 1000
+        out["filtered"] = len(app.view)
+        while app.checking:
+            await pilot.pause(0.2)
+        out["checked_after_s"] = time.perf_counter() - started
+        await pilot.press("q")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="128 KB x 10,000 snippets")
+    parser.add_argument("--presses", type=int, default=60)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args()
+    size, snippets = (128 * 1024, 10_000) if args.quick else (1024 * 1024, 100_000)
+    folder = Path(tempfile.mkdtemp(prefix="bench-review-"))
+    os.environ["CLAIMCHECK_CACHE_DIR"] = str(folder / "cache")
+    try:
+        draft, refs = make_inputs(folder, size, snippets)
+        print(f"draft {size:,} bytes, {snippets:,} snippets; {os.cpu_count()} cores; "
+              f"load average before {os.getloadavg()[0]:.2f}")
+        seconds, screen = first_screen(folder, draft, refs)
+        status = screen.splitlines()[0].strip()
+        verdict = "meets" if seconds < FIRST_SCREEN_TARGET else "MISSES"
+        print(f"first screen: {seconds:.2f} s ({verdict} the {FIRST_SCREEN_TARGET} s target); "
+              f"status line then: {status!r}")
+        result = asyncio.run(key_latencies(folder, draft, refs, args.presses))
+        times = sorted(result["j_ms"])  # type: ignore[arg-type]
+        p95 = times[max(0, int(len(times) * 0.95) - 1)]
+        verdict = "meets" if p95 < KEY_TARGET_MS else "MISSES"
+        print(f"claims on screen after {result['claims_after_s']:.1f} s "
+              f"({result['claims']:,} claims); checked after "
+              f"{result['checked_after_s']:.1f} s")
+        print(f"j while checking ({len(times)} presses, stage {result['stage_at_first_key']} -> "
+              f"{result['stage_at_last_key']}, still checking at the last: "
+              f"{result['still_checking']}): median {statistics.median(times):.1f} ms, "
+              f"p95 {p95:.1f} ms, max {times[-1]:.1f} ms ({verdict} the {KEY_TARGET_MS:.0f} ms "
+              "target at p95)")
+        held = sorted(result["held_ms"])  # type: ignore[arg-type]
+        print(f"  CPU of this process per j: median "
+              f"{statistics.median(result['j_cpu_ms']):.1f} ms (what it costs when the app "  # type: ignore[arg-type]
+              f"has a core to itself); held j: median {statistics.median(held):.1f} ms, "
+              f"p95 {held[max(0, int(len(held) * 0.95) - 1)]:.1f} ms")
+        print(f"a (ledger append + fsync): {result['a_ms']:.1f} ms; / CC101 Enter: "
+              f"{result['filter_ms']:.1f} ms ({result['filtered']:,} claims match)")
+        print(f"load average after {os.getloadavg()[0]:.2f}")
+    finally:
+        if args.keep:
+            print(f"kept {folder}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
