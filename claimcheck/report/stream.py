@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ..models import Claim, Report
-from .findings import Finding, collect
+from .findings import Finding, clean, collect, relative_path, review_text
 from .github import Annotations
 from .text import closing_lines, findings_lines
 
@@ -51,8 +51,11 @@ class LineWriter:
             by_claim.setdefault(finding.claim.id, []).append(finding)
         lines: list[str] = []
         for claim in claims:
-            lines += findings_lines(by_claim.get(claim.id, ()), concise=self.fmt == "concise",
-                                    color=self.color)
+            mine = by_claim.get(claim.id, ())
+            lines += findings_lines(mine, concise=self.fmt == "concise", color=self.color)
+            if claim.review and not mine:  # else the decision ends its findings' messages
+                lines.append(f"{clean(relative_path(claim.file))}:{claim.line}:{claim.column}: "
+                             f"review [{claim.review.decision}] {clean(review_text(claim))}")
         self._write(lines)
 
     def close(self, report: Report) -> str:

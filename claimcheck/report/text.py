@@ -49,6 +49,8 @@ def summary_line(report: Report, findings: Sequence[Finding], *, color: bool = F
             f"{s.checkable} checkable")
     if s.suppressed:
         text += f"; {s.suppressed} suppressed"
+    if s.reviews:
+        text += "; reviewed: " + ", ".join(f"{n} {d}" for d, n in s.reviews.items())
     status = paint("FAILED", "bold red", color) if s.failed else paint("passed", "green", color)
     return f"{text}; {status}."
 

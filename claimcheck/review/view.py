@@ -163,7 +163,8 @@ def paragraph_text(doc: Document | None, raw: str, claim: Claim) -> Text:
     before_lo, after_hi = _neighbour_bounds(doc, text, lo, hi)
     out = Text(end="")
     if lo == start and before_lo < lo:
-        out.append(clean(text[before_lo:lo], one_line=False), style="dim")
+        out.append(("…" if before_lo > 0 else "") + clean(text[before_lo:lo], one_line=False),
+                   style="dim")
     out.append(("…" if lo > start else "") + clean(text[lo:claim.start], one_line=False))
     out.append("▶", style="bold")
     cues = sorted((f.start, f.end) for f in live_flags(claim)
@@ -195,10 +196,14 @@ def _block_bounds(doc: Document | None, text: str, claim: Claim) -> tuple[int, i
 
 
 def _neighbour_bounds(doc: Document | None, text: str, lo: int, hi: int) -> tuple[int, int]:
-    """The line before (up to 120 characters of it) and up to 300 characters after."""
-    before = text.rfind("\n", 0, max(0, lo - 120))
+    """Up to 120 characters before (from a word start) and 300 after: enough to place the
+    paragraph, never so much that the claim leaves a small pane."""
+    before = max(0, lo - 120)
+    if before > 0:
+        cut = text.find(" ", before, lo)
+        before = cut + 1 if cut >= 0 else lo
     after = text.find("\n", min(len(text), hi + 300))
-    return (0 if before < 0 else before + 1), (len(text) if after < 0 else after)
+    return before, (len(text) if after < 0 else after)
 
 
 # -- the details pane -----------------------------------------------------------------------------
