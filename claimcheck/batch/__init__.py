@@ -228,11 +228,13 @@ class ProgressLine:
         self.tty = sys.stderr.isatty()
         self.every = 0.5 if self.tty else every
         self.last = time.monotonic()
+        self.shown = -1  # the count last shown: the end is shown once
 
     def __call__(self, done: int, total: int, errors: int, rate: float) -> None:
         now = time.monotonic()
-        if now - self.last < self.every and done < total:
+        if (now - self.last < self.every and done < total) or self.shown == done:
             return
+        self.shown = done
         self.last = now
         eta = (total - done) / rate if rate > 0 else float("inf")
         text = (f"claimcheck batch: {done:,}/{total:,} documents"

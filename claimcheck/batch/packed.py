@@ -23,7 +23,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import cast, overload
+from typing import TypeVar, cast, overload
 
 import numpy as np
 
@@ -31,6 +31,7 @@ from ..models import Snippet
 from ..references.index import ReferenceIndex
 
 PACK_VERSION = 1
+T = TypeVar("T")
 Arrays = dict[str, np.ndarray]
 
 
@@ -52,8 +53,35 @@ def unpack_lines(buf: np.ndarray) -> list[str]:
     return text.split("\n") if text else []
 
 
-class PackedStrings(Sequence[str]):
-    """Read-only sequence of strings over a packed buffer; each access decodes its value."""
+class _Packed(Sequence[T]):
+    """A read-only sequence whose items are made on access from packed arrays."""
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def _at(self, i: int) -> T:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[T]: ...
+
+    def __getitem__(self, i: int | slice) -> T | list[T]:
+        if isinstance(i, slice):
+            return [self._at(j) for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._at(i)
+
+    def __iter__(self) -> Iterator[T]:
+        return (self._at(i) for i in range(len(self)))
+
+
+class PackedStrings(_Packed[str]):
+    """Strings over a packed buffer; each access decodes its value."""
 
     def __init__(self, buf: np.ndarray, offsets: np.ndarray) -> None:
         self._buf = buf
@@ -62,26 +90,12 @@ class PackedStrings(Sequence[str]):
     def __len__(self) -> int:
         return len(self._off) - 1
 
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[str]: ...
-
-    def __getitem__(self, i: int | slice) -> str | list[str]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
+    def _at(self, i: int) -> str:
         return self._buf[int(self._off[i]):int(self._off[i + 1])].tobytes().decode(
             "utf-8", "surrogatepass")
 
-    def __iter__(self) -> Iterator[str]:
-        return (self[i] for i in range(len(self)))
 
-
-class PackedSnippets(Sequence[Snippet]):
+class PackedSnippets(_Packed[Snippet]):
     """Snippets made on demand from packed arrays (extra fields and dates are not packed: the
     checker reads only id, text, source and url)."""
 
@@ -95,21 +109,9 @@ class PackedSnippets(Sequence[Snippet]):
     def __len__(self) -> int:
         return len(self.ids)
 
-    @overload
-    def __getitem__(self, i: int) -> Snippet: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Snippet]: ...
-
-    def __getitem__(self, i: int | slice) -> Snippet | list[Snippet]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
+    def _at(self, i: int) -> Snippet:
         url = self.urls[i] if self._has_url[i] else None
         return Snippet.checked(self.ids[i], self.texts[i], self.sources[i], url, None, {})
-
-    def __iter__(self) -> Iterator[Snippet]:
-        return (self[i] for i in range(len(self)))
 
 
 def pack_snippets(snippets: Sequence[Snippet]) -> Arrays:
