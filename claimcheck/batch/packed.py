@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -37,7 +38,10 @@ Arrays = dict[str, np.ndarray]
 
 def pack_strings(values: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """(UTF-8 bytes of all values, offsets): value i is buf[off[i]:off[i + 1]]."""
-    encoded = [v.encode("utf-8", "surrogatepass") for v in values]
+    return _pack_bytes([v.encode("utf-8", "surrogatepass") for v in values])
+
+
+def _pack_bytes(encoded: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray]:
     offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
     np.cumsum([len(e) for e in encoded], out=offsets[1:])
     return np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets
@@ -96,31 +100,41 @@ class PackedStrings(_Packed[str]):
 
 
 class PackedSnippets(_Packed[Snippet]):
-    """Snippets made on demand from packed arrays (extra fields and dates are not packed: the
-    checker reads only id, text, source and url)."""
+    """Snippets made on demand from packed arrays, every field as it was (judging reads a
+    record's extra fields too: a title, `verbatim`, `kind`)."""
 
     def __init__(self, arrays: Arrays) -> None:
         self.ids = PackedStrings(arrays["id_buf"], arrays["id_off"])
         self.texts = PackedStrings(arrays["text_buf"], arrays["text_off"])
         self.sources = PackedStrings(arrays["source_buf"], arrays["source_off"])
         self.urls = PackedStrings(arrays["url_buf"], arrays["url_off"])
-        self._has_url = arrays["url_set"]
+        self.dates = PackedStrings(arrays["date_buf"], arrays["date_off"])
+        self._set = arrays["field_set"]  # url, date given (None when not)
+        self._extra_buf, self._extra_off = arrays["extra_buf"], arrays["extra_off"]
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def _at(self, i: int) -> Snippet:
-        url = self.urls[i] if self._has_url[i] else None
-        return Snippet.checked(self.ids[i], self.texts[i], self.sources[i], url, None, {})
+        url = self.urls[i] if self._set[i, 0] else None
+        date = self.dates[i] if self._set[i, 1] else None
+        start, end = int(self._extra_off[i]), int(self._extra_off[i + 1])
+        # pickled by `pack_snippets` in this run (a date from YAML stays a date); {} is empty
+        extra = pickle.loads(self._extra_buf[start:end].tobytes()) if end > start else {}
+        return Snippet.checked(self.ids[i], self.texts[i], self.sources[i], url, date, extra)
 
 
 def pack_snippets(snippets: Sequence[Snippet]) -> Arrays:
     arrays: Arrays = {}
     for name, values in (("id", [s.id for s in snippets]), ("text", [s.text for s in snippets]),
                          ("source", [s.source for s in snippets]),
-                         ("url", [s.url or "" for s in snippets])):
+                         ("url", [s.url or "" for s in snippets]),
+                         ("date", [s.date or "" for s in snippets])):
         arrays[f"{name}_buf"], arrays[f"{name}_off"] = pack_strings(values)
-    arrays["url_set"] = np.array([s.url is not None for s in snippets], dtype=bool)
+    arrays["field_set"] = np.array([(s.url is not None, s.date is not None) for s in snippets],
+                                   dtype=bool).reshape(len(snippets), 2)
+    arrays["extra_buf"], arrays["extra_off"] = _pack_bytes(
+        [pickle.dumps(s.extra) if s.extra else b"" for s in snippets])
     return arrays
 
 

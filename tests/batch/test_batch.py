@@ -233,3 +233,22 @@ def test_a_threaded_caller_gets_workers_from_a_fork_server(tmp_path: Path,
         stop.set()
     assert methods == ["forkserver"]
     assert claim_rows(tmp_path / "out") == expected_rows(NEWS_DRAFTS, NEWS_REFS)
+
+
+def test_extra_fields_of_a_reference_reach_judging(tmp_path: Path) -> None:
+    """A record marked verbatim makes a changed word a misquote (unmarked, a contradiction):
+    the packed references carry every field judging reads, not only id and text."""
+    refs = tmp_path / "refs.jsonl"
+    refs.write_text(json.dumps({
+        "id": "t1", "source": "transcript", "verbatim": True, "title": "Minister's speech",
+        "text": "We will build forty new bridges across the northern valley before the end of "
+                "2030, and every one of them will carry trains."}) + "\n")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text(
+        "The minister said: “We will build fourteen new bridges across the northern valley "
+        "before the end of 2030, and every one of them will carry trains.”\n")
+    assert batch(docs, "--refs", refs, "--out", tmp_path / "out", "--workers", "2") == 0
+    rows = claim_rows(tmp_path / "out")
+    assert rows == expected_rows(docs, refs)
+    assert [r["verdict"] for r in rows] == ["misquoted"]
