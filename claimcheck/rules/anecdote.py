@@ -101,7 +101,8 @@ def _generic_statement() -> re.Pattern[str]:
     hint="Keep the verdict to what happened ('the two courses I took were dull') or cite data "
     "that covers the whole ('a 2023 survey of 5,000 students ...').",
     reads=("imagined",),
-    supersedes=("CC101", "CC102", "CC201", "CC401", "CC402"),
+    exemptions=("speech-act", "episodic"),
+    supersedes=("CC101", "CC102", "CC201", "CC202", "CC401", "CC402"),
 )
 def anecdote_generalization(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """A verdict on a whole kind right after a sentence that tells one case or a handful.
@@ -253,7 +254,7 @@ def _is_kind(m: re.Match[str]) -> bool:
     hint="Report the cases as cases ('two restaurants I tried were poor'), or find data that "
     "covers the whole.",
     reads=("imagined",),
-    supersedes=("CC101", "CC102", "CC201", "CC401", "CC402"),
+    supersedes=("CC101", "CC102", "CC201", "CC202", "CC401", "CC402"),
 )
 def hasty_generalization(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """A conclusion ("so", "therefore", "must") drawn in the same sentence as one case or a

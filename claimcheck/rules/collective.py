@@ -86,6 +86,13 @@ def _group_named_before(ctx: SentenceContext) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _side_pattern() -> re.Pattern[str]:
+    """"the Israeli side": a party named by its people (compiled once, not per sentence)."""
+    return re.compile(r"(?i:the)\s+(?-i:" + alternation(words("nationality_adjectives")) +
+                      r")\s+side\b")
+
+
+@lru_cache(maxsize=1)
 def _trait_pattern() -> re.Pattern[str]:
     relative = r"(?:\s+(?:who|that)\s+[^,.;:!?]{1,40}?)?"
     return re.compile(EDGE_L + _group() + relative + r"\s+" + PREDICATE, re.IGNORECASE)
@@ -134,7 +141,7 @@ def _specific(ctx: SentenceContext, m: re.Match[str]) -> bool:
     message="'{cue}' gives a whole group one mind: cite a poll or survey, or name who said it",
     hint="Name who expressed it ('the foreign ministry said it hopes ...') or cite a poll "
     "('62% of Israelis in a May poll ...').",
-    exemptions=("figure-in-sentence", "source-next"),
+    exemptions=("figure-in-sentence", "source-next", "survey-context"),
     supersedes=("CC102", "CC402"),
 )
 def collective_mind(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
@@ -163,8 +170,7 @@ def collective_mind(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     if they is not None and clause_start(ctx, they.start()) and _group_named_before(ctx):
         taken.append(they.end("mind"))
         yield Finding(*ctx.cue(they.start(), they.end("mind")))
-    for m in ctx.finditer(re.compile(r"(?i:the)\s+(?-i:" + alternation(
-            words("nationality_adjectives")) + r")\s+side\b")):
+    for m in ctx.finditer(_side_pattern()):
         will = _UNWILLING.match(ctx.text, m.end())
         if will is not None and will.end("mind") not in taken:
             taken.append(will.end("mind"))

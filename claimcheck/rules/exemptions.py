@@ -67,6 +67,7 @@ def exemption(*, name: str, reason: str, example: str, rule: str, central: bool 
 
 import re  # noqa: E402  (the entries below are data-like; their helpers follow them)
 
+from . import reading  # noqa: E402
 from .clauses import clause_before  # noqa: E402
 from .words import phrases, whole_words, word_set  # noqa: E402
 
@@ -86,7 +87,7 @@ _DEMONYM_LIKE = re.compile(r"[A-Z][a-z]+(?:ans|ians|eans|ese|ish|is)\b")
 @exemption(name="name-or-title", rule="CC601",
            reason="part of a proper name or a title ('the Most Outstanding Player', 'Catholicos "
            "of All Georgia', 'All Blacks')",
-           example="She was named the Most Outstanding Player.")
+           example="She is the Most Famous Woman in the World.")
 def _name_or_title(ctx: SentenceContext, cue: Cue) -> bool:
     at = cue.key_at
     if not ctx.text[at:at + 1].isupper() or (ctx.kind == "non_claim" and _title_case(ctx)):
@@ -173,7 +174,7 @@ def _bound_phrase(after: list[str], most: int = 3) -> int:
 @exemption(name="rule-laid-down", rule="CC101",
            reason="a rule or a proposal ('you should never ...', 'all passengers must show', "
            "'we should ban all ...'): what is wanted, not what is so",
-           example="You should never break traffic laws.")
+           example="You should never trust politicians.")
 def _rule_laid_down(ctx: SentenceContext, cue: Cue) -> bool:
     before = ctx.words_before(cue.start, 1)
     if before and before[0] in _NORMATIVE:
@@ -201,6 +202,8 @@ _RECORDS = frozenset({"previous", "prior", "earlier", "former"})
 _PEOPLE_HERE = frozenset({"you", "us", "them", "these", "those"})
 # "We're all going", "you can all trust me": "all" floats after the speaker or the listeners.
 _PRESENT = frozenset({"we", "us", "you", "we're", "you're", "y'all"})
+# "they all have the same effect": the set named just before, unless the clause judges it.
+_BACK_REFERENCES = frozenset({"they", "they're", "them", "these", "those"})
 _FLOAT_OVER = frozenset({"are", "were", "can", "will", "could", "would", "should", "must",
                          "have", "do"})
 _LIST_VERBS = frozenset({"are", "were", "have", "had", "can", "will", "do"})
@@ -242,8 +245,9 @@ def _restricted(ctx: SentenceContext, end: int) -> bool:
 
 @exemption(name="defined-set", rule="CC101",
            reason="a set the text itself defines ('all his time', 'all of the planned methods', "
-           "'most of her friends', 'the Greens, the SNP and Labour all ...', 'we are all')",
-           example="He spent all his time in the library.")
+           "'most of her friends', 'the Greens, the SNP and Labour all ...', 'we are all', "
+           "'they all have')",
+           example="He spends all his time in the library.")
 def _defined_set(ctx: SentenceContext, cue: Cue) -> bool:
     after = ctx.words_after(cue.end, 2)
     if cue.key == "all":
@@ -255,6 +259,8 @@ def _defined_set(ctx: SentenceContext, cue: Cue) -> bool:
         before = ctx.words_before(cue.start, 2)
         while before and before[-1] in _FLOAT_OVER:
             before.pop()
+        if before and before[-1] in _BACK_REFERENCES:
+            return not reading.evaluative(ctx, cue.start)  # "they are all racists" judges
         return bool(before) and before[-1] in _PRESENT
     if cue.key in _SHARES:
         return after[:1] == ["of"] and len(after) > 1 and (
@@ -264,14 +270,14 @@ def _defined_set(ctx: SentenceContext, cue: Cue) -> bool:
 
 @exemption(name="figure-in-clause", rule="CC101",
            reason="a figure in the same clause counts what the cue speaks of ('all 12 members')",
-           example="All 12 members voted for the motion.")
+           example="All 12 members support the motion.")
 def _figure_in_clause(ctx: SentenceContext, cue: Cue) -> bool:
     return ctx.figure_near(cue.start)
 
 
 @exemption(name="figure-in-sentence", rule="CC201", first=True,
            reason="a count or measure in the sentence gives the claim its size",
-           example="Many of the 300 passengers were delayed.")
+           example="Many of the 300 passengers want a refund.")
 def _figure_in_sentence(ctx: SentenceContext, cue: Cue) -> bool:
     return ctx.figure
 
@@ -493,6 +499,9 @@ def _pronoun_object(ctx: SentenceContext, cue: Cue, before: list[str]) -> bool:
     word = before[-1]
     if word in _PREPOSITIONS:
         return not (word == "for" and "to" in ctx.words_after(cue.end, 4))
+    if cue.key in {"everyone", "everybody"} and word in word_set("instruction_verbs") and (
+            not nxt or nxt[0] in _PREPOSITIONS):
+        return True  # "tell everyone about", "get everyone to a baseline": the act's object
     return nxt == ["to"] and word.isalpha() and word not in _NOT_AN_ACT and word.endswith(
         ("ing", "s", "e", "w"))  # "empowering/allows/enable/allow everyone to ..."
 
@@ -508,3 +517,79 @@ _ANNOUNCES = re.compile(r"\s+to\s+(?:announce|share|welcome|introduce|report|pre
            example="The Rust team is happy to announce a new version of Rust.")
 def _announcement(ctx: SentenceContext, cue: Cue) -> bool:
     return bool(_ANNOUNCES.match(ctx.text, cue.end))
+
+
+# --- how the clause reads (reading.py): generic claims about a kind stay, the rest go ---------
+
+
+
+@exemption(name="speech-act", rule="CC101", whole_sentence=True,
+           reason="thanks, a welcome, an invitation, a wish, an announcement or an instruction "
+           "('Thanks to all the contributors', 'Stay on an edition until all ...'): it asserts "
+           "nothing general about the world",
+           example="Please remember that everyone makes mistakes.")
+def _speech_act(ctx: SentenceContext, cue: Cue) -> bool:
+    return reading.speech_act(ctx)
+
+
+@exemption(name="episodic", rule="CC201",
+           reason="the clause reports a particular event (a past, a perfect, or the news "
+           "present with its places: 'several explosions are heard at a port in Qeshm'), which "
+           "a source confirms; it says nothing of a kind",
+           example="Several miners were trapped in the mine.")
+def _episodic(ctx: SentenceContext, cue: Cue) -> bool:
+    return reading.episodic(ctx, cue.start, cue.end)
+
+
+@exemption(name="writers-own", rule="CC101",
+           reason="the writer (I, we, our team) is the clause's subject: their own work, plans "
+           "or habits ('we support all users', 'we fix many bugs'), which they answer for, "
+           "not a claim about others",
+           example="We support all users of the library.")
+def _writers_own(ctx: SentenceContext, cue: Cue) -> bool:
+    return reading.writers_own(ctx, cue.start)
+
+
+@exemption(name="about-things", rule="CC101",
+           reason="the quantifier ranges over things of a system or a text, not people, groups "
+           "or animals ('all targets', 'every file', 'a type will always be placed'), and the "
+           "clause neither judges them ('are boring') nor forecasts a chain: a description the "
+           "reader checks in the thing itself",
+           example="Every file in the folder is compressed.")
+def _about_things(ctx: SentenceContext, cue: Cue) -> bool:
+    return reading.ranges_over(ctx, cue.start, cue.end) == "things" and not (
+        reading.evaluative(ctx, cue.start) or reading.forecast_after_supposition(ctx, cue.start))
+
+
+@exemption(name="in-passing", rule="CC201",
+           reason="the quantity sizes an object or a circumstance of the clause ('helps many "
+           "families', 'a problem in many cities', 'the extinction of many species'), not the "
+           "subject the claim is about",
+           example="The plan helps many families.")
+def _in_passing(ctx: SentenceContext, cue: Cue) -> bool:
+    return not reading.sizes_subject(ctx, cue.start)
+
+
+@exemption(name="mechanism", rule="CC702",
+           reason="the chain is how a system behaves ('the symbol would end up imported', "
+           "'shared code will lead to redundant codegen'): its subject is a thing, not people "
+           "or an act of theirs sliding to a feared end",
+           example="Without the flag, the symbol will end up imported twice.")
+def _mechanism(ctx: SentenceContext, cue: Cue) -> bool:
+    if cue.key not in _CAUSAL_LINKS:
+        return False  # the slope's own idioms ("before you know it") are slopes whatever slides
+    return reading.subject_domain(ctx, cue.start) == "things"
+
+
+# Links that name a cause and an outcome and nothing more; a system can have them.
+_CAUSAL_LINKS = frozenset({"will lead to", "would lead to", "end up", "eventually", "snowball",
+                           "snowball effect", "will inevitably", "inevitably lead",
+                           "opens the door to", "open the door to"})
+
+
+@exemption(name="survey-context", rule="CC401", whole_sentence=True,
+           reason="the text just before reports a survey, a poll or interviews: what "
+           "'respondents felt' or 'teams want' comes from it, and is sourced there",
+           example="We surveyed 500 users in May. People felt that the tools helped.")
+def _survey_context(ctx: SentenceContext, cue: Cue) -> bool:
+    return reading.survey_context(ctx)

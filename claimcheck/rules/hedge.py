@@ -112,6 +112,7 @@ def _measured_outcome(ctx: SentenceContext, m: re.Match[str]) -> bool:
     hint="Support each step with a source or precedent, or say it is a possibility and why.",
     reads_questions=True,
     reads=("imagined", "supposed"),
+    exemptions=("speech-act", "writers-own", "mechanism"),
     supersedes=("CC703",),
 )
 def slippery_slope(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:

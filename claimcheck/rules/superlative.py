@@ -14,8 +14,16 @@ from .words import EDGE_L, EDGE_R, alternation, cue_key, phrases, word_set, word
 # "Israel's largest", not "it's only" / "that's the": a contraction of "is" owns nothing.
 _OWNER = (r"(?:the|their|its|his|her|our|your|my|"
           r"(?!(?:it|that|he|she|there|here|what|who|where|let)['’]s)[\w]+['’]s)")
-_EXTENT = re.compile(r"^[^.,;:!?]{0,40}?\b(?:yet|ever|in\s+history|of\s+all\s+time|in\s+the\s+world"
-                     r"|on\s+record)\b", re.IGNORECASE)
+_EXTENT = re.compile(r"^[^.,;:!?]{0,40}?\b(?:yet|ever|in\s+(?:[\w-]+\s+){0,2}?history|"
+                     r"of\s+all\s+time|in\s+the\s+(?:[\w-]+\s+)?(?:world|country|nation|universe)|"
+                     r"on\s+(?:earth|record|"
+                     r"the\s+planet)|since\s+records\s+began)\b", re.IGNORECASE)
+# "the world's most important", "the planet's most plentiful": ranked against everything there
+# is, the same claim as "... in the world".
+_WORLD_OWNERS = frozenset({"world's", "planet's", "earth's", "globe's", "history's"})
+# Absolutes that claim a record ("unprecedented"); the rest ("the only way") judge.
+_RECORD_ABSOLUTES = frozenset({"unprecedented", "unparalleled", "unmatched", "unrivalled",
+                               "unrivaled", "like never before"})
 
 
 # "... (that) I know", "... I've ever seen": the ranking is scoped to the writer's own
@@ -88,6 +96,8 @@ def _rankings(ctx: SentenceContext) -> Iterator[tuple[int, int, int, str]]:
         if extent:
             end += extent.end()
             kind = "record"
+        elif owner.replace("’", "'") in _WORLD_OWNERS:
+            kind = "record"
         elif sup != "only" and owner in _PERSONAL:
             continue
         elif sup in _JUDGES or (sup == "only" and (owner in _POSSESSIVE or owner.endswith(
@@ -105,7 +115,8 @@ def _rankings(ctx: SentenceContext) -> Iterator[tuple[int, int, int, str]]:
             continue  # only an extension of a ranking, taken above
         if any(s <= m.start() < e for s, e in taken):
             continue
-        yield m.start(), m.end(), m.start(), "judgement"
+        yield m.start(), m.end(), m.start(), "record" if word in _RECORD_ABSOLUTES else \
+            "judgement"
 
 
 @rule(
@@ -116,18 +127,19 @@ def _rankings(ctx: SentenceContext) -> Iterator[tuple[int, int, int, str]]:
     message="'{cue}' ranks against everything else: give the comparison and its source (a "
     "figure, a record, a named count)",
     hint="Say compared with what, by what measure and according to whom, or drop the ranking.",
-    exemptions=("figure-in-sentence", "idiom", "name-or-title", "source-next"),
+    exemptions=("figure-in-sentence", "speech-act", "idiom", "name-or-title", "source-next"),
 )
 def unsourced_superlative(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
-    """A record or a judging superlative (largest yet, worst in history, the most important,
-    their only option) with no source. A plain measured ranking ("the largest party") is
-    CC602's, off by default.
+    """A record (largest yet, worst in history, the only country in the world, the world's
+    most important, unprecedented) with no source: a ranking against everything there is. A
+    judging superlative ("the most important", "their only option") is CC603's and a plain
+    measured ranking ("the largest party") CC602's, both off by default.
 
     FLAGGED:
     - Israel launched its largest offensive yet.
     - This is the worst crisis in history.
-    - Destroying Hamas is their only option.
-    - The last thing is the most important.
+    - It is the only country in the world to do so.
+    - The world's most important greenhouse gas is carbon dioxide.
 
     NOT FLAGGED:
     - It was the largest offensive since 2014, with 300 tanks.
@@ -135,9 +147,39 @@ def unsourced_superlative(claim: Claim, ctx: SentenceContext) -> Iterator[Findin
     - We asked for the latest figures.
     - She is the best teacher I have ever had.
     - The Greens remain the largest party in the council.
+    - The last thing is the most important.
     """
     for start, end, key_at, kind in _rankings(ctx):
-        if kind != "measure":
+        if kind == "record":
+            yield Finding(*ctx.cue(start, end), key_at=ctx.offset + key_at)
+
+
+@rule(
+    id="CC603",
+    name="judging-superlative",
+    family="superlative",
+    severity="info",
+    message="'{cue}' ranks by a judgement: say whose judgement it is, or what it rests on",
+    hint="Attribute the ranking ('analysts call it the best ...') or say by what measure.",
+    exemptions=("figure-in-sentence", "speech-act", "idiom", "name-or-title", "source-next"),
+    default_on=False,
+)
+def judging_superlative(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
+    """A superlative that judges (the best, the most important, the greatest fear, their only
+    option) with no source. Off by default: on news, reference and blog prose it is mostly the
+    writer's emphasis or a selection from a list the text gives ("the most important question
+    is ..."); switch it on to review every one.
+
+    FLAGGED:
+    - Destroying Hamas is their only option.
+    - The last thing is the most important.
+
+    NOT FLAGGED:
+    - She is the best teacher I have ever had.
+    - This is the worst crisis in history.
+    """
+    for start, end, key_at, kind in _rankings(ctx):
+        if kind == "judgement":
             yield Finding(*ctx.cue(start, end), key_at=ctx.offset + key_at)
 
 

@@ -29,9 +29,10 @@ from .words import EDGE_L, phrases, word_set
     message="'{cue}' claims a whole with nothing behind it: give a figure, a named source or a "
     "poll that covers everyone it speaks of",
     hint="Count it ('all 12 members'), name who counted, or narrow it ('many', 'some of').",
-    exemptions=("idiom", "name-or-title", "not-all", "rule-laid-down", "defined-set",
-                "figure-in-clause", "time-marker", "appeal-to-ignorance", "popularity-appeal",
-                "one-party", "past-record", "scope-of-an-act", "source-next"),
+    exemptions=("speech-act", "idiom", "name-or-title", "not-all", "rule-laid-down",
+                "defined-set", "figure-in-clause", "time-marker", "appeal-to-ignorance",
+                "popularity-appeal", "one-party", "past-record", "scope-of-an-act", "source-next",
+                "episodic", "writers-own", "about-things"),
 )
 def sweeping_quantifier(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """A sweeping quantifier (all, every, everyone, nobody, never, always, none) with no support.

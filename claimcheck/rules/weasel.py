@@ -57,6 +57,11 @@ def _crowd_says() -> re.Pattern[str]:
     )
 
 
+# Adverbs that mark a report as second-hand ("reportedly", "supposedly"): news prose uses them
+# as due caution beside an outlet's tag; CC302 (off by default) asks for the source anyway.
+_REPORT_ADVERBS = frozenset({"reportedly", "supposedly"})
+
+
 @per_sentence
 def weasel_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
     """The spans CC301 reports: "an unnamed crowd says" and the fixed weasel phrases. CC301
@@ -92,8 +97,8 @@ def weasel_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
     severity="warning",
     message="'{cue}' leans on unnamed sources: name them (who, which study, which poll)",
     hint="Name the source ('a 2023 Pew poll found ...') or drop the appeal to authority.",
-    exemptions=("name-or-title", "source-next"),
-    supersedes=("CC101", "CC201", "CC401"),
+    exemptions=("name-or-title", "source-next", "survey-context"),
+    supersedes=("CC101", "CC201", "CC202", "CC401"),
     absorbs=("CC201",),
 )
 def weasel_attribution(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
@@ -110,4 +115,32 @@ def weasel_attribution(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     - The minister said the plan will fail.
     """
     for start, end in weasel_spans(ctx):
-        yield Finding(*ctx.cue(start, end))
+        if ctx.text[start:end].lower() not in _REPORT_ADVERBS:
+            yield Finding(*ctx.cue(start, end))
+
+
+@rule(
+    id="CC302",
+    name="unattributed-report",
+    family="weasel",
+    severity="info",
+    message="'{cue}' passes on a report without saying whose: name the outlet or the source",
+    hint="Name who reports it ('Reuters reported ...'), or drop the word if the source is given.",
+    exemptions=("name-or-title", "source-next"),
+    default_on=False,
+)
+def unattributed_report(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
+    """A report marked second-hand ("reportedly", "supposedly") with no source named. Off by
+    default: in news prose the word is due caution, and the outlet is usually named nearby.
+
+    FLAGGED:
+    - The minister reportedly resigned.
+    - The deal was supposedly signed.
+
+    NOT FLAGGED:
+    - The minister resigned, Reuters reported.
+    - The minister reportedly resigned. (AP)
+    """
+    for start, end in weasel_spans(ctx):
+        if ctx.text[start:end].lower() in _REPORT_ADVERBS:
+            yield Finding(*ctx.cue(start, end))

@@ -54,7 +54,7 @@ def test_end_position_counts_every_kind_of_line_break() -> None:
 # Line 3 "All experts", line 4 "agree that ... family." (53 characters): the claim and the
 # "experts agree" flag both cross the line break.
 _LINES = ["Budget Report", "", "All experts",
-          "agree that the new policy failed every single family."]
+          "agree that the new policy misses every single family."]
 
 
 @pytest.mark.parametrize("newline", ["\r", "\r\n"], ids=["cr-only", "crlf"])

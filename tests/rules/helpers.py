@@ -6,7 +6,7 @@ import re
 
 from claimcheck.document import build_document
 from claimcheck.models import Claim, Document, Flag
-from claimcheck.rules import find_flags
+from claimcheck.rules import RULES, find_flags
 
 _SENTENCE = re.compile(r"\S.*?(?:[.!?]+[\"”]?(?=\s|$)|\n|$)", re.DOTALL)
 
@@ -38,7 +38,7 @@ def flags_for(text: str, settings: dict[str, str] | None = None, **claim_kw: str
 
 
 # Every rule on, the opt-in ones too: a rule's own tests ask what it finds when switched on.
-ALL_ON = {"CC102": "on", "CC602": "on", "CC701": "on", "CC703": "on"}
+ALL_ON = {r.id: "on" for r in RULES if not r.default_on}
 
 
 def cues(text: str, rule: str | None = None, **claim_kw: str | None) -> list[str]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from claimcheck.document import build_document
+from claimcheck.rules import explain
 from claimcheck.rules.anecdote import reports_case
+from claimcheck.split import split_document
 
 from .helpers import cues, flags_for
 
@@ -65,10 +68,18 @@ def test_one_leap_from_a_case_is_one_finding(text: str, expected: list[tuple[str
     assert [(f.rule, f.cue) for f in flags_for(text)] == expected
 
 
-def test_cues_before_the_leap_are_still_reported() -> None:
-    # "Everyone" sits in the case, not in the conclusion drawn from it.
+def test_cues_before_the_leap_are_settled_on_their_own() -> None:
+    # "Everyone" sits in the case, not in the conclusion drawn from it: the leap's reach does
+    # not swallow it. Since issue 14b the case is read as what it is, a past report of the
+    # people the writer met (episodic), and let through on its own terms; it was a CC101
+    # finding before.
     text = "Everyone I met there was rude, so the French are rude."
-    assert cues(text, "CC101") == ["Everyone"]
+    assert cues(text, "CC101") == []
+    assert cues(text, "CC103") == ["so"]
+    doc = build_document("d.txt", text + "\n", markdown=False)
+    reports = [(r.rule.id, r.finding.cue, r.outcome, r.why)
+               for c in split_document(doc) for r in explain(c, doc, {})]
+    assert ("CC101", "Everyone", "let through", "episodic") in reports
 
 
 @pytest.mark.parametrize(("text", "expected"), [

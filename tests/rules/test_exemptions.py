@@ -65,13 +65,13 @@ def test_a_denied_clause_is_denied_for_every_rule() -> None:
 
 
 def test_explain_reports_switched_off_rules_and_superseded_cues() -> None:
-    doc = build_document("d.txt", "Several studies have shown that the method is biased.\n",
+    doc = build_document("d.txt", "Several studies show that the method is biased.\n",
                          markdown=False)
     (claim,) = split_document(doc)
     got = [(r.rule.id, r.finding.cue, r.outcome, r.why)
            for r in explain(claim, doc, {"CC701": "off"})]
     assert ("CC201", "Several", "superseded", "CC301") in got
-    assert ("CC301", "studies have shown", "flagged", "") in got
+    assert ("CC301", "studies show", "flagged", "") in got
 
 
 def test_no_rule_module_imports_another_rule_module() -> None:

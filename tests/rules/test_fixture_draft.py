@@ -25,8 +25,9 @@ def _flags() -> list[tuple[str, str]]:
 EXPECTED = [
     ("CC401", "Dockers are furious"),
     ("CC701", "seems to"),
-    ("CC201", "A large number of"),
-    ("CC201", "significant"),
+    # Issue 14b: "A large number of ships are waiting offshore" sizes things in a news event
+    # (let through as about-things); "significant" is a magnitude word, CC202's (opt-in).
+    ("CC202", "significant"),
     ("CC501", "is someone who"),
     ("CC501", "persistently"),
     ("CC501", "convinced that"),

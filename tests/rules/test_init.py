@@ -11,7 +11,7 @@ from .helpers import flags_for, make_claims, make_document
 
 
 def test_flag_points_at_the_cue_exactly() -> None:
-    text = "Intro line.\nThe talks stalled. Everyone was tired."
+    text = "Intro line.\nThe talks stalled. Everyone is tired."
     doc = make_document(text)
     flags = [f for c in make_claims(doc) for f in find_flags(c, doc, {})]
     assert [(f.rule, f.cue) for f in flags] == [("CC101", "Everyone")]

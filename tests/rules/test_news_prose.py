@@ -24,12 +24,14 @@ def test_report_style_sentences_are_not_flagged(text: str) -> None:
 
 
 def test_reportedly_with_an_outlet_tag_is_sourced() -> None:
-    assert cues("The village is reportedly captured. (Reuters)", "CC301") == []
-    assert cues("The village is reportedly captured.", "CC301") == ["reportedly"]
+    # Issue 14b: "reportedly" moved from CC301 to CC302 (opt-in): in news it is due caution.
+    assert cues("The village is reportedly captured. (Reuters)", "CC302") == []
+    assert cues("The village is reportedly captured.", "CC302") == ["reportedly"]
+    assert cues("The village is reportedly captured.", "CC301") == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The policy failed every single family.", ["every"]),  # an outcome over a whole
+    ("The policy fails every single family.", ["every"]),  # an outcome over a whole
     ("Sugar ruins everything.", ["everything"]),
     ("It is necessary for everyone to show openness.", ["everyone"]),
     ("Diplomatic sources say the vote was rigged.", ["sources say"]),

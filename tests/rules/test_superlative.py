@@ -8,12 +8,27 @@ from .helpers import cues, flags_for
 @pytest.mark.parametrize(("text", "expected"), [
     ("Israel launched its largest offensive yet.", ["its largest offensive yet"]),
     ("This is the worst crisis in history.", ["the worst crisis in history"]),
-    ("Destroying Hamas is their only option.", ["their only option"]),
-    ("The last thing is the most important.", ["the most important"]),
     ("It is an unprecedented attack.", ["unprecedented"]),
+    ("It is the only country in the world to do so.", ["the only country in the world"]),
+    ("The world's most important gas is CO2.", ["world's most important"]),
 ])
 def test_unsourced_rankings_are_flagged(text: str, expected: list[str]) -> None:
     assert cues(text, "CC601") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Destroying Hamas is their only option.", ["their only option"]),
+    ("The last thing is the most important.", ["the most important"]),
+    ("Surrender is their only option.", ["their only option"]),  # "their": a party's options
+    ("Leaving is my only option.", ["my only option"]),  # "only" claims no others exist
+    ("This is the greatest threat to the reef.", ["the greatest"]),
+])
+def test_judging_rankings_are_cc603_and_off_by_default(text: str, expected: list[str]) -> None:
+    # Issue 14b: on plain prose a judging superlative is mostly the writer's emphasis, so it
+    # moved from CC601 to CC603 (opt-in); CC601 keeps the records.
+    assert cues(text, "CC603") == expected
+    assert cues(text, "CC601") == []
+    assert [f.rule for f in flags_for(text) if f.family == "superlative"] == []
 
 
 @pytest.mark.parametrize("text", [
@@ -38,7 +53,7 @@ def test_personal_or_non_rankings_are_not_flagged(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("This is the best hospital in the country.", ["the best"]),
+    ("This is the best hospital in the country.", ["the best hospital in the country"]),
 ])
 def test_rankings_of_the_world_stay_flagged(text: str, expected: list[str]) -> None:
     assert cues(text, "CC601") == expected
@@ -65,8 +80,6 @@ def test_rankings_among_ones_own_are_not_flagged(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Surrender is their only option.", ["their only option"]),  # "their": a party's options
-    ("Leaving is my only option.", ["my only option"]),  # "only" claims no others exist
     ("He gave his longest speech yet.", ["his longest speech yet"]),  # against all his others
 ])
 def test_owned_rankings_that_claim_a_whole_stay_flagged(text: str, expected: list[str]) -> None:
@@ -83,7 +96,7 @@ def test_nouns_ending_in_est_and_the_least_bit_are_not_rankings(text: str) -> No
 
 
 def test_real_superlatives_ending_like_those_nouns_still_rank() -> None:
-    assert cues("This is the greatest threat to the reef.", "CC601") == ["the greatest"]
+    assert cues("This is the greatest threat to the reef.", "CC603") == ["the greatest"]
     assert cues("Prices hit the lowest level on record.", "CC601") == [
         "the lowest level on record"]
 

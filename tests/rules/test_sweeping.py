@@ -9,7 +9,7 @@ from .helpers import cues
     ("Politicians always lie.", ["always"]),
     ("No one trusts the plan.", ["No one"]),
     ("They are all racists.", ["all"]),
-    ("Nobody came and nothing changed.", ["Nobody", "nothing"]),
+    ("Nobody cares and nothing changes.", ["Nobody", "nothing"]),
     ("It is necessary for everyone to show openness.", ["everyone"]),
 ])
 def test_sweeping_cues_are_flagged(text: str, expected: list[str]) -> None:
