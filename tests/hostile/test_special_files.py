@@ -5,22 +5,34 @@ MemoryError; caps name their config key; BOMs are fine, other encodings are name
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
+import signal
 from pathlib import Path
 
 import pytest
 
-from .clirun import run_cli
+from .clirun import Run, run_cli
 
 DRAFT = "The harbour handled 4.2 million containers in 2023.\n"
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 
 
-def _subprocess(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """In a child with a timeout: on a FIFO, the old code blocked forever."""
-    return subprocess.run([sys.executable, "-m", "claimcheck", *args], cwd=cwd, timeout=60,
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL)
+class _Hung(BaseException):
+    """Not an Exception, so the command's own catch-all cannot turn it into an exit code."""
+
+
+def _bounded(cwd: Path, *args: str) -> Run:
+    """In this process, under a 30 s alarm: on a FIFO the old code blocked forever in open()
+    or read(), and the alarm's handler ends that wait with a failure instead of a hang."""
+    def hung(signum: int, frame: object) -> None:
+        raise _Hung(f"claimcheck {' '.join(args)} still running after 30 s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)
+    try:
+        return run_cli(args, cwd)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture
@@ -31,7 +43,7 @@ def work(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _one_line_error(result: subprocess.CompletedProcess[str], *parts: str) -> None:
+def _one_line_error(result: Run, *parts: str) -> None:
     assert result.returncode == 2, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -50,7 +62,7 @@ def test_a_fifo_is_refused_in_every_role(work: Path, role: str) -> None:
             "ref-folder": ["check", "draft.txt", "--refs", "refs"],
             "baseline": ["check", "draft.txt", "--baseline", "pipe.txt"],
             "config": ["check", "draft.txt", "--config", "pipe.txt"]}[role]
-    _one_line_error(_subprocess(work, *args), "pipe.txt", "FIFO")
+    _one_line_error(_bounded(work, *args), "pipe.txt", "FIFO")
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
@@ -58,7 +70,7 @@ def test_a_fifo_is_refused_in_every_role(work: Path, role: str) -> None:
 def test_dev_zero_is_refused_in_every_role(work: Path, flag: str) -> None:
     args = ["check", "/dev/zero"] if flag == "draft" else ["check", "draft.txt", flag,
                                                            "/dev/zero"]
-    _one_line_error(_subprocess(work, *args), "/dev/zero", "character device")
+    _one_line_error(_bounded(work, *args), "/dev/zero", "character device")
 
 
 def test_config_dev_null_says_what_it_is(work: Path) -> None:
