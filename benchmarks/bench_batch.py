@@ -170,7 +170,7 @@ def shard_figures(sizes: Sequence[int], seed: int) -> int:
         made = synth.make_snippets(size, 5000, seed=seed)
         # packed, as a shard actor holds its range
         snippets = PackedSnippets(pack_snippets(
-            [Snippet.checked(m.id, m.text, m.source, None, None, {}) for m in made]))
+            [Snippet(m.id, m.text, m.source) for m in made]))
         del made
         gc.collect()
         text_mb = len(snippets.texts._buf) / 2**20

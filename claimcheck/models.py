@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -192,34 +193,21 @@ class Claim(_Record):
     review: Review | None = None
 
 
-class Snippet(_Record):
-    """A reference passage from the user's own sources."""
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A reference passage from the user's own sources.
+
+    Not a pydantic record: a snippet never reaches a report or a file (`Evidence` is what a
+    report shows of one), the reference readers type-check every field before building it
+    (references/formats.py), and a reference set is up to 100,000s of them, built in a third of
+    a validated record's time. Frozen: judging and the index share one list of them."""
 
     id: str
     text: str
     source: str  # file path or URL the snippet came from
     url: str | None = None
     date: str | None = None
-    extra: dict[str, object] = Field(default_factory=dict)
-
-    @classmethod
-    def checked(cls, id: str, text: str, source: str, url: str | None, date: str | None,
-                extra: dict[str, object]) -> Snippet:
-        """A snippet from values the caller has already type-checked, without validating them
-        again: what `model_construct` does when every field is given, in a fifth of its time
-        (loading 100,000 snippets made this a third of the reference side's start-up).
-        tests/test_models.py holds it equal to a validated Snippet in every respect."""
-        snippet = cls.__new__(cls)
-        _set = object.__setattr__
-        _set(snippet, "__dict__", {"id": id, "text": text, "source": source, "url": url,
-                                   "date": date, "extra": extra})
-        _set(snippet, "__pydantic_fields_set__", set(_SNIPPET_FIELDS))
-        _set(snippet, "__pydantic_extra__", None)
-        _set(snippet, "__pydantic_private__", None)
-        return snippet
-
-
-_SNIPPET_FIELDS = tuple(Snippet.model_fields)
+    extra: dict[str, object] = field(default_factory=dict)
 
 
 class Summary(_Record):

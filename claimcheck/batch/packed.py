@@ -121,7 +121,7 @@ class PackedSnippets(_Packed[Snippet]):
         start, end = int(self._extra_off[i]), int(self._extra_off[i + 1])
         # pickled by `pack_snippets` in this run (a date from YAML stays a date); {} is empty
         extra = pickle.loads(self._extra_buf[start:end].tobytes()) if end > start else {}
-        return Snippet.checked(self.ids[i], self.texts[i], self.sources[i], url, date, extra)
+        return Snippet(self.ids[i], self.texts[i], self.sources[i], url, date, extra)
 
 
 def pack_snippets(snippets: Sequence[Snippet]) -> Arrays:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections import Counter
@@ -217,8 +218,8 @@ def test_second_run_and_offline_use_the_cache_without_requests(server: str) -> N
     second, warnings = fetch(f"{server}/hop1")
     offline, _ = fetch(f"{server}/hop1", offline=True)
     assert Handler.hits == Counter({"/hop1": 1, "/hop2": 1, "/plain": 1})  # no new request
-    assert [s.model_dump() for s in first] == [s.model_dump() for s in second]
-    assert [s.model_dump() for s in first] == [s.model_dump() for s in offline]
+    assert [dataclasses.asdict(s) for s in first] == [dataclasses.asdict(s) for s in second]
+    assert [dataclasses.asdict(s) for s in first] == [dataclasses.asdict(s) for s in offline]
     assert warnings == []
 
 

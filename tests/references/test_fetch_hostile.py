@@ -5,6 +5,7 @@ run share one time budget."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 import time
@@ -135,7 +136,7 @@ def test_credentials_are_sent_but_never_shown_or_stored(server: str, _isolated: 
     Handler.auth.clear()
     snippets, warnings = fetch(f"{secret}/plain", f"{secret}/nothing-here")
     assert Handler.auth[0] is not None and Handler.auth[0].startswith("Basic ")
-    shown = json.dumps([s.model_dump() for s in snippets]) + " ".join(warnings)
+    shown = json.dumps([dataclasses.asdict(s) for s in snippets]) + " ".join(warnings)
     stored = " ".join(p.name + p.read_text() for p in (_isolated / "urls").glob("*"))
     assert snippets and warnings
     for text in (shown, stored):
