@@ -11,11 +11,12 @@ merged top-k would not be the whole index's. So building is two rounds:
 2. the sums are the `GlobalStats`, and every shard weights its postings with them.
 
 The weights are computed by bm25s's own scoring functions (the ones `claimcheck.references.index`
-builds the whole index with), given the global statistics, so each weight is bitwise the whole
-index's. A query's terms are summed in the same order as in the whole index (rarest first by the
-global document frequency, see `ReferenceIndex.rarity`), so each snippet's score is bitwise the
-same too; each shard returns its top k with global positions, and `merge` keeps the k best, ties
-to the earlier snippet, exactly as the whole index orders them.
+builds the whole index with; both read through `claimcheck.adapters.bm25`), given the global
+statistics, so each weight is bitwise the whole index's. A query's terms are summed in the same
+order as in the whole index (rarest first by the global document frequency, see
+`ReferenceIndex.rarity`), so each snippet's score is bitwise the same too; each shard returns
+its top k with global positions, and `merge` keeps the k best, ties to the earlier snippet,
+exactly as the whole index orders them.
 
 The content stems judging checks claims against (`SpanCache.known`) are a union over all
 snippets, so each shard reports its own and the union is the whole set's.
@@ -31,9 +32,10 @@ from typing import cast
 
 import numpy as np
 
+from ..adapters.bm25 import weights_with
 from ..check.normalize import pool_stems
 from ..models import Snippet
-from ..references.index import K1, METHOD, B, ReferenceIndex
+from ..references.index import K1, B, ReferenceIndex
 from ..references.tokenize import term_ids
 
 Hits = list[tuple[int, float]]  # (global snippet position, BM25 score), best first
@@ -107,13 +109,6 @@ class Shard:
 
 def build_shard_index(snippets: Sequence[Snippet], vocab: list[str], ids: list[list[int]],
                       total: GlobalStats) -> ReferenceIndex:
-    from bm25s.scoring import (
-        _build_idf_array,
-        _build_scores_and_indices_for_matrix,
-        _select_idf_scorer,
-    )
-
-    assert METHOD == "lucene"  # the only variant without a non-occurrence term
     local_df = {i: 0 for i in range(len(vocab))}
     for doc in ids:
         for i in set(doc):
@@ -122,12 +117,7 @@ def build_shard_index(snippets: Sequence[Snippet], vocab: list[str], ids: list[l
     # np.float64 as bm25s's own np.mean gives it: the type decides numpy's promotion in the
     # weight arithmetic, and so the last bit of each weight
     avg = np.float64(total.tokens) / np.float64(total.snippets)
-    idf = _build_idf_array(doc_frequencies=global_df, n_docs=total.snippets,
-                           compute_idf_fn=_select_idf_scorer(METHOD), dtype="float32")
-    scores, rows, cols = _build_scores_and_indices_for_matrix(
-        corpus_token_ids=ids, idf_array=idf, avg_doc_len=avg, doc_frequencies=local_df,
-        k1=K1, b=B, delta=None, nonoccurrence_array=None, method=METHOD, dtype="float32",
-        int_dtype="int32", show_progress=False)
+    scores, rows, cols = weights_with(ids, global_df, total.snippets, avg, local_df, K1, B)
     order = np.lexsort((rows, cols))  # column by column, snippets in order: CSC
     indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
     np.cumsum(np.bincount(cols, minlength=len(vocab)), out=indptr[1:])

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..adapters.bm25 import METHOD
 from ..models import Snippet
 from ..processes import collector_paused
 from .cache import atomic_write, cache_root
@@ -30,7 +31,6 @@ from .tokenize import signature, term_ids, tokenize_many
 
 K1 = 1.5
 B = 0.75
-METHOD = "lucene"
 FORMAT_VERSION = 1
 # Postings summed by sorting while they are fewer than 1/128 of the snippets, else into one
 # slot per snippet (measured on the benchmark's 100,000 snippets: 1/8 was 1.4x slower).
@@ -173,15 +173,9 @@ def _build(snippets: list[Snippet]) -> ReferenceIndex:
         empty = np.zeros(0, dtype=np.float32)
         return ReferenceIndex(snippets, [], empty, np.zeros(0, dtype=np.int32),
                               np.zeros(1, dtype=np.int64))
-    import bm25s
+    from ..adapters.bm25 import weights
 
-    model = bm25s.BM25(k1=K1, b=B, method=METHOD)
-    model.index((ids, {t: i for i, t in enumerate(vocab)}), create_empty_token=False,
-                show_progress=False)
-    scores = model.scores
-    data = np.asarray(scores["data"], dtype=np.float32)
-    indices, indptr = np.asarray(scores["indices"]), np.asarray(scores["indptr"])
-    return ReferenceIndex(snippets, vocab, data, indices, indptr)
+    return ReferenceIndex(snippets, vocab, *weights(ids, vocab, K1, B))
 
 
 def _save(path: Path, index: ReferenceIndex, key: str) -> None:

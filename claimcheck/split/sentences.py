@@ -8,14 +8,11 @@ The post-rules below fix the errors it still makes, by kind of error, not by exa
 
 from __future__ import annotations
 
-import ctypes
 import re
-import sys
 from bisect import bisect_right
 from itertools import accumulate
-from types import ModuleType
-from typing import Any
 
+from ..adapters.blingfire import sentence_offsets, text_to_sentences
 from ._data import words
 
 _ABBREV_END = re.compile(r"(?:^|[\s(])([A-Za-z]{1,6})\.$")
@@ -38,8 +35,7 @@ def split_sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(s + start, e + start)]
     offsets = _fast_offsets(chunk)
     if offsets is None:
-        offsets = [(int(s), int(e)) for s, e in
-                   _blingfire().text_to_sentences_and_offsets(chunk)[1]]
+        offsets = list(sentence_offsets(chunk))
     spans = [_trim(chunk, s, e) for s, e in offsets]
     spans = [(s, e) for s, e in spans if e > s]
     return [(s + start, e + start) for s, e in _merge_false_breaks(chunk, spans)]
@@ -54,7 +50,7 @@ def _fast_offsets(chunk: str) -> list[tuple[int, int]] | None:
     when that fails, counting non-space characters finds each break. None if the text changed
     otherwise.
     """
-    sentences = _text_to_sentences(chunk).split("\n")
+    sentences = text_to_sentences(chunk).split("\n")
     size = len(chunk)
     breaks = [0]
     pos = _first_non_space(chunk, 0)
@@ -75,51 +71,6 @@ def _fast_offsets(chunk: str) -> list[tuple[int, int]] | None:
 def _first_non_space(text: str, pos: int) -> int:
     m = _NON_SPACE.search(text, pos)
     return m.start() if m else len(text)
-
-
-def _text_to_sentences(chunk: str) -> str:
-    """blingfire.text_to_sentences, with an output buffer whose size is rounded up to a power
-    of two: ctypes makes (and keeps) a new array type for every distinct buffer size, which
-    cost more than the segmentation itself on a draft of many blocks."""
-    if _LIB is None:
-        return str(_blingfire().text_to_sentences(chunk))
-    data = chunk.encode("utf-8")
-    capacity = len(data) * 2
-    out = ctypes.create_string_buffer(1 << max(capacity - 1, 1).bit_length())
-    written = _LIB.TextToSentences(ctypes.c_char_p(data), ctypes.c_int(len(data)),
-                                   ctypes.byref(out), ctypes.c_int(capacity))
-    if written == -1 or written > capacity:
-        return ""
-    return ctypes.string_at(out, written).split(b"\0", 1)[0].decode("utf-8")
-
-
-def _blingfire() -> ModuleType:
-    """blingfire's Python module: only for its offsets API, which the fast path rarely needs.
-    Importing it imports numpy (about 0.1 s of CPU), so start-up does not."""
-    import blingfire
-
-    return blingfire
-
-
-def _load_library() -> Any:
-    """The shared library blingfire's own wrappers call (blingfire 0.1.8), loaded from the
-    installed package's folder without running its __init__ (which imports numpy). None when
-    the file is not where 0.1.8 keeps it: the plain wrapper is used then."""
-    from importlib.util import find_spec
-
-    spec = find_spec("blingfire")
-    folders = list(spec.submodule_search_locations or []) if spec else []
-    name = {"win32": "blingfiretokdll.dll", "darwin": "libblingfiretokdll.dylib"}.get(
-        sys.platform, "libblingfiretokdll.so")
-    for folder in folders:
-        try:
-            return ctypes.cdll.LoadLibrary(f"{folder}/{name}")
-        except OSError:
-            continue
-    return getattr(_blingfire(), "blingfire", None)
-
-
-_LIB = _load_library()
 
 
 def _counted_offsets(chunk: str, sentences: list[str]) -> list[tuple[int, int]] | None:
