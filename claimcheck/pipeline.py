@@ -6,7 +6,6 @@ inside functions so that `claimcheck --help` stays fast.
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .config import Config
 from .errors import UserError
+from .globs import Selection, files_under
 from .models import SEVERITY_RANK, Claim, Document, Report, Summary, by_file
 
 if TYPE_CHECKING:
@@ -71,31 +71,13 @@ def _selected(path: Path, config: Config, refs: Sequence[Path]) -> bool:
         rel = path.resolve().relative_to(base).as_posix()
     except ValueError:  # outside the config's folder: its globs cannot speak of it
         rel = path.name
-    return (any(_glob_match(rel, p) for p in config.include)
-            and not any(_glob_match(rel, p) for p in config.exclude)
-            and not _is_reference(path, refs))
-
-
-def _glob_match(rel: str, pattern: str) -> bool:
-    """fnmatch where a leading `**/` may also match nothing, and a folder pattern matches
-    everything under it."""
-    pattern = pattern.strip().rstrip("/")
-    candidates = [pattern] + ([pattern[3:]] if pattern.startswith("**/") else [])
-    parts = rel.split("/")
-    prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
-    return any(fnmatch.fnmatchcase(p, c) for c in candidates for p in prefixes)
+    return Selection.of(config.include, config.exclude)(rel) and not _is_reference(path, refs)
 
 
 def _folder_drafts(folder: Path, include: Sequence[str], exclude: Sequence[str]) -> list[str]:
-    found = []
-    for file in folder.rglob("*"):
-        rel = file.relative_to(folder).as_posix()
-        if any(part.startswith(".") for part in rel.split("/")) or not file.is_file():
-            continue
-        if any(_glob_match(rel, p) for p in include) and not any(
-                _glob_match(rel, p) for p in exclude):
-            found.append(file)
-    return [str(f) for f in sorted(found, key=lambda f: f.relative_to(folder).as_posix())]
+    """Regular files under `folder` that the globs select, sorted by their relative path."""
+    return [str(file) for file, _ in files_under(folder, Selection.of(include, exclude))
+            if file.is_file()]
 
 
 def load_documents(paths: Sequence[str], config: Config,

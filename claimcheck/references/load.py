@@ -11,11 +11,11 @@ only a warning: the user asked for no network.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path, PurePosixPath
 
 from ..config import Config
 from ..errors import UserError
+from ..globs import files_under
 from ..models import Snippet
 from ..processes import collector_paused
 from .formats import EXTENSIONS, Located, parse
@@ -125,15 +125,8 @@ def _files(spec: str) -> list[tuple[Path, str]]:
                             f"file or folder")
         raise UserError(f"{spec}: reference file or folder not found")
     base = PurePosixPath(path.as_posix())
-    found = []
-    for folder, dirs, names in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # skip .git and the like
-        for name in names:
-            if name.startswith(".") or Path(name).suffix.lower() not in EXTENSIONS:
-                continue
-            file = Path(folder) / name
-            found.append((file, str(base / file.relative_to(path).as_posix())))
-    return sorted(found, key=lambda pair: pair[1])
+    known = files_under(path, lambda rel: PurePosixPath(rel).suffix.lower() in EXTENSIONS)
+    return [(file, str(base / rel)) for file, rel in known]
 
 
 def load_file(path: Path, label: str, max_bytes: int = 500_000_000) -> list[Located]:
