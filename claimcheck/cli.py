@@ -150,12 +150,15 @@ examples:
       claimcheck-report.schema.json -""",
     "eval": """\
 examples:
-  claimcheck eval flags data/logic-fallacy/dev.jsonl --no-peers
+  claimcheck eval flags data/logic-fallacy/dev.jsonl
   claimcheck eval verify data/climate-fever/dev.jsonl --mode corpus --format json""",
     "eval flags": """\
 examples:
   claimcheck eval flags data/logic-fallacy/dev.jsonl
-  claimcheck eval flags mine.jsonl --no-peers --format markdown""",
+  claimcheck eval flags mine.jsonl --format markdown
+
+Peer tools (write-good, proselint) on the same rows: python benchmarks/peers.py DATASET
+(in a checkout of the repository).""",
     "eval verify": """\
 examples:
   claimcheck eval verify data/climate-fever/dev.jsonl
@@ -283,10 +286,11 @@ def _build_parser() -> argparse.ArgumentParser:
         return command
 
     eval_flags = eval_command(
-        "flags", "precision, recall and F1 of the generalization rules, beside peer tools",
+        "flags", "precision, recall and F1 of the generalization rules, beside a cue-word "
+                 "baseline",
         "JSONL rows with 'text' and 'generalization' (true/false)")
-    eval_flags.add_argument("--no-peers", action="store_true",
-                            help="do not run write-good and proselint")
+    # peers moved to benchmarks/peers.py; the flag is still accepted for existing scripts
+    eval_flags.add_argument("--no-peers", action="store_true", help=argparse.SUPPRESS)
     eval_verify = eval_command(
         "verify", "verdict accuracy and per-label P/R/F1 on CLIMATE-FEVER, beside a baseline",
         "CLIMATE-FEVER JSONL: 'claim', 'claim_label', 'evidences'")
@@ -595,7 +599,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 def _cmd_eval_flags(args: argparse.Namespace) -> int:
     from .evaluate.flags import evaluate_flags, render_eval
 
-    result = evaluate_flags(Path(args.dataset), peers=not args.no_peers)
+    result = evaluate_flags(Path(args.dataset))
     sys.stdout.write(render_eval(result, args.format))
     return EXIT_OK
 

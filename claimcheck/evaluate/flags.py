@@ -1,8 +1,9 @@
 """`claimcheck eval flags DATASET`: how well the generalization rules find faulty generalizations.
 
 Each row's text goes through the real pipeline stages (split, then rules). A row is predicted
-positive when any generalization-family rule fires; per family, when that family fires. The same
-rows go through write-good's weasel check and proselint so the figures sit side by side.
+positive when any generalization-family rule fires; per family, when that family fires. A
+cue-word baseline (the same cues, no context) sits beside it. Peer tools (write-good, which
+installs from npm, and proselint) run from benchmarks/peers.py, never from the installed command.
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,18 +20,6 @@ from ..models import Claim, Document
 from ..split import split_document
 from . import Score, read_jsonl, score
 from .table import markdown_table, plain_table
-
-WRITE_GOOD = "write-good@1.0.8"
-_NODE_SCRIPT = """
-const fs = require('fs');
-const writeGood = require(process.argv[2]);
-const texts = JSON.parse(fs.readFileSync(0, 'utf8'));
-const off = {passive: false, illusion: false, so: false, thereIs: false, adverb: false,
-             tooWordy: false, cliches: false, eprime: false, weasel: true};
-process.stdout.write(JSON.stringify(texts.map((t) => writeGood(t, off).length > 0)));
-"""
-# proselint's checks that aim at the same thing: vague, hedged or inflated wording.
-PROSELINT_VAGUE = ("weasel_words", "hedging", "uncomparables", "skunked_terms")
 
 
 @dataclass
@@ -80,58 +67,7 @@ def _bare_cues() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’-])" + alternation(cues) + r"(?![\w'’-])", re.IGNORECASE)
 
 
-def peer_cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("claimcheck")) / "peers"
-
-
-def run_write_good(texts: list[str], cache: Path) -> list[bool] | str:
-    """write-good's weasel check per text, or 'not run: <reason>'."""
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if not node or not npm:
-        return "not run: node/npm not found"
-    module = cache / "node_modules" / "write-good"
-    try:
-        if not (module / "package.json").is_file():
-            cache.mkdir(parents=True, exist_ok=True)
-            subprocess.run([npm, "install", "--prefix", str(cache), WRITE_GOOD, "--no-audit",
-                            "--no-fund", "--silent"], check=True, capture_output=True,
-                           timeout=300)
-        script = cache / "claimcheck-write-good.js"
-        script.write_text(_NODE_SCRIPT, encoding="utf-8")
-        done = subprocess.run([node, str(script), str(module)], input=json.dumps(texts),
-                              capture_output=True, text=True, check=True, timeout=600)
-        result = json.loads(done.stdout)
-    except subprocess.CalledProcessError as exc:
-        detail = (exc.stderr or b"").strip() if isinstance(exc.stderr, bytes) else (
-            exc.stderr or "").strip()
-        last = str(detail).splitlines()[-1][:100] if detail else f"exit {exc.returncode}"
-        return f"not run: {Path(str(exc.cmd[0])).name} failed: {last}"
-    except (OSError, subprocess.SubprocessError, json.JSONDecodeError) as exc:
-        return f"not run: {type(exc).__name__}: {str(exc)[:100]}"
-    return [bool(x) for x in result]
-
-
-def run_proselint(texts: list[str], only: tuple[str, ...] | None = None) -> list[bool] | str:
-    """proselint findings per text (its default checks, or only those under `only`)."""
-    try:
-        from proselint.checks import __register__
-        from proselint.config import DEFAULT
-        from proselint.registry import CheckRegistry
-        from proselint.tools import LintFile
-    except ImportError:
-        return "not run: proselint is not installed (pip install proselint)"
-    registry = CheckRegistry()
-    if not registry.checks:  # proselint's own CLI registers its checks at start-up
-        registry.register_many(__register__)
-    config = DEFAULT
-    if only is not None:
-        config = {**DEFAULT, "checks": {name: True for name in only}}
-    return [bool(text.strip()) and bool(LintFile("row", text).lint(config)) for text in texts]
-
-
-def evaluate_flags(dataset: Path, peers: bool = True) -> FlagEval:
+def evaluate_flags(dataset: Path) -> FlagEval:
     from ..rules import FAMILIES
 
     rows = read_jsonl(dataset, ("text", "generalization"))
@@ -154,14 +90,6 @@ def evaluate_flags(dataset: Path, peers: bool = True) -> FlagEval:
         [bool(cues.search(text)) for text in texts], gold)
     for family in FAMILIES:
         result.scores[f"  family: {family}"] = score([family in f for f in fired], gold)
-    if peers:
-        peer_runs: dict[str, list[bool] | str] = {
-            "write-good (weasel check)": run_write_good(texts, peer_cache_dir()),
-            "proselint (all default checks)": run_proselint(texts),
-            "proselint (weasel/hedging checks)": run_proselint(texts, PROSELINT_VAGUE),
-        }
-        for name, run in peer_runs.items():
-            result.scores[name] = Score(skipped=run) if isinstance(run, str) else score(run, gold)
     return result
 
 

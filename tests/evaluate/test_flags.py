@@ -37,7 +37,7 @@ def test_read_jsonl_errors_are_one_line_user_errors(tmp_path: Path) -> None:
 
 
 def test_evaluate_small_dataset_by_hand() -> None:
-    result = evalflags.evaluate_flags(SMALL, peers=False)
+    result = evalflags.evaluate_flags(SMALL)
     assert (result.rows, result.positives) == (7, 3)
     overall = result.scores["claimcheck (generalization families)"]
     # Hand-checked: all three generalizations are caught ("Waiters are rude", "Everyone",
@@ -60,7 +60,7 @@ def test_slippery_slope_row_follows_the_datasets_reading(tmp_path: Path) -> None
     data = tmp_path / "slope.jsonl"
     data.write_text("".join(json.dumps({"text": t, "generalization": g}) + "\n"
                             for t, g in rows), encoding="utf-8")
-    result = evalflags.evaluate_flags(data, peers=False)
+    result = evalflags.evaluate_flags(data)
     plain = result.scores["claimcheck (generalization families)"]
     reading = result.scores["claimcheck (+ slippery slope, the dataset's reading)"]
     assert (plain.tp, plain.fp, plain.fn) == (1, 0, 1)
@@ -68,7 +68,7 @@ def test_slippery_slope_row_follows_the_datasets_reading(tmp_path: Path) -> None
 
 
 def test_render_formats() -> None:
-    result = evalflags.evaluate_flags(SMALL, peers=False)
+    result = evalflags.evaluate_flags(SMALL)
     table = evalflags.render_eval(result, "table")
     assert "flags_small.jsonl: 7 rows, 3 generalizations" in table
     row = r"^claimcheck \(generalization families\) +1\.000   1\.000  1\.000   3   0   0$"
@@ -80,18 +80,23 @@ def test_render_formats() -> None:
     assert "| claimcheck (generalization families) | 1.000 | 1.000 | 1.000 | 3 | 0 | 0 |" in md
 
 
-def test_peers_that_cannot_run_say_why(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(evalflags.shutil, "which", lambda name: None)
-    assert evalflags.run_write_good(["text"], tmp_path) == "not run: node/npm not found"
+def test_a_row_that_did_not_run_says_why() -> None:
     result = evalflags.FlagEval("x.jsonl", 1, 1, "test", {"peer": Score(skipped="not run: why")})
     assert re.search(r"^peer +not run: why$", evalflags.render_eval(result), re.MULTILINE)
 
 
-def test_proselint_peer_runs_when_installed() -> None:
-    pytest.importorskip("proselint")
-    found = evalflags.run_proselint(["I would argue that it is fine.", "It rained."],
-                                    evalflags.PROSELINT_VAGUE)
-    assert found == [True, False]
+def test_eval_flags_runs_no_peer_and_installs_nothing(monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"claimcheck eval started a process: {args}")
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+    assert main(["eval", "flags", str(SMALL), "--format", "json"]) == 0
+    names = set(json.loads(capsys.readouterr().out)["scores"])
+    assert not any("write-good" in n or "proselint" in n for n in names)
+    assert main(["eval", "flags", str(SMALL), "--no-peers"]) == 0  # still accepted
 
 
 def test_text_document_positions() -> None:
