@@ -11,12 +11,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from .errors import UserError
 
 if TYPE_CHECKING:
     from .config import Config
+    from .models import Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS = ("table", "text", "concise", "json", "sarif", "github", "markdown", "junit")
@@ -187,7 +188,16 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_Version, nargs=0,
                         help="show the version and the distribution that provides it, then exit")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for add in (_add_check, _add_explain_baseline_show, _add_batch, _add_review_rules_schema,
+                _add_eval):
+        add(sub)
+    return parser
 
+
+Subcommands: TypeAlias = "argparse._SubParsersAction[_Parser]"
+
+
+def _add_check(sub: Subcommands) -> None:
     check = sub.add_parser("check", help="split drafts into claims, flag them, check them")
     _add_input_args(check, nargs="*")  # "*": `--changed-only draft.md` may swallow the draft
     check.add_argument("--format", choices=FORMATS,
@@ -217,6 +227,8 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="instead of checking, print each cue the rules found in each "
                             "sentence and why it was flagged or let through")
 
+
+def _add_explain_baseline_show(sub: Subcommands) -> None:
     explain = sub.add_parser("explain", help="show, for a sentence, each cue the rules found "
                                              "and why it was flagged or let through")
     _add_input_args(explain)
@@ -237,6 +249,8 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_ledger_arg(show)
     show.add_argument("--format", choices=("table", "json"), default="table")
 
+
+def _add_batch(sub: Subcommands) -> None:
     batch = sub.add_parser("batch", help="check a whole corpus into a Parquet dataset "
                                          "(resumable; on this machine or a Ray cluster)")
     batch.add_argument("corpus", metavar="CORPUS",
@@ -259,6 +273,8 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="discard results an earlier run with other settings left in DIR")
     batch.add_argument("--quiet", action="store_true", help="no progress line")
 
+
+def _add_review_rules_schema(sub: Subcommands) -> None:
     review = sub.add_parser("review", help="step through a draft's claims in a terminal app "
                                            "and record decisions in the ledger")
     _add_input_args(review)
@@ -276,9 +292,12 @@ def _build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of the JSON report")
 
+
+def _add_eval(sub: Subcommands) -> None:
     evaluate = sub.add_parser("eval", help="measure claimcheck on a labelled public dataset")
     eval_sub = evaluate.add_subparsers(dest="eval_command", required=True, parser_class=_Parser,
                                        metavar="WHAT")
+
     def eval_command(name: str, help_text: str, dataset_help: str) -> argparse.ArgumentParser:
         command = eval_sub.add_parser(name, help=help_text)
         command.add_argument("dataset", metavar="DATASET", help=dataset_help)
@@ -296,7 +315,6 @@ def _build_parser() -> argparse.ArgumentParser:
         "CLIMATE-FEVER JSONL: 'claim', 'claim_label', 'evidences'")
     eval_verify.add_argument("--mode", choices=("both", "pair", "corpus"), default="both",
                              help="pair level, corpus level or both (default)")
-    return parser
 
 
 def _positive(text: str) -> int:
@@ -371,10 +389,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     if args.explain:
         return _cmd_explain(args)
-    from .pipeline import expand_drafts, run
-    from .report import render, write_atomic
-    from .report.color import choice_to_flag
-    from .report.progress import progress_bar, wanted
+    from .pipeline import expand_drafts
 
     drafts = list(args.drafts)
     rev = args.changed_only
@@ -406,39 +421,52 @@ def _cmd_check(args: argparse.Namespace) -> int:
             first = next((p for p in paths if p != "-"), ".")
             rev = default_base(Path(first).resolve().parent)
         changed = changed_lines_of(paths, rev)
+    report = _check_and_write(args, paths, config, changed, inputs)
+    if args.summary:
+        from .report import append_durably, render
+
+        append_durably(Path(args.summary), render(report, "markdown", fail_on=config.fail_on))
+    return EXIT_FINDINGS if report.summary.failed else EXIT_OK
+
+
+def _check_and_write(args: argparse.Namespace, paths: list[str], config: Config,
+                     changed: dict[str, set[int] | None] | None, inputs: list[str]) -> Report:
+    """Run the check and write what it found: line formats stream each file's findings as soon
+    as they are final; other formats are rendered once; with --output the file gets the format
+    and stdout the table (a terminal) or the summary line (a log or a pipe)."""
+    from .pipeline import run
+    from .report import render, write_atomic
+    from .report.color import choice_to_flag
+    from .report.progress import progress_bar, wanted
+
     fmt = args.format or ("table" if sys.stdout.isatty() and not args.output else "text")
     color = choice_to_flag(args.color)
+    writer = None
     if not args.output and fmt in ("text", "concise", "github"):
-        # Line formats print each file's findings as soon as they are final.
         from .report.color import use_color
         from .report.stream import LineWriter
 
         writer = LineWriter(fmt, config.fail_on, color=fmt != "github" and use_color(color),
                             out=sys.stdout)
-        with progress_bar(wanted(fmt)) as progress:
-            report = run(paths, config, progress=progress, changed=changed, emit=writer.claims)
-        writer.close(report)
-    elif not args.output:
-        with progress_bar(wanted(fmt)) as progress:
-            report = run(paths, config, progress=progress, changed=changed)
-        sys.stdout.write(render(report, fmt, color=color, fail_on=config.fail_on))
-    else:
-        with progress_bar(wanted(fmt)) as progress:
-            report = run(paths, config, progress=progress, changed=changed)
-        write_atomic(Path(args.output), render(report, fmt, color=False,
-                                               fail_on=config.fail_on), inputs)
-        if sys.stdout.isatty():
-            sys.stdout.write(render(report, "table", color=color, fail_on=config.fail_on))
+    with progress_bar(wanted(fmt)) as progress:
+        report = run(paths, config, progress=progress, changed=changed,
+                     emit=writer.claims if writer else None)
+    if not args.output:
+        if writer is not None:
+            writer.close(report)
         else:
-            # A CI log or a pipe: the file is the report; a row per claim would only bury it.
-            from .report.table import render_summary
+            sys.stdout.write(render(report, fmt, color=color, fail_on=config.fail_on))
+        return report
+    write_atomic(Path(args.output), render(report, fmt, color=False, fail_on=config.fail_on),
+                 inputs)
+    if sys.stdout.isatty():
+        sys.stdout.write(render(report, "table", color=color, fail_on=config.fail_on))
+    else:
+        # A CI log or a pipe: the file is the report; a row per claim would only bury it.
+        from .report.table import render_summary
 
-            sys.stdout.write(render_summary(report) + f"wrote {args.output} ({fmt})\n")
-    if args.summary:
-        from .report import append_durably
-
-        append_durably(Path(args.summary), render(report, "markdown", fail_on=config.fail_on))
-    return EXIT_FINDINGS if report.summary.failed else EXIT_OK
+        sys.stdout.write(render_summary(report) + f"wrote {args.output} ({fmt})\n")
+    return report
 
 
 def _inputs(paths: list[str], config: Config) -> list[str]:

@@ -8,9 +8,11 @@ import without the dependency, not on a user's machine later.
 from __future__ import annotations
 
 import ast
+import functools
 import importlib.metadata as metadata
 import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import claimcheck
@@ -49,6 +51,7 @@ def _guarded(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> str:
     return "runtime"
 
 
+@functools.cache
 def imported_modules() -> dict[str, dict[str, set[str]]]:
     """Top-level third-party modules imported anywhere in the package (functions included),
     by how they are guarded, with the files that import them."""
@@ -72,8 +75,13 @@ def imported_modules() -> dict[str, dict[str, set[str]]]:
     return found
 
 
+@functools.cache
+def _packages_distributions() -> Mapping[str, list[str]]:
+    return metadata.packages_distributions()  # scans every installed distribution: once
+
+
 def _distributions(module: str) -> set[str]:
-    return {_name(d) for d in metadata.packages_distributions().get(module, [])}
+    return {_name(d) for d in _packages_distributions().get(module, [])}
 
 
 def test_every_module_imported_at_run_time_is_a_declared_dependency() -> None:
