@@ -18,7 +18,7 @@ from ..config import Config, Thresholds
 from ..models import Claim, Verdict
 from ..processes import can_fork, collector_frozen
 from .normalize import pool_stems
-from .retrieve import SearchIndex, candidates
+from .retrieve import SearchIndex, candidates, prepare_dense
 from .score import SpanCache
 from .verdict import Asked, judge, not_checkable
 
@@ -27,10 +27,10 @@ CHUNK = 256  # claims judged between progress calls
 # Below this many claims a second process costs more (fork, result pickling) than it saves.
 PARALLEL_MIN = 2000
 
-__all__ = ["SearchIndex", "check_all", "is_matched"]
+__all__ = ["SearchIndex", "check_all", "is_matched", "judge_many", "prepare_dense"]
 
 # What forked workers read: set just before the pool starts, inherited copy-on-write.
-_SHARED: tuple[list[Asked], SearchIndex, Thresholds, SpanCache] | None = None
+_SHARED: tuple[list[Asked], SearchIndex, Thresholds, SpanCache, bool] | None = None
 
 
 def is_matched(claim: Claim) -> bool:
@@ -51,7 +51,8 @@ def check_all(claims: list[Claim], index: SearchIndex, config: Config,
     if not todo:
         return
     chunks = [(begin, min(begin + CHUNK, len(todo))) for begin in range(0, len(todo), CHUNK)]
-    _SHARED = ([Asked.of(c) for c in todo], index, config.thresholds, span_cache(index))
+    dense = prepare_dense(index)  # before any fork, so workers share the snippet vectors
+    _SHARED = ([Asked.of(c) for c in todo], index, config.thresholds, span_cache(index), dense)
     try:
         for (begin, end), verdicts in zip(chunks, _judged(chunks), strict=True):
             record(todo[begin:end], verdicts)
@@ -86,10 +87,10 @@ def span_cache(index: SearchIndex) -> SpanCache:
 
 
 def judge_many(asked: list[Asked], index: SearchIndex, thresholds: Thresholds,
-               cache: SpanCache) -> list[Verdict]:
-    """Candidates, then a verdict, for each claim."""
-    found = candidates([a.text for a in asked], index, thresholds.candidates)
-    return [judge(a, hits, index.snippets, cache, thresholds)
+               cache: SpanCache, dense: bool = False) -> list[Verdict]:
+    """Candidates (by meaning too when `dense`), then a verdict, for each claim."""
+    found = candidates([a.text for a in asked], index, thresholds.candidates, dense)
+    return [judge(a, hits.positions, index.snippets, cache, thresholds, hits.prior)
             for a, hits in zip(asked, found, strict=True)]
 
 
@@ -132,8 +133,8 @@ def _judge_chunk(bounds: tuple[int, int]) -> bytes:
 
 def _judge_bounds(bounds: tuple[int, int]) -> list[Verdict]:
     assert _SHARED is not None
-    asked, index, thresholds, cache = _SHARED
+    asked, index, thresholds, cache, dense = _SHARED
     begin, end = bounds
-    verdicts = judge_many(asked[begin:end], index, thresholds, cache)
+    verdicts = judge_many(asked[begin:end], index, thresholds, cache, dense)
     gc.freeze()  # what this chunk added to the span cache stays out of the collector's way
     return verdicts

@@ -25,7 +25,7 @@ from ..config import Thresholds
 from ..errors import UserError
 from ..models import Claim, Verdict
 from . import CHUNK, Progress, judge_many, pack, record, span_cache, unpack
-from .retrieve import SearchIndex
+from .retrieve import SearchIndex, prepare_dense
 from .verdict import Asked
 
 Prepare = Callable[[list[str]], SearchIndex]  # appends warnings to the list it is given
@@ -185,6 +185,7 @@ def _child(prepare: Prepare, thresholds: Thresholds, jobs: Any, results: Any) ->
     try:
         index = prepare(warnings)
         cache = span_cache(index)
+        dense = prepare_dense(index)  # snippet vectors made before the worker forks
     except UserError as error:
         results.put(("error", str(error)))
         return
@@ -195,7 +196,7 @@ def _child(prepare: Prepare, thresholds: Thresholds, jobs: Any, results: Any) ->
     gc.freeze()  # the references stay out of the collector's reach, here and in the worker
     worker = multiprocessing.get_context("fork").Process(
         target=_worker, name="claimcheck-judge", daemon=True,
-        args=(index, thresholds, cache, jobs, results))
+        args=(index, thresholds, cache, dense, jobs, results))
     # Until start() returns, `worker.pid` is unknown to `stop`: a SIGTERM then would leave the
     # new process behind, so `stop` only notes it and acts here. (Blocking SIGTERM is not
     # enough: the queue's feeder thread does not block it, and Python runs the handler in this
@@ -207,22 +208,22 @@ def _child(prepare: Prepare, thresholds: Thresholds, jobs: Any, results: Any) ->
         starting = False
     if stop_asked:
         stop()
-    if not _judge(index, thresholds, cache, jobs, results):
+    if not _judge(index, thresholds, cache, dense, jobs, results):
         worker.kill()  # the caller is gone, and with it the point of judging
     worker.join()
     if worker.exitcode:
         results.put(("crash", f"the second judging process exited with {worker.exitcode}", ""))
 
 
-def _worker(index: SearchIndex, thresholds: Thresholds, cache: Any, jobs: Any,
+def _worker(index: SearchIndex, thresholds: Thresholds, cache: Any, dense: bool, jobs: Any,
             results: Any) -> None:
     """The second judging process: the parent's SIGTERM handler (copied by fork, with the
     parent's state) is not its own; a SIGTERM simply ends it."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _judge(index, thresholds, cache, jobs, results)
+    _judge(index, thresholds, cache, dense, jobs, results)
 
 
-def _judge(index: SearchIndex, thresholds: Thresholds, cache: Any, jobs: Any,
+def _judge(index: SearchIndex, thresholds: Thresholds, cache: Any, dense: bool, jobs: Any,
            results: Any) -> bool:
     """Judge chunks until the end marker; a failure is reported, never swallowed. Stops too when
     this process's parent is gone (killed before the marker came): False then, else True."""
@@ -239,7 +240,7 @@ def _judge(index: SearchIndex, thresholds: Thresholds, cache: Any, jobs: Any,
             return True
         number, asked = job
         try:
-            results.put(("done", number, pack(judge_many(asked, index, thresholds, cache))))
+            results.put(("done", number, pack(judge_many(asked, index, thresholds, cache, dense))))
         except Exception:
             results.put(_crashed())
             return True

@@ -7,6 +7,7 @@ the best passage covers (supported, partly supported, no evidence).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -67,13 +68,14 @@ def not_checkable(claim: Claim) -> Verdict:
 
 
 def judge(claim: Asked, candidates: list[int], snippets: list[Snippet], cache: SpanCache,
-          thresholds: Thresholds) -> Verdict:
-    """The verdict for one checkable claim against its candidate snippets."""
+          thresholds: Thresholds, prior: Sequence[float] | None = None) -> Verdict:
+    """The verdict for one checkable claim against its candidate snippets (best first, with
+    their retrieval scores in `prior` when known)."""
     paraphrased: list[str] = []
     quoted = _quote_verdict(claim, candidates, snippets, thresholds, paraphrased)
     if quoted is not None and quoted.label != "supported":
         return quoted
-    judged = _weighed(claim, candidates, snippets, cache, thresholds)
+    judged = _weighed(claim, candidates, snippets, cache, thresholds, prior)
     if paraphrased and judged.label in ("supported", "partly_supported"):
         judged.reason += f"; {PARAPHRASED}"
     if quoted is not None and judged.label != "contradicted":
@@ -86,12 +88,12 @@ def judge(claim: Asked, candidates: list[int], snippets: list[Snippet], cache: S
 
 
 def _weighed(claim: Asked, candidates: list[int], snippets: list[Snippet], cache: SpanCache,
-             thresholds: Thresholds) -> Verdict:
+             thresholds: Thresholds, prior: Sequence[float] | None = None) -> Verdict:
     """The verdict model over the best passages: each passage gets the probabilities of
     supporting, contradicting or not settling the claim; the most decisive passage decides,
     and one that says the opposite is named beside it."""
     claim_stems = content_stems(claim.text)
-    spans = best_spans(claim.text, claim_stems, candidates, cache, MAX_EVIDENCE)
+    spans = best_spans(claim.text, claim_stems, candidates, cache, MAX_EVIDENCE, prior)
     if not spans:
         return Verdict(label="no_evidence", score=0.0,
                        reason="no reference shares a content word with this claim")
@@ -158,7 +160,8 @@ def _pairs(text: str, claim_stems: frozenset[str], spans: list[Scored], cache: S
     processed = default_process(text)
     semantic = similarities(text, [s.span.text for s in spans])
     unseen = len(claim_stems - cache.known())
-    return [pair(text, processed, s, spans[0].score, semantic[n] if semantic else None,
+    top = max(s.score for s in spans)  # spans come in retrieval-weighted order
+    return [pair(text, processed, s, top, semantic[n] if semantic else None,
                  unseen, len(claim_stems), _context(snippets[s.span.snippet]))
             for n, s in enumerate(spans)]
 

@@ -10,6 +10,11 @@ snippet.
 The cache file is keyed by a hash of the snippets' ids and texts plus the tokenizer and BM25
 settings, so any change to the references builds a new index; an unreadable or inconsistent
 file is rebuilt, never fatal.
+
+Snippet vectors (one row per snippet, from whatever embedder the checker names: see
+`ReferenceIndex.vectors`) are kept beside the index file as `<key>.<name>.npy`, float16,
+memory-mapped when read back; the name carries the embedder and its version, so a new
+embedder never reads an old one's rows. A damaged vectors file is computed again, never fatal.
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ import hashlib
 import io
 import json
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +44,7 @@ DENSE_RATIO = 128
 SEED_CAP = 1024  # most postings of one word scored for the k-th score's lower bound
 PRESELECT = 64  # above this many, candidates are cut to the k-th score before sorting
 KEEP_CACHED = 32  # newest index files kept; older reference sets are rebuilt if they return
+_VECTORS_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
 
 
 class ReferenceIndex:
@@ -57,6 +64,32 @@ class ReferenceIndex:
         # index's.
         self.rarity: list[int] | None = None
         self._starts: list[int] | None = None  # indptr as Python ints, made on first query
+        # Set by build_index: where this index is cached, so vectors are kept beside it.
+        self.cache_path: Path | None = None
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def vectors(self, name: str, compute: Callable[[list[str]], np.ndarray]) -> np.ndarray:
+        """One float16 row per snippet from `compute` (texts -> rows), made once per reference
+        set: read from the cache beside the index (memory-mapped) when there and sound, else
+        computed and written there. `name` names the embedder and its version."""
+        held = self._vectors.get(name)
+        if held is not None:
+            return held
+        if not _VECTORS_NAME.fullmatch(name):
+            raise ValueError(f"not a vectors name: {name!r}")
+        path = None if self.cache_path is None else self.cache_path.with_name(
+            f"{self.cache_path.stem}.{name}.npy")
+        found = None if path is None else _load_vectors(path, len(self.snippets))
+        if found is None:
+            with collector_paused():
+                found = np.asarray(compute([s.text for s in self.snippets]), dtype=np.float16)
+            if found.ndim != 2 or len(found) != len(self.snippets):
+                raise ValueError(f"{name}: {found.shape} vectors for {len(self.snippets)} "
+                                 "snippets")
+            if path is not None:
+                _save_vectors(path, found)
+        self._vectors[name] = found
+        return found
 
     def search(self, query: str, k: int) -> list[tuple[int, float]]:
         """(snippet position, BM25 score) of the best `k` snippets, best first."""
@@ -147,10 +180,12 @@ def build_index(snippets: list[Snippet], cache_dir: Path | None = None) -> Refer
             os.utime(path)  # pruning goes by mtime: keep the sets in use
         except OSError:
             pass
+        cached.cache_path = path
         return cached
     with collector_paused():  # millions of small lists that no cycle collection frees
         index = _build(snippets)
     _save(path, index, key)
+    index.cache_path = path
     return index
 
 
@@ -215,7 +250,37 @@ def _load(path: Path, snippets: list[Snippet], key: str) -> ReferenceIndex | Non
     return ReferenceIndex(snippets, vocab, data, indices, indptr, from_cache=True)
 
 
+def _save_vectors(path: Path, rows: np.ndarray) -> None:
+    buffer = io.BytesIO()
+    np.save(buffer, rows, allow_pickle=False)
+    try:
+        atomic_write(path, buffer.getvalue())
+    except OSError:
+        pass  # no cache: computed again next run
+
+
+def _load_vectors(path: Path, docs: int) -> np.ndarray | None:
+    """The cached rows, memory-mapped, or None when missing, damaged or not `docs` rows of
+    finite float16 (a truncated file fails to map; garbage in a sound header fails the checks)."""
+    try:
+        rows = np.load(path, mmap_mode="r", allow_pickle=False)
+        sound = (isinstance(rows, np.ndarray) and rows.dtype == np.float16 and rows.ndim == 2
+                 and rows.shape[0] == docs and bool(np.isfinite(rows).all()))
+    except Exception:  # missing, truncated, not a .npy file: compute again
+        return None
+    if not sound:
+        return None
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+    return rows
+
+
 def _prune(folder: Path) -> None:
     files = sorted(folder.glob("*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in files[KEEP_CACHED:]:
         old.unlink(missing_ok=True)
+    for rows in folder.glob("*.npy"):  # vectors of a reference set whose index is gone
+        if not rows.with_name(rows.name.split(".", 1)[0] + ".npz").exists():
+            rows.unlink(missing_ok=True)

@@ -234,3 +234,71 @@ def test_dense_path_matches_a_full_sort_exactly(
     for k in (1, 3, 8, 40):
         got = index.search_many(queries, k)
         assert got == [_full_sort(index, q, k) for q in queries]
+
+
+def _unit_rows(texts: list[str]) -> np.ndarray:
+    """A stand-in embedder: one unit row per text, from its length and word count."""
+    rows = np.array([[len(t), len(t.split()), 1.0] for t in texts], dtype=np.float32)
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+class _Counting:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        self.calls += 1
+        return _unit_rows(texts)
+
+
+def test_vectors_are_computed_once_per_reference_set(tmp_path: Path) -> None:
+    compute = _Counting()
+    first = build_index(snippets(), tmp_path).vectors("test-v1", compute)
+    assert compute.calls == 1 and first.dtype == np.float16 and first.shape == (5, 3)
+    assert (tmp_path / f"{index_module.cache_key(snippets())}.test-v1.npy").exists()
+    index = build_index(snippets(), tmp_path)
+    again = index.vectors("test-v1", compute)
+    assert compute.calls == 1 and isinstance(again, np.memmap)  # read, memory-mapped
+    assert np.array_equal(again, first)
+    assert index.vectors("test-v1", compute) is again  # held once read
+    index.vectors("other-v2", compute)  # another embedder's rows are its own
+    assert compute.calls == 2
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "rows", "nan", "dtype"])
+def test_damaged_vectors_are_computed_again(tmp_path: Path, damage: str) -> None:
+    compute = _Counting()
+    good = build_index(snippets(), tmp_path).vectors("test-v1", compute)
+    (path,) = tmp_path.glob("*.npy")
+    if damage == "garbage":
+        path.write_bytes(b"\x93NUMPY garbage")
+    elif damage == "truncate":
+        path.write_bytes(path.read_bytes()[:-7])
+    elif damage == "rows":
+        np.save(path, np.asarray(good[:3]))
+    elif damage == "nan":
+        np.save(path, np.full(good.shape, np.nan, dtype=np.float16))
+    else:
+        np.save(path, np.asarray(good, dtype=np.float32))
+    rows = build_index(snippets(), tmp_path).vectors("test-v1", compute)
+    assert compute.calls == 2 and np.array_equal(rows, good)
+    build_index(snippets(), tmp_path).vectors("test-v1", compute)
+    assert compute.calls == 2  # the rewritten file is sound again
+
+
+def test_vectors_without_a_writable_cache(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    index = build_index(snippets(), blocker / "index")
+    assert index.vectors("test-v1", _unit_rows).shape == (5, 3)
+    with pytest.raises(ValueError):
+        index.vectors("../escape", _unit_rows)
+
+
+def test_pruning_drops_vectors_of_pruned_indexes(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_module, "KEEP_CACHED", 1)
+    build_index(snippets(), tmp_path).vectors("test-v1", _unit_rows)
+    other = snippets(TEXTS[:2])
+    build_index(other, tmp_path)  # prunes the first set's index, and so its vectors
+    assert [p.name for p in tmp_path.iterdir()] == [f"{index_module.cache_key(other)}.npz"]
