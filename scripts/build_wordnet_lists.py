@@ -1,5 +1,5 @@
-"""Build claimcheck/rules/data/beings.txt and instruction_verbs.txt from Debian's wordnet-base
-(WordNet 3.0).
+"""Build claimcheck/rules/data/beings.txt, world_nouns.txt and instruction_verbs.txt from Debian's
+wordnet-base (WordNet 3.0).
 
 A quantifier that ranges over people, groups or animals ("all girls", "most households", "many
 experts") makes a claim about the world; one that ranges over things of a system or a text ("all
@@ -7,6 +7,13 @@ targets", "every file", "many bugs") describes something a reader can check in t
 The rules tell them apart by the noun's most frequent WordNet sense: a single-word, lower-case
 noun whose first sense is in the lexicographer file noun.person, noun.animal or noun.group is a
 being (or a body of them).
+
+Things are of two kinds. Things of a system or a text (files, targets, types, releases) are
+described, and the reader checks them in the thing itself. Things of the natural world (glaciers,
+storms, floods, plants, gases: first sense in noun.object, noun.plant or noun.substance, or below
+natural_phenomenon) are what a general claim about the world is made of ("Several glaciers are
+retreating"): world_nouns.txt lists them, and a quantifier over one is not let through as a
+mere description. (Events in general are not: "change", "case" and "improvement" are events too.)
 
 A sentence that opens with a verb in its base form ("Stay on an edition until ...", "Consider
 every file ...") is an instruction, not a claim. instruction_verbs.txt lists the verbs that can
@@ -30,10 +37,20 @@ BEINGS = {5: "animal", 14: "group", 18: "person"}
 # when it is a group of people or living things, below one of these synsets (WordNet 3.0
 # offsets: social_group, people, biological_group).
 PEOPLE_GROUPS = {"07950920", "07942152", "07941170"}
+# 17 noun.object, 20 noun.plant, 27 noun.substance, and whatever lies below natural_phenomenon.
+WORLD = {17: "object", 20: "plant", 27: "substance"}
+NATURAL_PHENOMENON = "11408559"
 DATA = Path(__file__).resolve().parent.parent / "claimcheck" / "rules" / "data"
 BEINGS_HEAD = """\
 # Nouns whose most frequent sense is a person, an animal or a group (WordNet 3.0 lexicographer
 # files noun.person, noun.animal, noun.group), single-word lower-case lemmas, one a line.
+# Built by scripts/build_wordnet_lists.py from Debian's wordnet-base; do not edit by hand.
+#
+"""
+WORLD_HEAD = """\
+# Nouns whose most frequent sense is a thing of the natural world: a natural object, a plant, a
+# substance (WordNet 3.0 lexicographer files noun.object, noun.plant, noun.substance) or a
+# natural phenomenon (below natural_phenomenon.n.01), single-word lower-case lemmas, one a line.
 # Built by scripts/build_wordnet_lists.py from Debian's wordnet-base; do not edit by hand.
 #
 """
@@ -73,11 +90,11 @@ def main(folder: str) -> int:
                     fields[at + 2 + 4 * k] for k in range(pointers)
                     if fields[at + 1 + 4 * k] in ("@", "@i")]
 
-    def of_people(offset: str) -> bool:
+    def below(offset: str, tops: set[str]) -> bool:
         seen, todo = set(), [offset]
         while todo:
             cur = todo.pop()
-            if cur in PEOPLE_GROUPS:
+            if cur in tops:
                 return True
             if cur not in seen:
                 seen.add(cur)
@@ -85,6 +102,7 @@ def main(folder: str) -> int:
         return False
 
     chosen: list[str] = []
+    world: list[str] = []
     noun_tags = _tag_counts(root / "index.noun")
     verb_tags = _tag_counts(root / "index.verb")
     with (root / "index.noun").open(encoding="latin-1") as fh:
@@ -97,10 +115,15 @@ def main(folder: str) -> int:
                 continue  # multi-word entries, hyphenated forms and proper names
             first_sense = fields[4 + pointers + 2]
             if lexfile[first_sense] in BEINGS and (
-                    lexfile[first_sense] != 14 or of_people(first_sense)):
+                    lexfile[first_sense] != 14 or below(first_sense, PEOPLE_GROUPS)):
                 chosen.append(lemma)
+            elif len(lemma) > 3 and (lexfile[first_sense] in WORLD or
+                                     below(first_sense, {NATURAL_PHENOMENON})):
+                # (not "pr", "tar": element symbols and abbreviations in prose)
+                world.append(lemma)
     verbs = [v for v, n in verb_tags.items() if n >= 3 and n > noun_tags.get(v, 0)]
     for name, head, entries in (("beings", BEINGS_HEAD, chosen),
+                                ("world_nouns", WORLD_HEAD, world),
                                 ("instruction_verbs", VERBS_HEAD, verbs)):
         path = DATA / f"{name}.txt"
         path.write_text(head + NOTICE + "".join(w + "\n" for w in sorted(entries)),

@@ -552,13 +552,15 @@ def _writers_own(ctx: SentenceContext, cue: Cue) -> bool:
 
 @exemption(name="about-things", rule="CC101",
            reason="the quantifier ranges over things of a system or a text, not people, groups "
-           "or animals ('all targets', 'every file', 'a type will always be placed'), and the "
-           "clause neither judges them ('are boring') nor forecasts a chain: a description the "
-           "reader checks in the thing itself",
+           "or animals ('all targets', 'every file', 'a type will always be placed'), nor over "
+           "the natural world ('several glaciers'), and the clause neither judges them ('are "
+           "boring'), nor gives their cause ('are the result of arson'), nor forecasts a chain: "
+           "a description the reader checks in the thing itself",
            example="Every file in the folder is compressed.")
 def _about_things(ctx: SentenceContext, cue: Cue) -> bool:
     return reading.ranges_over(ctx, cue.start, cue.end) == "things" and not (
-        reading.evaluative(ctx, cue.start) or reading.forecast_after_supposition(ctx, cue.start))
+        reading.evaluative(ctx, cue.start) or reading.explains_by_cause(ctx, cue.start) or
+        reading.forecast_after_supposition(ctx, cue.start))
 
 
 @exemption(name="in-passing", rule="CC201",

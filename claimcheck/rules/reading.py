@@ -130,8 +130,17 @@ def episodic(ctx: SentenceContext, cue_start: int, cue_end: int) -> bool:
         return False
     lo, hi = clause_span(ctx, cue_start)
     clause = ctx.text[lo:hi]
-    if _PERFECT.search(clause) or _past(clause):
+    if _past(clause):
         return True
+    perfect = _PERFECT.search(clause)
+    if perfect:
+        # "all the items have landed this month", "several people have been killed in Aleppo"
+        # report an event; "several fish species have been driven to the edge of extinction",
+        # with no time, place or actor named, states how the world now is: a claim about it.
+        # "several users have told us": a report of what was said, an occasion of its own
+        said = plain(perfect.group().split()[-1])
+        return said in word_set("reporting_verbs") or said == "mentioned" or \
+            _anchored(ctx, lo, cue_start, cue_end, clause)
     if _MODAL_OR_PRESENT.search(clause) and not _PASSIVE_EVENT.search(clause):
         # A present or modal clause is generic unless it tells the news of a place or a day.
         return bool(_TIME_NOW.search(clause)) or _named_actor(ctx, lo, cue_start, clause)
@@ -139,6 +148,31 @@ def episodic(ctx: SentenceContext, cue_start: int, cue_end: int) -> bool:
     if passive and passive.group("done").lower() not in word_set("trait_participles"):
         return bool(_PLACE.search(ctx.text)) or bool(_TIME_NOW.search(ctx.text))
     return _named_actor(ctx, lo, cue_start, clause)
+
+
+# When a perfect happened: a year, a month or a day, a span reaching now ("over the last month",
+# "so far this year", "since May", "recently").
+_WHEN = re.compile(
+    r"\b(?:1[5-9]\d\d|20\d\d)s?\b|(?-i:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b|\b(?:today|tonight|yesterday|recently|lately|so\s+far|to\s+date|ago|yet|"
+    r"since|already|just|(?:this|last|past|previous|recent)\s+(?:\w+\s+)?(?:days?|weeks?|"
+    r"months?|years?|decades?|quarter|release|cycle|season|morning|night|weekend))\b",
+    re.IGNORECASE)
+
+
+def _anchored(ctx: SentenceContext, lo: int, cue_start: int, cue_end: int, clause: str) -> bool:
+    """A perfect is tied to a particular occasion: its sentence says when, the quantifier
+    binds a particular set ("all the new tracking issues", "many of our tests"), or its clause
+    names an actor, a place or a thing past its first word ("Rust 1.80 has stabilized ...")."""
+    if _WHEN.search(ctx.text) or _named_actor(ctx, lo, cue_start, clause):
+        return True
+    if re.match(r"\s+(?:of\s+)?(?:the|these|those|this|that|our|my|its|their|his|her|your)\b",
+                ctx.text[cue_end:cue_end + 12], re.IGNORECASE):
+        return True
+    first = re.match(r"\W*\w+", clause)
+    rest = clause[first.end():] if first else clause
+    return bool(re.search(r"(?-i:\b[A-Z][\w'’.-]*[a-z0-9])", rest) or re.search(r"\d", clause))
 
 
 def _named_actor(ctx: SentenceContext, lo: int, cue_start: int, clause: str) -> bool:
@@ -355,6 +389,20 @@ def evaluative(ctx: SentenceContext, cue_start: int) -> bool:
     return any(plain(w) in judging for w in WORD.findall(ctx.text[lo:hi]))
 
 
+# A cause given for a kind, as the clause's predicate: "are (as) a result of arson", "are
+# caused by", "is due to", "result from" ("unable to ... due to a rule" gives a circumstance).
+_CAUSE = re.compile(r"\b(?:(?:are|is|were|was)\s+(?:\w+ly\s+)?(?:(?:as\s+)?(?:a|the)\s+"
+                    r"(?:direct\s+)?result\s+of|caused\s+by|due\s+to|owing\s+to|"
+                    r"attributable\s+to|driven\s+by)|result\s+from)\b", re.IGNORECASE)
+
+
+def explains_by_cause(ctx: SentenceContext, cue_start: int) -> bool:
+    """The cue's clause gives the cause of what it quantifies ("Many fires are the result of
+    arson"): a causal claim about a kind, which needs evidence like a verdict does."""
+    lo, hi = clause_span(ctx, cue_start)
+    return bool(_CAUSE.search(ctx.text, lo, hi))
+
+
 def forecast_after_supposition(ctx: SentenceContext, cue_start: int) -> bool:
     """The cue's clause forecasts ("will", "'ll") after a supposition or a step ("if", "once",
     "soon", "eventually", "then"): a link in a chain of consequences, not a description."""
@@ -384,7 +432,9 @@ def _floating(ctx: SentenceContext, cue_start: int, cue_end: int) -> bool:
 def ranges_over(ctx: SentenceContext, cue_start: int, cue_end: int) -> str:
     """"beings" when the quantifier at the cue ranges over people, groups or animals, or over
     evidence or casualties (data/evidence_nouns.txt), or its clause's subject is one, for
-    "always"/"never"; "things" when over anything else; "unknown" when no noun is found."""
+    "always"/"never"; "world" when over things of the natural world (data/world_nouns.txt:
+    "many fires", "several glaciers"); "things" when over anything else (a system's or a
+    text's); "unknown" when no noun is found."""
     key = plain(ctx.text[cue_start:cue_end])
     key = " ".join(key.split())
     if key in _PEOPLE_WORDS:
@@ -406,6 +456,10 @@ def ranges_over(ctx: SentenceContext, cue_start: int, cue_end: int) -> str:
         return "things" if key in {"none", "nothing"} else "unknown"  # "Blockers: None"
     if plain(word) in word_set("evidence_nouns"):
         return "beings"  # "several studies", "many deaths": evidence, or people counted
+    if word.islower() and plain(word) != lemma(word) and lemma(word) in word_set(
+            "world_nouns") and lemma(word) not in word_set("not_beings"):
+        return "world"  # "many storms", "several glaciers": the natural world, not a system
+        # (a plural: "all current and future keywords" stops at an adjective)
     if plain(word) in word_set("time_units") or lemma(word) in word_set("time_units"):
         return "unknown"  # "every time", "all night": the time-marker exemption's, by name
     if re.split(r"['’]", plain(word))[0] in {"we", "us", "you", "they", "them", "people", "i",

@@ -27,6 +27,10 @@ def _at(ctx: SentenceContext, word: str) -> tuple[int, int]:
 @pytest.mark.parametrize(("text", "cue", "episodic"), [
     ("Several miners were trapped in the mine.", "Several", True),  # a past
     ("All the new tracking issues have been created.", "All", True),  # a perfect
+    ("Several bridges have been closed this week.", "Several", True),  # a perfect with a when
+    ("Several users have told us they want it.", "Several", True),  # a perfect of saying
+    # a bare perfect: no time, place or particular set, so it states how the world now is
+    ("Several fish species have been driven to the edge of extinction.", "Several", False),
     ("Several explosions are heard at a port in Qeshm.", "Several", True),  # news present
     ("Syrian forces capture many towns in Aleppo Governorate.", "many", True),
     ("Most households own a car.", "Most", False),  # generic
@@ -52,6 +56,10 @@ def test_episodic_reads_tense_aspect_and_the_news_present(text: str, cue: str,
     ("A type will always be placed at an aligned offset.", "always", "things"),
     ("The compiler will always emit a message.", "always", "things"),  # a program
     ("There are several open bugs.", "several", "things"),  # a defect, not an insect
+    ("Several glaciers are retreating.", "Several", "world"),  # the natural world
+    ("Many storms hit the coast in autumn.", "Many", "world"),
+    ("All lints are allowed by default.", "All", "things"),  # a thing of a system
+    ("It covers all current and future keywords.", "all", "things"),  # an adjective
     ("Residents of Dunmore never complain.", "never", "beings"),
     ("Teachers, nurses and the police are all underpaid.", "all", "beings"),
     ("Every time it rains, the roof leaks.", "Every", "unknown"),  # the time-marker's
@@ -92,12 +100,15 @@ def test_the_writers_own_work_and_plans(text: str, cue: str, own: bool) -> None:
     ("Politicians never keep their promises.", [("CC101", "never")]),
     ("Most households own a car.", [("CC201", "Most")]),
     ("Religion poisons everything.", [("CC101", "everything")]),
+    ("Many fires are the result of arson.", [("CC201", "Many")]),  # things, given a cause
+    ("Several glaciers are retreating fast.", [("CC201", "Several")]),  # the natural world
     # ... reports, inventories, speech acts and the writer's own story do not.
     ("Thanks to all the contributors who made this release possible.", []),
     ("The new kernel requirements affect all targets.", []),
     ("Several explosions are heard at a port in Qeshm.", []),
     ("We are able to fix many subtle bugs.", []),
     ("A type will always be placed such that its offset is aligned.", []),
+    ("Many of the old versions cannot run it due to store rules.", []),  # a circumstance
 ])
 def test_generic_claims_stay_and_the_rest_go(text: str,
                                              expected: list[tuple[str, str]]) -> None:
@@ -111,4 +122,6 @@ def test_word_lists_from_wordnet_are_there() -> None:
     assert {"girl", "expert", "household", "resident", "cat"} <= word_set("beings")
     assert not {"data", "target", "file"} & word_set("beings")
     assert {"stay", "consider", "check"} <= word_set("instruction_verbs")
+    assert {"glacier", "storm", "flood", "tree"} <= word_set("world_nouns")
+    assert not {"change", "case", "file", "girl"} & word_set("world_nouns")
     assert "CC102" in ALL_ON  # the opt-in rules are switched on in rule tests
