@@ -19,6 +19,12 @@ docs/accuracy.md says which corpora were used, under which licences, and how to 
 
     python benchmarks/prose_flags.py --prose /work/team/corpora/h14/current-events \
         --prose /work/team/corpora/h14/rust-blog --files 120 [--dump flags.jsonl]
+
+A blind packet stratified by rule, with controls that carry no cue at all (issue 14's second
+reading, scored by benchmarks/blind_score.py):
+
+    python benchmarks/prose_flags.py --prose FOLDER ... --files 0 --packet ../team/blind \
+        --stratified 14b --total 110 --per-rule 10 --controls 20 --seed 1415
 """
 
 from __future__ import annotations
@@ -178,6 +184,101 @@ def write_packet(folder: Path, corpora: list[tuple[str, list[Path]]], flags_n: l
           f"{folder / 'key-14.jsonl'}")
 
 
+# Words a control's phrase does not start or end on, so it reads like a cue a rule found.
+_FUNCTION = frozenset(
+    "a an the of to in on at by for from with as and or but if then than that this these those "
+    "it its is are was were be been being has have had do does did will would can could may "
+    "might must shall should not no so we our you your they their them he his she her i my me "
+    "us which who whom whose what when where why how there here also just only very more most "
+    "such into about over after before under between through during while".split())
+
+
+def control_phrase(sentence: str, rng: random.Random) -> str | None:
+    """A random phrase of one to three content words from `sentence` (no function word at its
+    edges): the words a control row asks about, looking like a cue but chosen blindly."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", sentence)
+    starts = [i for i, w in enumerate(words) if w.lower() not in _FUNCTION and len(w) > 2]
+    if not starts:
+        return None
+    i = rng.choice(starts)
+    j = i
+    for k in range(i + 1, min(i + rng.randint(1, 3), len(words))):
+        if words[k].lower() in _FUNCTION:
+            break
+        j = k
+    return " ".join(words[i:j + 1])
+
+
+def write_stratified_packet(folder: Path, name: str, corpora: list[tuple[str, list[Path]]],
+                            total: int, per_rule: int, controls: int, seed: int) -> None:
+    """A blind packet over the flags today's default rules raise in `corpora`: at least
+    `per_rule` flags of each rule that raises that many (all of a rule that raises fewer), the
+    rest drawn at random from all flags up to `total`; one flag a sentence. Controls are
+    sentences where no rule found any cue, asked about a random content phrase, to check the
+    reader's calibration. Shuffled; the key (rule, corpus, file, line) goes to its own file."""
+    from claimcheck.rules import explain
+
+    rng = random.Random(seed)
+    flagged: list[dict[str, object]] = []
+    plain_rows: list[tuple[str, Document, Claim]] = []
+    split, _ = claim_splitter()
+    for corpus, paths in corpora:
+        for path in paths:
+            doc = corpus_document(path)
+            for claim in split(doc):
+                if claim.kind in ("non_claim", "question"):
+                    continue
+                cues = explain(claim, doc, {})
+                flags = find_flags(claim, doc, {})
+                if not cues:
+                    plain_rows.append((corpus, doc, claim))
+                if flags:
+                    flag = rng.choice(flags)  # one a sentence: a reader answers per sentence
+                    flagged.append({
+                        "corpus": corpus, "file": doc.path, "line": flag.line,
+                        "rule": flag.rule, "outcome": "flagged",
+                        "words": " ".join(doc.masked[flag.start:flag.end].split()),
+                        "sentence": visible_sentence(doc, claim),
+                        "context": context_of(doc, claim)})
+    by_rule = Counter(str(r["rule"]) for r in flagged)
+    print(f"flags raised (one a sentence): {len(flagged)}; by rule: " + ", ".join(
+        f"{k} {n}" for k, n in sorted(by_rule.items())))
+    pool = flagged[:]
+    rng.shuffle(pool)
+    chosen: list[dict[str, object]] = []
+    for rule_id in sorted(by_rule):
+        mine = [r for r in pool if r["rule"] == rule_id]
+        chosen += mine[:per_rule]
+    rest = [r for r in pool if not any(r is c for c in chosen)]
+    chosen += rest[:max(0, total - len(chosen))]
+    rows = list(chosen)
+    for corpus, doc, claim in rng.sample(plain_rows, min(controls, len(plain_rows))):
+        sentence = visible_sentence(doc, claim)
+        phrase = control_phrase(sentence, rng)
+        if phrase:
+            rows.append({"corpus": corpus, "file": doc.path, "line": claim.line, "rule": "",
+                         "outcome": "control", "words": phrase, "sentence": sentence,
+                         "context": context_of(doc, claim)})
+    rng.shuffle(rows)
+    folder.mkdir(parents=True, exist_ok=True)
+    packet, key = [], []
+    for i, row in enumerate(rows, 1):
+        rid = f"s{i:03d}"
+        packet.append({"id": rid, "context": row["context"], "sentence": row["sentence"],
+                       "words": row["words"]})
+        key.append({"id": rid, "sha1": text_hash(str(row["sentence"])),
+                    **{k: row[k] for k in ("corpus", "file", "line", "rule", "outcome",
+                                           "words")}})
+    for stem, data in (("packet", packet), ("key", key)):
+        (folder / f"{stem}-{name}.jsonl").write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in data), encoding="utf-8")
+    drawn = Counter(str(r["rule"]) for r in chosen)
+    print(f"wrote {folder / f'packet-{name}.jsonl'} ({len(packet)} rows: {len(chosen)} flags, "
+          f"{len(packet) - len(chosen)} controls; flags by rule: " + ", ".join(
+              f"{k} {n}" for k, n in sorted(drawn.items())) + f") and its key "
+          f"{folder / f'key-{name}.jsonl'}")
+
+
 def sentence_of(doc: Document, claim: Claim) -> str:
     return " ".join(doc.text[claim.sentence_start:claim.sentence_end].split())
 
@@ -279,7 +380,19 @@ def main(argv: list[str] | None = None) -> int:
                         help="flags drawn from each --prose corpus for the packet")
     parser.add_argument("--controls", type=int, default=45,
                         help="let-through cues mixed into the packet")
+    parser.add_argument("--stratified", metavar="NAME",
+                        help="with --packet: write packet-NAME.jsonl and key-NAME.jsonl, "
+                        "--total flags with at least --per-rule of each rule, plus "
+                        "--controls sentences with no cue (a random content phrase each)")
+    parser.add_argument("--total", type=int, default=110, help="flags in a stratified packet")
+    parser.add_argument("--per-rule", type=int, default=10,
+                        help="flags of each rule in a stratified packet (all, when fewer)")
     args = parser.parse_args(argv)
+    if args.packet and args.stratified:
+        corpora = [(f.name, corpus_files(f, args.files, args.seed)) for f in args.prose]
+        write_stratified_packet(args.packet, args.stratified, corpora, args.total,
+                                args.per_rule, args.controls, args.seed)
+        return 0
     if args.packet:
         corpora = [(f.name, corpus_files(f, args.files, args.seed)) for f in args.prose]
         write_packet(args.packet, corpora, args.sample, args.controls, args.seed)
