@@ -37,8 +37,9 @@ BEINGS = {5: "animal", 14: "group", 18: "person"}
 # when it is a group of people or living things, below one of these synsets (WordNet 3.0
 # offsets: social_group, people, biological_group).
 PEOPLE_GROUPS = {"07950920", "07942152", "07941170"}
-# 17 noun.object, 20 noun.plant, 27 noun.substance, and whatever lies below natural_phenomenon.
-WORLD = {17: "object", 20: "plant", 27: "substance"}
+# 15 noun.location, 17 noun.object, 20 noun.plant, 27 noun.substance, and whatever lies below
+# natural_phenomenon.
+WORLD = {15: "location", 17: "object", 20: "plant", 27: "substance"}
 NATURAL_PHENOMENON = "11408559"
 DATA = Path(__file__).resolve().parent.parent / "claimcheck" / "rules" / "data"
 BEINGS_HEAD = """\

@@ -566,10 +566,11 @@ def _about_things(ctx: SentenceContext, cue: Cue) -> bool:
 @exemption(name="in-passing", rule="CC201",
            reason="the quantity sizes an object or a circumstance of the clause ('helps many "
            "families', 'a problem in many cities', 'the extinction of many species'), not the "
-           "subject the claim is about",
+           "subject the claim is about, nor the evidence it leans on ('documented by many "
+           "studies')",
            example="The plan helps many families.")
 def _in_passing(ctx: SentenceContext, cue: Cue) -> bool:
-    return not reading.sizes_subject(ctx, cue.start)
+    return not reading.sizes_subject(ctx, cue.start) and not reading.sizes_support(ctx, cue.end)
 
 
 @exemption(name="mechanism", rule="CC702",

@@ -378,7 +378,23 @@ def sizes_subject(ctx: SentenceContext, cue_start: int) -> bool:
         return True
     if ctx.words_before(cue_start, 1) in (["and"], ["but"], ["or"]) and lo < cue_start:
         return True  # "everyone is tired and many are angry": a new clause's subject
+    if ctx.words_before(cue_start, 1) in (["in"], ["of"], ["for"], ["by"], ["with"], ["to"],
+                                          ["from"], ["across"], ["among"], ["at"], ["on"]):
+        return False  # "(such as floods) in many regions": a circumstance, after its preposition
     return all(plain(w) in _BEFORE_SUBJECT for w in WORD.findall(head))
+
+
+def sizes_support(ctx: SentenceContext, cue_end: int) -> bool:
+    """The quantity sizes evidence or its sources (data/support_nouns.txt: "documented by many
+    studies", "according to several reports"): the claim leans on it, wherever it stands."""
+    support = word_set("support_nouns")
+    for m in WORD.finditer(ctx.text, cue_end, min(len(ctx.text), cue_end + 60)):
+        w = plain(m.group())
+        if w in support:
+            return True  # "many independent studies": past the adjectives to the noun
+        if w in _ENDS_PHRASE or re.search(r"[,;:.!?()]", ctx.text[cue_end:m.start()]):
+            return False
+    return False
 
 
 def evaluative(ctx: SentenceContext, cue_start: int) -> bool:
@@ -454,7 +470,7 @@ def ranges_over(ctx: SentenceContext, cue_start: int, cue_end: int) -> str:
             return "things"  # "none of this", "all of which": what the text has just said
     if word is None:
         return "things" if key in {"none", "nothing"} else "unknown"  # "Blockers: None"
-    if plain(word) in word_set("evidence_nouns"):
+    if plain(word) in word_set("evidence_nouns") | word_set("support_nouns"):
         return "beings"  # "several studies", "many deaths": evidence, or people counted
     if word.islower() and plain(word) != lemma(word) and lemma(word) in word_set(
             "world_nouns") and lemma(word) not in word_set("not_beings"):

@@ -109,6 +109,9 @@ def test_the_writers_own_work_and_plans(text: str, cue: str, own: bool) -> None:
     ("We are able to fix many subtle bugs.", []),
     ("A type will always be placed such that its offset is aligned.", []),
     ("Many of the old versions cannot run it due to store rules.", []),  # a circumstance
+    ("The pattern causes floods in many regions of the world.", []),  # after its preposition
+    ("The rise is documented by many independent studies.", [("CC201", "many")]),  # support
+    ("Most regions have distinct wet and dry seasons.", [("CC201", "Most")]),  # places
 ])
 def test_generic_claims_stay_and_the_rest_go(text: str,
                                              expected: list[tuple[str, str]]) -> None:
