@@ -101,7 +101,8 @@ def _generic_statement() -> re.Pattern[str]:
     hint="Keep the verdict to what happened ('the two courses I took were dull') or cite data "
     "that covers the whole ('a 2023 survey of 5,000 students ...').",
     reads=("imagined",),
-    exemptions=("speech-act", "episodic"),
+    exemptions=("speech-act", "episodic", "qualified"),
+    default_on=False,
     supersedes=("CC101", "CC102", "CC201", "CC202", "CC401", "CC402"),
 )
 def anecdote_generalization(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:

@@ -141,7 +141,8 @@ def _specific(ctx: SentenceContext, m: re.Match[str]) -> bool:
     message="'{cue}' gives a whole group one mind: cite a poll or survey, or name who said it",
     hint="Name who expressed it ('the foreign ministry said it hopes ...') or cite a poll "
     "('62% of Israelis in a May poll ...').",
-    exemptions=("figure-in-sentence", "source-next", "survey-context"),
+    exemptions=("figure-in-sentence", "source-next", "survey-context", "people-at-large",
+                "qualified"),
     supersedes=("CC102", "CC402"),
 )
 def collective_mind(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
@@ -195,7 +196,7 @@ def collective_mind(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     message="'{cue}' says what a whole group is or does: give figures for the group or a named "
     "study, or speak of the people you actually know about",
     hint="Narrow it to the cases you know ('three members of Congress ...') or cite a study.",
-    exemptions=("figure-in-sentence", "source-next"),
+    exemptions=("figure-in-sentence", "source-next", "people-at-large", "qualified"),
 )
 def group_stereotype(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """A whole group given one trait or habit: "teenagers are irresponsible", "men don't cry".

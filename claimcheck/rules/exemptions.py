@@ -315,7 +315,9 @@ def _source_next(ctx: SentenceContext, cue: Cue) -> bool:
 def _time_marker(ctx: SentenceContext, cue: Cue) -> bool:
     if cue.key not in {"every", "all", "each and every", "the majority of"} | _SHARES:
         return False
-    after = [w for w in ctx.words_after(cue.end, 3) if w not in {"single", "of"}]
+    after = [w for w in ctx.words_after(cue.end, 4) if w not in {
+        "single", "of", "few", "couple", "other", "several", "two", "three", "four", "five",
+        "six", "ten", "twelve"} and not w.isdigit()]  # "every few months", "every 6 weeks"
     if after and re.fullmatch(r"(?:1[89]|20)\d\d", after[0]):
         return True  # "the majority of 2022": most of a year
     return bool(after) and after[0] in word_set("time_units")
@@ -563,6 +565,48 @@ def _about_things(ctx: SentenceContext, cue: Cue) -> bool:
         reading.forecast_after_supposition(ctx, cue.start))
 
 
+@exemption(name="qualified", rule="CC401",
+           reason="the clause already limits the claim to part of the kind or of the time "
+           "('generally', 'sometimes', 'in most cases', 'tend to'): it says 'mostly', not "
+           "'all', and says so itself",
+           example="Developers generally want clear error messages.")
+def _qualified(ctx: SentenceContext, cue: Cue) -> bool:
+    if cue.key in reading.TIME_QUANTIFIERS:
+        return False  # "are always relatable and often ...": "always" is its own claim
+    lo, hi = reading.clause_span(ctx, cue.start)
+    opener = re.match(r"\W*(?:[\w'’-]+\s+){0,3}[\w'’-]+,", ctx.text)
+    spans = [(lo, hi)] + ([(0, opener.end())] if opener else [])  # "In most cases, people ..."
+    return any(phrases("qualifiers").search(ctx.text, a, b) for a, b in spans)
+
+
+# Nouns for people at large, or the audience a service speaks of: "people want", "the public
+# expects", "customers are frustrated". Not a group set apart by nation, faith, party, age or
+# trade ("Germans", "French people", "teenagers", "Ohio drivers").
+_AT_LARGE = frozenset({"people", "persons", "humans", "folks", "individuals", "users",
+                       "customers", "consumers", "visitors", "readers", "residents",
+                       "stakeholders", "public", "everyone", "everybody"})
+_AT_LARGE_BEFORE = frozenset({"the", "most", "many", "some", "these", "those", "our", "your",
+                              "their", "general", "wider", "broader", "ordinary", "everyday"})
+
+
+@exemption(name="people-at-large", rule="CC401",
+           reason="the group is people at large or a service's audience ('people want', 'the "
+           "public expects', 'customers are frustrated'), not a group set apart by nation, "
+           "faith, party, age or trade: a plain observation about human needs, which the "
+           "writer's own research or experience answers for",
+           example="People want to know where their application stands.")
+def _people_at_large(ctx: SentenceContext, cue: Cue) -> bool:
+    words = [w.lower().replace("’", "'") for w in re.findall(r"[\w'’-]+",
+                                                             ctx.text[cue.start:cue.end])]
+    for i, w in enumerate(words):
+        if w in _AT_LARGE:
+            before = words[:i]
+            if i + 1 < len(words) and words[i + 1] == "who":
+                return False  # "people who ...": a group set apart by what it does
+            return all(b in _AT_LARGE_BEFORE for b in before)
+    return False
+
+
 @exemption(name="in-passing", rule="CC201",
            reason="the quantity sizes an object or a circumstance of the clause ('helps many "
            "families', 'a problem in many cities', 'the extinction of many species'), not the "
@@ -593,6 +637,6 @@ _CAUSAL_LINKS = frozenset({"will lead to", "would lead to", "end up", "eventuall
 @exemption(name="survey-context", rule="CC401", whole_sentence=True,
            reason="the text just before reports a survey, a poll or interviews: what "
            "'respondents felt' or 'teams want' comes from it, and is sourced there",
-           example="We surveyed 500 users in May. People felt that the tools helped.")
+           example="We surveyed 500 teachers in May. Teachers felt that the tools helped.")
 def _survey_context(ctx: SentenceContext, cue: Cue) -> bool:
     return reading.survey_context(ctx)

@@ -113,6 +113,7 @@ def _measured_outcome(ctx: SentenceContext, m: re.Match[str]) -> bool:
     reads_questions=True,
     reads=("imagined", "supposed"),
     exemptions=("speech-act", "writers-own", "mechanism"),
+    default_on=False,
     supersedes=("CC703",),
 )
 def slippery_slope(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:

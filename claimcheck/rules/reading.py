@@ -119,14 +119,14 @@ _TIME_NOW = re.compile(r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoo
                        r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
 # Quantifier words whose clause the tense does not make episodic: "has always been dubious"
 # characterizes across time; "never" before a past is the past-record exemption's.
-_TIME_QUANTIFIERS = frozenset({"always", "never", "forever", "ever", "constantly",
+TIME_QUANTIFIERS = frozenset({"always", "never", "forever", "ever", "constantly",
                                "continually", "invariably"})
 
 
 def episodic(ctx: SentenceContext, cue_start: int, cue_end: int) -> bool:
     """The cue's clause reports a particular event: a past tense or a perfect, or the news
     present (a passive event, or a verb with a named place, in a clause with particulars)."""
-    if plain(ctx.text[cue_start:cue_end]) in _TIME_QUANTIFIERS:
+    if plain(ctx.text[cue_start:cue_end]) in TIME_QUANTIFIERS:
         return False
     lo, hi = clause_span(ctx, cue_start)
     clause = ctx.text[lo:hi]
@@ -206,7 +206,7 @@ def writers_own(ctx: SentenceContext, cue_start: int) -> bool:
     plans or habits, which the writer answers for, not a claim about others. A forecast after
     a supposition ("if we ..., soon we'll be giving everyone ...") is a slope, not a plan."""
     lo, hi = clause_span(ctx, cue_start)
-    if plain(ctx.text[cue_start:cue_start + 8]).split()[0] in _TIME_QUANTIFIERS:
+    if plain(ctx.text[cue_start:cue_start + 8]).split()[0] in TIME_QUANTIFIERS:
         return False  # "I'll never get a job", "we always ...": one-party's or a verdict
     head = ctx.text[lo:cue_start]
     found = _WRITER.search(head) or _WRITER.match(ctx.text[lo:hi].lstrip())
@@ -237,8 +237,11 @@ _SPEECH_ACT = re.compile(
     r"(?:welcome|invited)\b|join\s+us\b|stay\s+tuned|see\s+you)",
     re.IGNORECASE)
 # Adverbs an instruction may open with: "Always consider ...", "Just run ...".
-_INSTRUCTION_LEAD = re.compile(r"^\W*(?:(?:always|never|just|simply|now|then|first|also|"
+_INSTRUCTION_LEAD = re.compile(r"^\W*(?i:(?:always|never|just|simply|now|then|first|also|"
                                r"finally|instead|next)[\s,]+)?(?P<verb>[A-Za-z]+)\b")
+# A subordinate clause an instruction may open with: "When you share materials, always ...".
+_LEADING_SUBORDINATE = re.compile(r"^\W*(?:when|whenever|if|once|before|after|while|as\s+you|"
+                                  r"until|to|for)\b[^,;:]{0,120},\s*", re.IGNORECASE)
 
 
 @per_sentence
@@ -249,6 +252,15 @@ def speech_act(ctx: SentenceContext) -> bool:
     text = ctx.text[ctx.lo:ctx.hi] if ctx.hi > ctx.lo else ctx.text
     if _SPEECH_ACT.search(text):
         return True
+    if _instruction(text):
+        return True
+    sub = _LEADING_SUBORDINATE.match(text)
+    return sub is not None and _instruction(text[sub.end():], after_clause=True)
+
+
+def _instruction(text: str, after_clause: bool = False) -> bool:
+    """`text` opens with a verb in its base form that can give an instruction ("Stay ...",
+    "Never stop ...", after a clause: "..., always protect ...")."""
     lead = _INSTRUCTION_LEAD.match(text)
     if lead is None:
         return False
@@ -257,7 +269,8 @@ def speech_act(ctx: SentenceContext) -> bool:
     if plain(verb) in {"do", "have", "be", "can", "will", "may", "need", "dare"} and not re.match(
             r"\s*(?:not|n['’]t)\b", rest):
         return False  # "Do all politicians lie?": an auxiliary opening a question
-    if not verb[:1].isupper() and lead.start("verb") == len(text) - len(text.lstrip()):
+    if not after_clause and not verb[:1].isupper() and lead.start("verb") == len(text) - len(
+            text.lstrip()):
         return False  # a lower-case opening is a fragment, not an instruction
     return plain(verb) in word_set("instruction_verbs") and not re.match(
         r"\s+(?:is|are|was|were|has|have|had|will|can|of|and)\b", rest)
@@ -457,7 +470,7 @@ def ranges_over(ctx: SentenceContext, cue_start: int, cue_end: int) -> str:
         return "beings"
     if key in {"everything", "nothing"} and clause_subject(ctx, cue_start) is None:
         return "things"  # "nothing will change", "everything works": the subject is things
-    if key in _TIME_QUANTIFIERS or key in {"everything", "nothing", "everywhere", "nowhere"} \
+    if key in TIME_QUANTIFIERS or key in {"everything", "nothing", "everywhere", "nowhere"} \
             or _floating(ctx, cue_start, cue_end):
         # "Politicians never keep ...", "Residents of Dunmore never ...", "Teachers, nurses and
         # the police are all underpaid": the quantifier speaks of the clause's subject.

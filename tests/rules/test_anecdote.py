@@ -65,7 +65,12 @@ def test_what_counts_as_a_case(text: str, case: bool) -> None:
      [("CC104", "Thus French people are")]),
 ])
 def test_one_leap_from_a_case_is_one_finding(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(f.rule, f.cue) for f in flags_for(text)] == expected
+    assert [(f.rule, f.cue) for f in flags_for(text, {"CC104": "on"})] == expected
+
+
+def test_with_cc104_off_by_default_the_group_claim_is_still_flagged() -> None:
+    text = "I met one Parisian last summer. Thus French people are rude."
+    assert [(f.rule, f.cue) for f in flags_for(text)] == [("CC402", "French people are rude")]
 
 
 def test_cues_before_the_leap_are_settled_on_their_own() -> None:

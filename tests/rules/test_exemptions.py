@@ -13,7 +13,7 @@ from claimcheck.document import build_document
 from claimcheck.rules import BY_ID, CENTRAL, EXEMPTIONS, RULES, explain
 from claimcheck.split import split_document
 
-from .helpers import flags_for
+from .helpers import ALL_ON, flags_for
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "claimcheck" / "rules"
 
@@ -21,7 +21,7 @@ RULES_DIR = Path(__file__).resolve().parents[2] / "claimcheck" / "rules"
 def _reports(text: str, skip: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
     doc = build_document("example.md", text + "\n", markdown=True)
     return [(r.rule.id, r.outcome, r.why) for c in split_document(doc)
-            for r in explain(c, doc, {}, skip=skip)]
+            for r in explain(c, doc, ALL_ON, skip=skip)]  # opt-in rules' entries too
 
 
 @pytest.mark.parametrize("name", sorted(EXEMPTIONS))

@@ -101,8 +101,8 @@ def test_eventually_after_and_is_found_in_the_clause_the_splitter_cut() -> None:
                         "you will turn to crime.")
     claims = split_document(doc)
     assert len(claims) == 2  # the splitter cuts at ", and": the cue must not straddle the cut
-    assert [f.cue for c in claims for f in find_flags(c, doc, {}) if f.rule == "CC702"] == [
-        "eventually"]
+    assert [f.cue for c in claims for f in find_flags(c, doc, {"CC702": "on"})
+            if f.rule == "CC702"] == ["eventually"]
 
 
 def test_pretty_soon_is_a_slope() -> None:
