@@ -41,19 +41,22 @@ def claim_splitter() -> tuple[Callable[[Document], list[Claim]], str]:
     return split_document, "claimcheck.split"
 
 
-def rules_fired(text: str, split: Callable[[Document], list[Claim]]) -> set[tuple[str, str]]:
-    """(family, rule ID) of every flag raised in `text`."""
+def rules_fired(text: str, split: Callable[[Document], list[Claim]],
+                settings: dict[str, str] | None = None) -> set[tuple[str, str]]:
+    """(family, rule ID) of every flag raised in `text` (default rule settings unless given)."""
     from ..rules import find_flags
 
     doc = text_document(text)
-    return {(flag.family, flag.rule) for claim in split(doc) for flag in find_flags(claim, doc, {})}
+    return {(flag.family, flag.rule) for claim in split(doc)
+            for flag in find_flags(claim, doc, settings or {})}
 
 
 # The Logic dataset files slippery-slope arguments under "faulty generalization" (43 of the 49
 # train rows that contain one of our slippery-slope phrases are labelled so). Our slope rules
 # (CC702 slippery-slope, CC703 consequence-chain) belong to the hedge family, since a chain of
 # consequences is not a claim about a whole, so the headline row leaves them out; the extra row
-# shows the figure under the dataset's reading.
+# shows the figure under the dataset's reading, with both switched on (they are opt-in). They
+# supersede no default rule, so one pass with them on gives the default rows too.
 DATASET_READING = ("CC702", "CC703")
 
 
@@ -68,13 +71,15 @@ def _bare_cues() -> re.Pattern[str]:
 
 
 def evaluate_flags(dataset: Path) -> FlagEval:
-    from ..rules import FAMILIES
+    from ..rules import BY_ID, FAMILIES
 
     rows = read_jsonl(dataset, ("text", "generalization"))
     texts = [str(row["text"]) for row in rows]
     gold = [bool(row["generalization"]) for row in rows]
     split, splitter = claim_splitter()
-    found = [rules_fired(text, split) for text in texts]
+    reading_on = {r: "on" for r in DATASET_READING}
+    with_slopes = [rules_fired(text, split, reading_on) for text in texts]
+    found = [{(fam, r) for fam, r in f if BY_ID[r].default_on} for f in with_slopes]
     fired = [{family for family, _ in f} for f in found]
     general = {f for f, is_general in FAMILIES.items() if is_general}
     result = FlagEval(dataset=str(dataset), rows=len(rows), positives=sum(gold),
@@ -83,7 +88,7 @@ def evaluate_flags(dataset: Path) -> FlagEval:
         [bool(f & general) for f in fired], gold)
     result.scores["claimcheck (+ slippery slope, the dataset's reading)"] = score(
         [bool(f & general) or any(r in DATASET_READING for _, r in rules)
-         for f, rules in zip(fired, found, strict=True)], gold)
+         for f, rules in zip(fired, with_slopes, strict=True)], gold)
     result.scores["claimcheck (any rule)"] = score([bool(f) for f in fired], gold)
     cues = _bare_cues()
     result.scores["baseline: cue words, no context"] = score(

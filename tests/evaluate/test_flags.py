@@ -40,14 +40,16 @@ def test_evaluate_small_dataset_by_hand() -> None:
     result = evalflags.evaluate_flags(SMALL)
     assert (result.rows, result.positives) == (7, 3)
     overall = result.scores["claimcheck (generalization families)"]
-    # Hand-checked: all three generalizations are caught ("Waiters are rude", "Everyone",
-    # "once, so cats are vicious"); the ad populum row "Everyone is buying it, so you should
-    # too" is a call to follow the crowd, which the sweeping rule now leaves alone.
-    assert (overall.tp, overall.fp, overall.fn, overall.tn) == (3, 0, 0, 4)
-    assert result.scores["  family: sweeping"].tp == 3
+    # Hand-checked: two of the three generalizations are caught by the default rules
+    # ("Everyone", "once, so cats are vicious"); "I met two rude waiters in Lyon. Waiters are
+    # rude." is CC104's (a leap from a case to the next sentence), opt-in since it was below
+    # half worth acting on in plain prose. The ad populum row "Everyone is buying it, so you
+    # should too" is a call to follow the crowd, which the sweeping rule leaves alone.
+    assert (overall.tp, overall.fp, overall.fn, overall.tn) == (2, 0, 1, 4)
+    assert result.scores["  family: sweeping"].tp == 2
     # No row here has a slippery slope, so the dataset's reading scores the same.
     reading = result.scores["claimcheck (+ slippery slope, the dataset's reading)"]
-    assert (reading.tp, reading.fp, reading.fn, reading.tn) == (3, 0, 0, 4)
+    assert (reading.tp, reading.fp, reading.fn, reading.tn) == (2, 0, 1, 4)
 
 
 def test_slippery_slope_row_follows_the_datasets_reading(tmp_path: Path) -> None:
@@ -71,13 +73,13 @@ def test_render_formats() -> None:
     result = evalflags.evaluate_flags(SMALL)
     table = evalflags.render_eval(result, "table")
     assert "flags_small.jsonl: 7 rows, 3 generalizations" in table
-    row = r"^claimcheck \(generalization families\) +1\.000   1\.000  1\.000   3   0   0$"
+    row = r"^claimcheck \(generalization families\) +1\.000   0\.667  0\.800   2   0   1$"
     assert re.search(row, table, re.MULTILINE)
     data = json.loads(evalflags.render_eval(result, "json"))
-    assert data["scores"]["claimcheck (generalization families)"]["f1"] == 1.0
+    assert data["scores"]["claimcheck (generalization families)"]["f1"] == 0.8
     assert data["scores"]["baseline: cue words, no context"]["fp"] == 1  # "Everyone is buying"
     md = evalflags.render_eval(result, "markdown")
-    assert "| claimcheck (generalization families) | 1.000 | 1.000 | 1.000 | 3 | 0 | 0 |" in md
+    assert "| claimcheck (generalization families) | 1.000 | 0.667 | 0.800 | 2 | 0 | 1 |" in md
 
 
 def test_a_row_that_did_not_run_says_why() -> None:
