@@ -100,6 +100,8 @@ def _trait_pattern() -> re.Pattern[str]:
 
 def _is_institution(ctx: SentenceContext, m: re.Match[str]) -> bool:
     """"French Ministry", "Israeli forces": the group word is an adjective on an institution."""
+    if re.fullmatch(r"[A-Z]{2,6}s?", m.group("group").split()[-1]):
+        return True  # "TTS felt", "NASA wants": an acronym names an organisation
     group = m.group("group").lower().split()
     head = group[group.index("of") - 1] if "of" in group[1:] else group[-1]
     if head in word_set("institutions"):  # the head noun: "members of congress" are people

@@ -607,6 +607,45 @@ def _people_at_large(ctx: SentenceContext, cue: Cue) -> bool:
     return False
 
 
+@exemption(name="aim", rule="CC101",
+           reason="the quantifier is in what something is meant to do ('designed to ensure that "
+           "everyone understands', 'helps everyone manage', 'so that all users can'): an aim "
+           "or a purpose, not a claim that it is so",
+           example="The checklist is designed to ensure that everyone understands the plan.")
+def _aim(ctx: SentenceContext, cue: Cue) -> bool:
+    return bool(_AIM.search(ctx.text[max(0, cue.start - 40):cue.start]))
+
+
+_AIM = re.compile(r"\b(?:ensure|ensures|ensuring|make\s+sure|makes\s+sure|so\s+that|in\s+order\s+"
+                  r"(?:for|that)|help|helps|helping|allow|allows|allowing|enable|enables|"
+                  r"enabling|let|lets|empower|empowers)\s+(?:that\s+)?$", re.IGNORECASE)
+
+
+@exemption(name="no-appeal", rule="CC301",
+           reason="the unnamed people are not cited for a claim: they are in a clause about "
+           "something else ('the topics people find interesting', 'the things people often "
+           "think of as ...') or the subject of an infinitive ('easier for people to report "
+           "abuse')",
+           example="The page lists the topics people find most useful.")
+def _no_appeal(ctx: SentenceContext, cue: Cue) -> bool:
+    if re.search(r"\bto\s+[a-z]+$", ctx.text[cue.start:cue.end]):
+        return True  # "for people to report": an infinitive reports nothing
+    before = ctx.words_before(cue.start, 1)
+    if not before:
+        return False
+    word = before[0]
+    # "the topics people find useful": a noun the cue's clause modifies, no "that" between
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and word.isalpha() \
+        and word not in _NOT_A_HEAD and not ctx.text[:cue.start].rstrip().endswith(",")
+
+
+# Words in -s before a cue that are not a noun the cue's clause could modify.
+_NOT_A_HEAD = frozenset({"as", "was", "has", "does", "this", "thus", "its", "his", "hers",
+                         "yes", "always", "sometimes", "perhaps", "besides", "unless", "whereas",
+                         "across", "towards", "afterwards", "says", "claims", "shows", "argues",
+                         "believes", "thinks", "suggests", "means"})
+
+
 @exemption(name="in-passing", rule="CC201",
            reason="the quantity sizes an object or a circumstance of the clause ('helps many "
            "families', 'a problem in many cities', 'the extinction of many species'), not the "

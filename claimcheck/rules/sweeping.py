@@ -32,7 +32,7 @@ from .words import EDGE_L, phrases, word_set
     exemptions=("speech-act", "idiom", "name-or-title", "not-all", "rule-laid-down",
                 "defined-set", "figure-in-clause", "time-marker", "appeal-to-ignorance",
                 "popularity-appeal", "one-party", "past-record", "scope-of-an-act", "source-next",
-                "episodic", "writers-own", "about-things", "qualified"),
+                "episodic", "writers-own", "about-things", "qualified", "aim"),
 )
 def sweeping_quantifier(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """A sweeping quantifier (all, every, everyone, nobody, never, always, none) with no support.

@@ -97,7 +97,7 @@ def weasel_spans(ctx: SentenceContext) -> list[tuple[int, int]]:
     severity="warning",
     message="'{cue}' leans on unnamed sources: name them (who, which study, which poll)",
     hint="Name the source ('a 2023 Pew poll found ...') or drop the appeal to authority.",
-    exemptions=("name-or-title", "source-next", "survey-context"),
+    exemptions=("name-or-title", "source-next", "survey-context", "no-appeal"),
     supersedes=("CC101", "CC201", "CC202", "CC401"),
     absorbs=("CC201",),
 )
