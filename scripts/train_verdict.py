@@ -41,6 +41,7 @@ import mutations  # noqa: E402
 from claimcheck.check.features import FEATURES  # noqa: E402
 from claimcheck.check.model import LABELS, WEIGHTS_FILE  # noqa: E402
 from claimcheck.check.normalize import content_stems, pool_stems  # noqa: E402
+from claimcheck.check.retrieve import candidates, prepare_dense  # noqa: E402
 from claimcheck.check.score import SpanCache, best_spans  # noqa: E402
 from claimcheck.check.verdict import MAX_EVIDENCE, _pairs  # noqa: E402
 from claimcheck.models import Snippet  # noqa: E402
@@ -64,12 +65,13 @@ class Pool:
                          for n, t in enumerate(texts)]
         self.index = build_index(self.snippets, folder)
         self.cache = SpanCache(texts, pool_stems(texts))
+        self.dense = prepare_dense(self.index)  # retrieval as the checker does it
 
     def rows(self, claim: str) -> list[tuple[str, np.ndarray]]:
         """(passage text, feature row) of the claim's best passages."""
-        hits = [n for n, score in self.index.search(claim, CANDIDATES) if score > 0]
+        (found,) = candidates([claim], self.index, CANDIDATES, self.dense)
         stems = content_stems(claim)
-        spans = best_spans(claim, stems, hits, self.cache, MAX_EVIDENCE)
+        spans = best_spans(claim, stems, found.positions, self.cache, MAX_EVIDENCE, found.prior)
         if not spans or spans[0].names_only:
             return []
         return [(self.texts[p.scored.span.snippet], p.row)
