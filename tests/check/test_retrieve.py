@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
 import pytest
+from clirun import run_cli
 
 from claimcheck.check import retrieve
 from claimcheck.check.retrieve import candidates, dense_fits, prepare_dense
@@ -63,3 +65,23 @@ def test_the_checker_embeds_snippets_once_per_reference_set(tmp_path: Path) -> N
     assert isinstance(rows, np.memmap)  # read back, memory-mapped, not computed again
     assert rows.shape == (len(PARAPHRASED), 256)
 
+
+
+def test_the_report_is_byte_identical_with_cold_and_cached_vectors(tmp_path: Path) -> None:
+    refs = tmp_path / "refs.jsonl"
+    refs.write_text("".join(json.dumps({"id": f"e{n}", "text": t}) + "\n"
+                            for n, t in enumerate(PARAPHRASED)), encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text(f"{CLAIM}\n\nQatar agreed to host the World Cup.\n", encoding="utf-8")
+    env = {"CLAIMCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    argv = ["check", str(draft), "--refs", str(refs), "--format", "json"]
+    cold = run_cli(argv, env=env)
+    (kept,) = (tmp_path / "cache" / "index").glob("*.npy")  # the snippet vectors, cached
+    made = kept.stat().st_mtime_ns
+    cached = run_cli(argv, env=env)
+    assert cold.code == cached.code == 0 and cold.out == cached.out
+    assert kept.stat().st_mtime_ns >= made and len(list(kept.parent.glob("*.npy"))) == 1
+    kept.write_bytes(b"damaged")  # a damaged vectors file is made again, never fatal
+    again = run_cli(argv, env=env)
+    assert again.code == 0 and again.out == cold.out and again.err == cold.err
+    assert np.load(kept).shape == (len(PARAPHRASED), 256)
