@@ -35,6 +35,7 @@ from claimcheck.check.normalize import content_stems, pool_stems  # noqa: E402
 from claimcheck.check.retrieve import candidates, prepare_dense, snippet_vectors  # noqa: E402
 from claimcheck.check.score import SpanCache, best_spans  # noqa: E402
 from claimcheck.config import Config  # noqa: E402
+from claimcheck.evaluate.verify import evidence_pool  # noqa: E402
 from claimcheck.models import Snippet  # noqa: E402
 from claimcheck.references import build_index  # noqa: E402
 
@@ -43,20 +44,15 @@ def pool_and_claims(name: str, rows: list[dict[str, Any]]) -> tuple[list[Snippet
                                                                     list[tuple[str, set[int]]]]:
     """The part's evidence pool (as eval verify builds it) and, for each claim with evidence
     of its own, the positions of that evidence."""
-    pool: dict[str, Snippet] = {}
-    for row in rows:
-        for ev in row["evidences"]:
-            key = str(ev.get("evidence_id") or ev["evidence"])
-            pool.setdefault(key, Snippet(id=key, text=ev["evidence"],
-                                         source=str(ev.get("article", "")) or "evidence"))
-    position = {key: n for n, key in enumerate(pool)}
+    pool = evidence_pool(rows)
+    position = {snippet.id: n for n, snippet in enumerate(pool)}
     claims = []
     for row in rows:
         own = {position[str(ev.get("evidence_id") or ev["evidence"])] for ev in row["evidences"]
                if name == "vitaminc" or ev["evidence_label"] != "NOT_ENOUGH_INFO"}
         if own:
             claims.append((str(row["claim"]), own))
-    return list(pool.values()), claims
+    return pool, claims
 
 
 def main(argv: list[str] | None = None) -> int:

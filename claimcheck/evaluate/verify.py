@@ -149,19 +149,25 @@ def pair_level(rows: list[dict[str, Any]], config: Config) -> ModeResult:
                     "evidence_label", run, gold, fuzzy, config.thresholds, started)
 
 
-def corpus_level(rows: list[dict[str, Any]], config: Config) -> ModeResult:
-    """All evidence sentences as one reference pool, through the real index and checker."""
-    from ..check import check_all
-    from ..references import build_index
-
-    started = time.perf_counter()
+def evidence_pool(rows: list[dict[str, Any]]) -> list[Snippet]:
+    """Every evidence sentence of the rows once, as one reference pool; a snippet's id is the
+    evidence id (or its text when it has none)."""
     pool: dict[str, Snippet] = {}
     for row in rows:
         for ev in row["evidences"]:
             key = str(ev.get("evidence_id") or ev["evidence"])
             pool.setdefault(key, Snippet(id=key, text=ev["evidence"],
                                          source=str(ev.get("article", "")) or "evidence"))
-    snippets = list(pool.values())
+    return list(pool.values())
+
+
+def corpus_level(rows: list[dict[str, Any]], config: Config) -> ModeResult:
+    """All evidence sentences as one reference pool, through the real index and checker."""
+    from ..check import check_all
+    from ..references import build_index
+
+    started = time.perf_counter()
+    snippets = evidence_pool(rows)
     kept = [row for row in rows if row["claim_label"] in GOLD]
     gold = [GOLD[row["claim_label"]] for row in kept]
     index = build_index(snippets)
