@@ -14,6 +14,7 @@ tests/test_docs.py fails while a generated part is out of date.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import subprocess
@@ -38,6 +39,7 @@ EXAMPLE_COMMAND = ("claimcheck", "check", "-", "--refs", "fixtures/refs/news/")
 EXAMPLE_COLUMNS = 100
 
 
+@functools.cache  # one run per process: the tests ask for it more than once
 def _readme_example() -> str:
     """The example as a console session: the command, what it shows in a terminal of
     EXAMPLE_COLUMNS columns (a pseudo-terminal, colour off), and its exit code."""
