@@ -1,5 +1,6 @@
 """Suite-wide: count the processes the tests start, so a test that spawns an interpreter where an
-in-process call would do shows up in the summary (`python -m pytest -q` prints one line)."""
+in-process call would do shows up in the summary (`python -m pytest -q` prints one line). With
+pytest-xdist (`-n 2`) each worker counts its own and the controller adds them up."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import sys
 from collections import Counter
 from typing import Any
 
+import pytest
+
 _SPAWNS: Counter[str] = Counter()      # test file -> processes started through subprocess
 _PYTHONS: Counter[str] = Counter()     # of those, Python: this interpreter or its scripts
 _original_init = subprocess.Popen.__init__
@@ -16,7 +19,10 @@ _BIN = os.path.dirname(sys.executable)
 
 
 def _counting_init(self: subprocess.Popen[Any], args: Any, *rest: Any, **kwargs: Any) -> None:
-    test = os.environ.get("PYTEST_CURRENT_TEST", "(outside a test)").split("::")[0]
+    current = os.environ.get("PYTEST_CURRENT_TEST")
+    if current is None:  # not a test's: pytest-xdist starting its workers
+        return _original_init(self, args, *rest, **kwargs)
+    test = current.split("::")[0]
     _SPAWNS[test] += 1
     single = isinstance(args, (str, bytes, os.PathLike))
     first = str(args if single else (list(args)[:1] or [""])[0])
@@ -28,10 +34,24 @@ def _counting_init(self: subprocess.Popen[Any], args: Any, *rest: Any, **kwargs:
 subprocess.Popen.__init__ = _counting_init  # type: ignore[method-assign]
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:  # an xdist worker: hand the counts to the controller
+        output["spawns"], output["pythons"] = dict(_SPAWNS), dict(_PYTHONS)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    output = getattr(node, "workeroutput", None) or {}
+    _SPAWNS.update(output.get("spawns", {}))
+    _PYTHONS.update(output.get("pythons", {}))
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if getattr(terminalreporter.config, "workeroutput", None) is not None:
+        return
     total = sum(_SPAWNS.values())
     top = ", ".join(f"{name} {n}" for name, n in _PYTHONS.most_common(6))
     terminalreporter.write_line(
         f"subprocesses started by tests: {total}, of them Python interpreters: "
         f"{sum(_PYTHONS.values())}" + (f" ({top})" if top else ""))
-
