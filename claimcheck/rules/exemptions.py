@@ -254,7 +254,8 @@ def _defined_set(ctx: SentenceContext, cue: Cue) -> bool:
         head = [w for w in after if w != "of"][:1]
         if head and (head[0] in _BOUNDED or head[0] in _RECORDS or head[0] in _PEOPLE_HERE):
             return True
-        if after == ["of", "the"] or _listed_set(ctx, cue.start) or _restricted(ctx, cue.end):
+        if after in (["of", "the"], ["of", "whom"], ["of", "which"]) or _listed_set(
+                ctx, cue.start) or _restricted(ctx, cue.end):  # "..., all of whom work"
             return True
         before = ctx.words_before(cue.start, 2)
         while before and before[-1] in _FLOAT_OVER:
