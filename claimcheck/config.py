@@ -111,12 +111,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def _parse_toml(raw: bytes, path: Path) -> dict[str, Any]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UserError(f"{path}: the file is UTF-16; TOML files are UTF-8, save it as UTF-8")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise UserError(f"{path}:{line}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); TOML "
-                        f"files are UTF-8, save it as UTF-8") from None
+    from .files import decode_utf8
+
+    text = decode_utf8(raw, str(path), "TOML files are UTF-8, save it as UTF-8")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

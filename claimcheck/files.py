@@ -24,6 +24,17 @@ BASELINE_MAX_BYTES = 100_000_000
 LEDGER_MAX_BYTES = 500_000_000
 
 
+def decode_utf8(raw: bytes, label: str, advice: str = "save the file as UTF-8") -> str:
+    """`raw` as text (a UTF-8 BOM is dropped), or a UserError naming the line and the byte that
+    is not UTF-8, then `advice`."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise UserError(f"{label}:{line}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
+                        f"{advice}") from None
+
+
 def kind_of(mode: int) -> str:
     """What a non-regular file is, in words."""
     if stat.S_ISFIFO(mode):

@@ -132,16 +132,10 @@ def _files(spec: str) -> list[tuple[Path, str]]:
 def load_file(path: Path, label: str, max_bytes: int = 500_000_000) -> list[Located]:
     """Snippets of one local reference file, read strictly as UTF-8; a FIFO, a device or a
     file over `max_reference_bytes` is a one-line error."""
-    from ..files import read_capped
+    from ..files import decode_utf8, read_capped
 
     try:
         data = read_capped(path, max_bytes, label, "max_reference_bytes")
     except OSError as exc:
         raise UserError(f"{label}: cannot read: {exc.strerror}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise UserError(f"{label}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
-                        f"save the file as UTF-8") from None
-    return parse(EXTENSIONS[path.suffix.lower()], label, text)
+    return parse(EXTENSIONS[path.suffix.lower()], label, decode_utf8(data, label))
