@@ -87,8 +87,11 @@ def span_cache(index: SearchIndex) -> SpanCache:
 
 
 def judge_many(asked: list[Asked], index: SearchIndex, thresholds: Thresholds,
-               cache: SpanCache, dense: bool = False) -> list[Verdict]:
-    """Candidates (by meaning too when `dense`), then a verdict, for each claim."""
+               cache: SpanCache, dense: bool | None = None) -> list[Verdict]:
+    """Candidates (by meaning too when `dense`; None: whenever the index allows, as
+    `check_all` does, so every engine retrieves alike), then a verdict, for each claim."""
+    if dense is None:
+        dense = prepare_dense(index)
     found = candidates([a.text for a in asked], index, thresholds.candidates, dense)
     return [judge(a, hits.positions, index.snippets, cache, thresholds, hits.prior)
             for a, hits in zip(asked, found, strict=True)]
