@@ -23,7 +23,7 @@ Cases (all offline, deterministic):
 
 `record` runs the code of this checkout (or of git revision REV, exported to a temporary folder)
 and stores it as NAME (default: the commit's short hash, with `+dirty` when the work tree has
-changes). `compare` records this checkout into a temporary folder and compares it with NAME
+changes). `compare` records this checkout as the record `current` and compares it with NAME
 (default: the newest record), printing every case that differs, and for JSON reports the first
 differing claims. `--quick` leaves out the 1 MB case. Records live in
 `$CLAIMCHECK_GOLDEN` or /work/team/golden.
@@ -317,12 +317,24 @@ def explain(old: bytes, new: bytes, limit: int = 8) -> Iterator[str]:
     except ValueError:
         yield "  (not JSON: outputs differ)"
         return
-    if not (isinstance(a, dict) and "claims" in a):
-        yield "  (JSON without claims: outputs differ)"
+    if not (isinstance(a, dict) and isinstance(a.get("claims"), list)
+            and isinstance(b, dict) and isinstance(b.get("claims"), list)):
+        for key in sorted(set(a) | set(b)) if isinstance(a, dict) and isinstance(b, dict) else []:
+            if a.get(key) != b.get(key):
+                yield f"  {key}: {json.dumps(a.get(key))[:300]}"
+                yield f"   -> {json.dumps(b.get(key))[:300]}"
         return
     ca, cb = a["claims"], b["claims"]
     if len(ca) != len(cb):
         yield f"  claims: {len(ca)} -> {len(cb)}"
+    counts: dict[str, int] = {}
+    for x, y in zip(ca, cb, strict=False):
+        for key in set(x) | set(y):
+            if x.get(key) != y.get(key):
+                counts[key] = counts.get(key, 0) + 1
+    if counts:
+        yield "  claims differing, by field: " + ", ".join(
+            f"{k} {n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]))
     shown = 0
     for x, y in zip(ca, cb, strict=False):
         if x == y:
@@ -426,14 +438,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.against:
         golden = STORE / args.against
     else:
-        records = sorted(STORE.glob("*/manifest.json"), key=lambda p: p.stat().st_mtime)
+        records = sorted((p for p in STORE.glob("*/manifest.json") if p.parent.name != "current"),
+                         key=lambda p: p.stat().st_mtime)
         if not records:
             sys.exit(f"no records in {STORE}: run 'golden.py record' first")
         golden = records[-1].parent
-    with tempfile.TemporaryDirectory(prefix="golden-now-") as tmp:
-        record(ROOT, Path(tmp), args.quick)
-        print(f"compared with {golden.name} ({time.perf_counter() - begin:.0f} s)")
-        return compare(golden, Path(tmp))
+    current = STORE / "current"  # kept until the next compare, for `diff` and a closer look
+    shutil.rmtree(current, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="golden-code-") as tmp:
+        # a snapshot of the checkout as it is now, so editing it during a long run is harmless
+        code = Path(tmp) / "code"
+        shutil.copytree(ROOT, code, ignore=shutil.ignore_patterns(".git", ".venv", "__pycache__",
+                                                                  "*.egg-info"))
+        record(code, current, args.quick)
+    print(f"compared with {golden.name} ({time.perf_counter() - begin:.0f} s)")
+    return compare(golden, current)
 
 
 if __name__ == "__main__":

@@ -1,40 +1,23 @@
-"""Word lists live as data files beside the code that reads them (`<package>/data/<name>.txt`).
+"""Where the word-list loader used to live: it is `claimcheck.text.wordlists` now.
 
-A list more than one stage needs (month and weekday names: the splitter finds dates, the checker
-compares them) has one copy in `claimcheck/data/`, read through `shared_words`/`shared_map`,
-so the stages can never disagree about what a date is.
+Kept only so that modules not yet moved onto `claimcheck.text` still import. A list that moved
+from a stage's `data/` to `claimcheck/text/data/` is still found under its old package here, so
+`data_lines("claimcheck.split", "common_words")` reads the shared copy. New code imports from
+`claimcheck.text.wordlists` (and month and weekday names from `claimcheck.text.dates`).
 """
 
 from __future__ import annotations
 
-from functools import cache
 from importlib.resources import files
 
-SHARED = "claimcheck"  # the package whose data/ holds the lists several stages read
+from .text import wordlists
 
 
 def data_lines(package: str, name: str) -> tuple[str, ...]:
-    """Stripped lines of `<package>/data/<name>.txt`, in file order, without blank lines and
-    `#` comment lines."""
-    text = (files(package) / "data" / f"{name}.txt").read_text(encoding="utf-8")
-    return tuple(s for line in text.splitlines() if (s := line.strip()) and not s.startswith("#"))
+    """`text.wordlists.data_lines`, falling back to the shared copy of a list that moved."""
+    if not (files(package) / "data" / f"{name}.txt").is_file():
+        package = wordlists.TEXT
+    return wordlists.data_lines(package, name)
 
 
-@cache
-def shared_map(name: str) -> dict[str, str]:
-    """Lines "key value" of the shared `claimcheck/data/<name>.txt`, lower-cased, as a dict
-    (first word -> rest of the line, "" when there is none), in file order."""
-    pairs = (line.lower().split(None, 1) for line in data_lines(SHARED, name))
-    return {p[0]: p[1] if len(p) > 1 else "" for p in pairs}
-
-
-@cache
-def calendar_words() -> frozenset[str]:
-    """Month and weekday names, lower-cased: capitalised in prose, but never a name."""
-    return frozenset(shared_map("months")) | frozenset(shared_map("weekdays"))
-
-
-@cache
-def shared_words(name: str) -> tuple[str, ...]:
-    """The keys of `shared_map(name)`, longest first: ready for a regex alternation."""
-    return tuple(sorted(shared_map(name), key=len, reverse=True))
+__all__ = ["data_lines"]

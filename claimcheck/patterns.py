@@ -1,57 +1,11 @@
-"""Regex alternations of word lists, written as prefix trees.
+"""Where the prefix-tree alternations used to live: they are `claimcheck.text.patterns` now.
 
-A flat alternation "january|june|july|..." makes the regex engine try every entry at every
-position it scans; the tree "j(?:u(?:ly|ne)|anuary)" rejects a position after a letter or two.
-Word lists are matched all over the pipeline (the splitter's cues, every rule, the checker's
-dates and quantities), so this is one of the cheapest speed-ups there is.
-
-The tree matches exactly what the flat alternation, longest entry first, matches, in the same
-order of preference: two entries that match at one position are a prefix of one another, and
-the tree tries the longer first (its optional tails are greedy), as the longest-first list did.
-That holds when no text character can match two different branches; entries that are not plain
-lower-case ASCII (where case-insensitive matching could blur branches) keep the flat list.
+Kept only so that modules not yet moved onto `claimcheck.text` still import; new code imports
+from `claimcheck.text.patterns`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from .text.patterns import alternation, prose_atom
 
-Atom = Callable[[str], str]  # the regex one character of an entry stands for
-
-
-def alternation(entries: Iterable[str], atom: Atom = re.escape) -> str:
-    """A non-capturing group matching any entry, longest first, as a prefix tree."""
-    ordered = sorted(dict.fromkeys(entries), key=len, reverse=True)
-    if not ordered:
-        return "(?!)"  # matches nothing, as an empty list should
-    if not all(entry.isascii() and entry == entry.lower() for entry in ordered):
-        return "(?:" + "|".join("".join(map(atom, entry)) for entry in ordered) + ")"
-    root: _Trie = {}
-    for entry in ordered:
-        node = root
-        for char in entry:
-            node = node.setdefault(char, {})
-        node[""] = {}  # an entry ends here
-    return "(?:" + _branches(root, atom) + ")"
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def _branches(node: _Trie, atom: Atom) -> str:
-    branches = [atom(char) + _branches(child, atom) for char, child in sorted(node.items())
-                if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    return f"(?:{body})?" if "" in node else body  # greedy: the longer entry first
-
-
-def prose_atom(char: str) -> str:
-    """A phrase as written in prose: any run of spaces between words, either apostrophe."""
-    if char == " ":
-        return r"\s+"
-    if char == "'":
-        return "['’]"
-    return re.escape(char)
+__all__ = ["alternation", "prose_atom"]

@@ -40,12 +40,12 @@ import mutations  # noqa: E402
 
 from claimcheck.check.features import FEATURES  # noqa: E402
 from claimcheck.check.model import LABELS, WEIGHTS_FILE  # noqa: E402
-from claimcheck.check.normalize import content_stems, pool_stems  # noqa: E402
 from claimcheck.check.retrieve import candidates, prepare_dense  # noqa: E402
 from claimcheck.check.score import SpanCache, best_spans  # noqa: E402
 from claimcheck.check.verdict import MAX_EVIDENCE, _pairs  # noqa: E402
 from claimcheck.models import Snippet  # noqa: E402
 from claimcheck.references import build_index  # noqa: E402
+from claimcheck.text.stems import content_stems, pool_stems  # noqa: E402
 
 OUT = ROOT / "claimcheck" / "check" / "data" / WEIGHTS_FILE
 GOLD = {"SUPPORTS": 0, "REFUTES": 1, "NOT_ENOUGH_INFO": 2}

@@ -191,8 +191,8 @@ def _engine(options: Options, config: Config, snippets: list[Any], key: str,
 
 def _packed(snippets: list[Any], key: str) -> dict[str, Any]:
     """The references indexed (from the index cache when there) and packed."""
-    from ..check.normalize import pool_stems
     from ..references import build_index
+    from ..text.stems import pool_stems
     from .packed import pack_references
 
     index = build_index(snippets)

@@ -33,10 +33,10 @@ from typing import cast
 import numpy as np
 
 from ..adapters.bm25 import weights_with
-from ..check.normalize import pool_stems
 from ..models import Snippet
 from ..references.index import K1, B, ReferenceIndex
 from ..references.tokenize import term_ids
+from ..text.stems import pool_stems
 
 Hits = list[tuple[int, float]]  # (global snippet position, BM25 score), best first
 

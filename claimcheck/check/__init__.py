@@ -17,7 +17,7 @@ from pydantic import TypeAdapter
 from ..config import Config, Thresholds
 from ..models import Claim, Verdict
 from ..processes import can_fork, collector_frozen
-from .normalize import pool_stems
+from ..text.stems import pool_stems
 from .retrieve import SearchIndex, candidates, prepare_dense
 from .score import SpanCache
 from .verdict import Asked, judge, not_checkable

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalize import typography
-from .numbers import Quantity, find_quantities
+from ..text.numbers import Quantity, find_quantities
+from ..text.tokens import typography
 
 # Share of a value an approximation word allows either side ("about 40" -> 36..44).
 APPROX = 0.1

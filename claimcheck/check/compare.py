@@ -15,11 +15,14 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from ..datafiles import calendar_words
 from ..models import Difference
+from ..text.dates import DateMention, calendar_words, find_dates
+from ..text.numbers import Quantity
+from ..text.stems import stem
+from ..text.stopwords import is_negation, negations, stopwords
+from ..text.tokens import Token, tokens
+from ..text.wordlists import entries, tagged, word_set
 from .bounds import Amount, find_amounts, find_years
-from .normalize import Token, is_negation, stem, tokens, word_list, word_set
-from .numbers import DateMention, Quantity, find_dates
 
 NEGATION_REACH = 3  # words after a negation that it can apply to ("did not fully reject")
 NAME_RUN = 3  # longest run of replaced words still read as one name swapped for another
@@ -344,7 +347,7 @@ def _is_name(token: Token, text: str) -> bool:
     before = text[max(0, token.start - 8):token.start].rstrip(" \t\"'“‘(")
     initial = token.start < 8 and not before or before[-1:] in (".", "!", "?", ":", "\n")
     return (token.text[:1].isupper() and not initial
-            and token.lower not in word_set("stopwords")
+            and token.lower not in stopwords("coverage")
             and token.lower not in calendar_words() and not is_negation(token.text))
 
 
@@ -402,7 +405,7 @@ def _abbreviates(a: list[str], b: list[str]) -> bool:
 
 def _pairs(name: str) -> dict[str, frozenset[str]]:
     pairs: dict[str, set[str]] = {}
-    for line in word_list(name):
+    for line in entries(name, "claimcheck.check"):
         a, b = (stem(w) for w in line.split()[:2])
         if a != b:
             pairs.setdefault(a, set()).add(b)
@@ -421,8 +424,8 @@ def _lexical_antonyms() -> dict[str, frozenset[str]]:
     """WordNet's antonyms (antonyms_wordnet.txt, built by scripts/build_antonyms.py), curated
     ones included: thousands of pairs, some of them senses a passage does not mean ("rise" and
     "set"), so they count only where the two texts' words line up."""
-    function_words = {stem(w) for w in (*word_set("stopwords"), *_QUANTIFIER_CLASS,
-                                        *word_set("negations"))}
+    function_words = {stem(w) for w in (*stopwords("coverage"), *_QUANTIFIER_CLASS,
+                                        *negations())}
     merged = {k: set(v) - function_words for k, v in _pairs("antonyms_wordnet").items()
               if k not in function_words}
     for k, v in _antonyms().items():
@@ -443,7 +446,7 @@ def _negated(text: Parsed, other_stems: frozenset[str]) -> list[str]:
     """Phrases where a negation applies to a word the other text also uses (or its opposite),
     quoted with a leading auxiliary: "did not reject"."""
     antonyms = _lexical_antonyms()
-    aux, stop = word_set("auxiliaries"), word_set("stopwords")
+    aux, stop = tagged("auxiliaries", "negation"), stopwords("coverage")
     words = text.tokens
     phrases = []
     for i, tok in enumerate(words):

@@ -14,11 +14,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .normalize import quote_words, tokens, typography
+from ..text.tokens import quote_words, tokens, typography
 
-MIN_QUOTE_WORDS = 3  # shorter quoted spans are scare quotes or titles, not quotations
-_QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’(?!\w)")
-_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…)\s*")
 _CONTEXT = 4  # unchanged words kept around a change in a long quote's diff
 _SLACK_WORDS = 3  # words added each side of the aligned window before the word diff
 
@@ -35,19 +32,6 @@ class QuoteMatch:
     @property
     def exact(self) -> bool:
         return not self.changes
-
-
-def quoted_passages(text: str) -> list[str]:
-    """Quoted spans of at least MIN_QUOTE_WORDS words; an ellipsis splits a quote into parts,
-    since the writer marked the words between as left out."""
-    parts: list[str] = []
-    for m in _QUOTED.finditer(text):
-        quote = next(g for g in m.groups() if g is not None)
-        for part in _ELLIPSIS.split(quote):
-            part = part.strip(" ,;:")
-            if len(quote_words(part)) >= MIN_QUOTE_WORDS:
-                parts.append(part)
-    return parts
 
 
 def _prepare(text: str) -> str:

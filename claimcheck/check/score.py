@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
-from .normalize import content_stems, name_stems, pool_stems, word_set
+from ..text.names import name_stems
+from ..text.stems import content_stems, pool_stems
+from ..text.wordlists import tagged
 
 # A pair of sentences must beat the best single sentence by this much to be preferred: a span
 # that says the claim in one sentence is better evidence than two that each say half.
@@ -62,7 +64,7 @@ class Scored:
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets in `text`, trimmed of surrounding whitespace."""
-    abbreviations = word_set("abbreviations")
+    abbreviations = tagged("abbreviations", "abbreviation")
     bounds: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):

@@ -15,11 +15,13 @@ from rapidfuzz.utils import default_process
 
 from ..config import Thresholds
 from ..models import Claim, Difference, Evidence, Snippet, Verdict
+from ..text.quotes import quoted_passages
+from ..text.stems import content_stems, stem
+from ..text.tokens import tokens, typography
 from .compare import claim_names
 from .features import FEATURES, Pair, pair
 from .model import LABELS, load
-from .normalize import content_stems, stem, tokens, typography
-from .quotes import QuoteMatch, align, describe, match_quote, quoted_passages
+from .quotes import QuoteMatch, align, describe, match_quote
 from .score import Scored, SpanCache, best_spans
 from .semantic import similarities
 

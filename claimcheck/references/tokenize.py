@@ -1,52 +1,35 @@
-"""Retrieval tokens: lowercase words and numbers, function words dropped, English stems.
+"""Retrieval terms: lower-case words and numbers, function words dropped, English stems.
 
-Snippets and claims must go through the same function, and a cached index is only valid for
-the tokenizer that built it, hence `SIGNATURE` in the index cache key.
+Words come from `text.tokens.search_words`, stopwords from `text.stopwords` ("retrieval"), stems
+from `text.stems.snowball`. Snippets and claims must go through the same function, and a cached
+index is only valid for the tokenizer that built it, hence `signature` in the index cache key.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
-from functools import cache
+from collections.abc import Iterable, Sequence
 from itertools import chain
 
-from ..datafiles import data_lines
+from ..text.stems import snowball
+from ..text.stopwords import stopwords as _stopwords
+from ..text.tokens import search_words
 
-# A number keeps its inner separators ("3.5", "1,200"); a word is a run of letters, so
-# punctuation and underscores split tokens and never appear in them.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
-_ASCII_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")  # _TOKEN on lower-case ASCII, faster
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 TOKENIZER_VERSION = "1"
 
 
-@cache
 def stopwords() -> frozenset[str]:
-    return frozenset(data_lines("claimcheck.references", "stopwords"))
-
-
-@cache
-def _stemmer() -> tuple[str, Callable[[list[str]], list[str]] | None]:
-    """PyStemmer's Snowball English stemmer when installed; retrieval still works without."""
-    try:
-        import Stemmer
-    except ImportError:
-        return "none", None
-    return f"snowball-english-{Stemmer.version()}", Stemmer.Stemmer("english").stemWords
+    """The words retrieval ignores."""
+    return _stopwords("retrieval")
 
 
 def signature() -> str:
     """What changes the tokens: part of the index cache key."""
     stop = hashlib.sha256("\n".join(sorted(stopwords())).encode()).hexdigest()[:12]
-    return f"tok{TOKENIZER_VERSION}-{_stemmer()[0]}-stop{stop}"
+    return f"tok{TOKENIZER_VERSION}-{snowball()[0]}-stop{stop}"
 
-
-def raw_words(text: str) -> list[str]:
-    """Lowercase words and numbers of `text`, before stopwords and stemming."""
-    lower = text.lower()
-    return (_ASCII_TOKEN if lower.isascii() else _TOKEN).findall(lower)
 
 
 _TERMS: dict[str, str | None] = {}  # raw word -> term (None: stopword); shared by all calls
@@ -60,7 +43,7 @@ def term_map(distinct: Iterable[str]) -> dict[str, str | None]:
         stop = stopwords()
         kept = [w.replace(",", "") if "," in w and _THOUSANDS.fullmatch(w) else w
                 for w in new]
-        stem = _stemmer()[1]
+        stem = snowball()[1]
         terms = stem(kept) if stem else kept
         _TERMS.update((w, None if w in stop else t) for w, t in zip(new, terms, strict=True))
     return _TERMS
@@ -72,7 +55,7 @@ def tokenize(text: str) -> list[str]:
 
 def tokenize_many(texts: Sequence[str]) -> list[list[str]]:
     """Retrieval terms of each text."""
-    raw = [raw_words(text) for text in texts]
+    raw = [search_words(text) for text in texts]
     terms = term_map({w for ws in raw for w in ws})
     return [[t for w in ws if (t := terms[w]) is not None] for ws in raw]
 
@@ -93,7 +76,7 @@ def term_ids(texts: Sequence[str]) -> tuple[list[str], list[list[int]]]:
     word_id: dict[str, int] = {}
     out: list[list[int]] = []
     for begin in range(0, len(texts), BUILD_BATCH):
-        raw = [raw_words(text) for text in texts[begin:begin + BUILD_BATCH]]
+        raw = [search_words(text) for text in texts[begin:begin + BUILD_BATCH]]
         new = set(chain.from_iterable(raw)).difference(word_id)  # in C, not word by word
         terms = term_map(new)
         for word in sorted(new):

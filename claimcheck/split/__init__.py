@@ -1,8 +1,9 @@
 """Split a Document into located, typed, atomic claims.
 
-Per block: sentences (sentences.py), quoted passages found once per block (quotes.py) so a quote
-spanning several sentences keeps its speaker, then one claim per quoted sentence or per
-independent clause (claims.py), each typed (kinds.py) and given its mentions (mentions.py).
+Per block: sentences (sentences.py), quoted passages found once per block (`text.quotes`) so a
+quote spanning several sentences keeps its speaker (`text.attribution`), then one claim per quoted
+sentence or per independent clause (claims.py), each typed (kinds.py) and given its mentions
+(mentions.py).
 """
 
 from __future__ import annotations
@@ -12,18 +13,18 @@ from bisect import bisect_left, bisect_right
 
 from ..models import CHECKABLE_KINDS, Claim, ClaimKind, Document, Mention
 from ..processes import collector_paused
-from .claims import clause_spans
-from .kinds import classify
-from .mentions import MentionFinder
-from .quotes import is_direct, quote_regions
-from .sentences import split_sentences
-from .speakers import (
+from ..text.attribution import (
     has_speech_verb,
     is_pronoun,
     reported_speaker,
     speaker_after,
     speaker_before,
 )
+from ..text.quotes import is_direct, quote_regions
+from .claims import clause_spans
+from .kinds import classify
+from .mentions import MentionFinder
+from .sentences import split_sentences
 
 __all__ = ["split_document"]
 

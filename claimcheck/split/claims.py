@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ._data import words
+from ..text.wordlists import tagged, word_set
+
+SPLIT = "claimcheck.split"  # the package whose data/ holds the splitter's own lists
 
 Span = tuple[int, int]
 
@@ -47,15 +49,15 @@ _PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "there", "th
 def _verb_like(token: str, previous: str) -> bool:
     """An auxiliary, or an -s/-ed word right after something that can be its subject."""
     low = token.lower()
-    if low in words("auxiliaries") or low.endswith(("n't", "n’t")):
+    if low in tagged("auxiliaries", "clause") or low.endswith(("n't", "n’t")):
         return True
-    if low in words("irregular_past") and previous and previous.lower() != "to":
+    if low in word_set("irregular_past", SPLIT) and previous and previous.lower() != "to":
         return True
     if not previous:
         return False
     prev = previous.lower()
     subjectish = previous[:1].isupper() or prev in _PRONOUNS or (
-        prev.isalpha() and prev not in words("subject_starts"))
+        prev.isalpha() and prev not in word_set("subject_starts", SPLIT))
     return subjectish and (low.endswith("ed") or (
         low.endswith("s") and not low.endswith(("ss", "us", "is", "ous"))))
 
@@ -68,7 +70,8 @@ def _is_clause(text: str, subject_first: bool = False) -> bool:
     if len(tokens) < 2:
         return False
     if subject_first:
-        if tokens[0].lower() in ("to", "not") or tokens[0].lower() in words("auxiliaries"):
+        first = tokens[0].lower()
+        if first in ("to", "not") or first in tagged("auxiliaries", "clause"):
             return False
         return any(_verb_like(tokens[i], tokens[i - 1])
                    for i in range(1, min(5, len(tokens) - 1)))

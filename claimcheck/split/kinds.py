@@ -11,8 +11,10 @@ import re
 from functools import cache
 
 from ..models import BlockKind, ClaimKind
-from ..patterns import alternation
-from ._data import phrases, words
+from ..text.patterns import alternation
+from ..text.wordlists import longest_first, tagged, word_set
+
+SPLIT = "claimcheck.split"  # the package whose data/ holds the splitter's own lists
 
 _FINAL = (".", "!", "?", "…", "\"", "”", "’", ")", ":")
 # "by Sead Dedovic", "By Ana Lee and Tom Ray": only names after "by", so "By Monday, ..." is prose
@@ -49,7 +51,8 @@ def is_navigation(raw: str) -> bool:
 
 @cache
 def _cue(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’])(?:{alternation(phrases(name))})(?![\w'’])", re.I)
+    listed = tagged("hedges", "speculation") if name == "hedges" else longest_first(name, SPLIT)
+    return re.compile(rf"(?<![\w'’])(?:{alternation(listed)})(?![\w'’])", re.I)
 
 
 def is_non_claim(text: str, block: BlockKind) -> bool:
@@ -66,9 +69,11 @@ def is_non_claim(text: str, block: BlockKind) -> bool:
     if _NAME_LINE.match(stripped) and len(stripped.split()) <= 4 and not final:
         return True
     tokens = _WORD.findall(stripped)
-    if len(tokens) < 2 or (tokens[0].lower() in words("imperatives") and tokens[0][0].isupper()):
+    if len(tokens) < 2 or (tokens[0].lower() in word_set("imperatives", SPLIT)
+                           and tokens[0][0].isupper()):
         return True  # "Absolutely." answers; "Install it with ..." instructs
-    if block == "table_cell" and not any(t.lower() in words("auxiliaries") for t in tokens):
+    clause_words = tagged("auxiliaries", "clause")
+    if block == "table_cell" and not any(t.lower() in clause_words for t in tokens):
         return True  # a cell value is a fragment, its row holds the meaning
     return not final and len(tokens) < 3
 

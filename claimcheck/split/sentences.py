@@ -13,7 +13,10 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from ..adapters.blingfire import sentence_offsets, text_to_sentences
-from ._data import words
+from ..text.names import titles
+from ..text.wordlists import word_set
+
+SPLIT = "claimcheck.split"  # the package whose data/ holds the splitter's own lists
 
 _ABBREV_END = re.compile(r"(?:^|[\s(])([A-Za-z]{1,6})\.$")
 _TERMINAL = re.compile(r"[.!?…]")
@@ -112,8 +115,8 @@ def _merge_false_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
 
 def _false_break(before: str, after: str) -> bool:
     m = _ABBREV_END.search(before)
-    if m and m.group(1).lower() in words("titles"):
+    if m and m.group(1).lower() in titles():
         return True
-    if m and m.group(1).lower() in words("before_numbers") and after[:1].isdigit():
+    if m and m.group(1).lower() in word_set("before_numbers", SPLIT) and after[:1].isdigit():
         return True
     return bool(_STARTS_LOWER.match(after)) and not before.endswith(("?", "!"))

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from claimcheck.batch import packed
-from claimcheck.check.normalize import pool_stems
 from claimcheck.models import Snippet
 from claimcheck.references.index import _build, cache_key
+from claimcheck.text.stems import pool_stems
 
 from .conftest import synth
 

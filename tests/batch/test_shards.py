@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from claimcheck.batch.shards import GlobalStats, Shard, merge, ranges
-from claimcheck.check.normalize import pool_stems
 from claimcheck.models import Snippet
 from claimcheck.references.index import ReferenceIndex, _build
+from claimcheck.text.stems import pool_stems
 
 from .conftest import synth
 

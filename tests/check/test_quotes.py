@@ -1,16 +1,9 @@
 from __future__ import annotations
 
-from claimcheck.check.quotes import describe, match_quote, quoted_passages
+from claimcheck.check.quotes import describe, match_quote
 
 SOURCE = ('Kirby told reporters: "We still believe that an agreement was possible. '
           'The remaining gaps can be bridged."')
-
-
-def test_quoted_passages_split_at_ellipsis_and_skip_scare_quotes() -> None:
-    text = ('“We still believe that an agreement was possible... The remaining gaps can be '
-            'bridged,” he said of the "deal".')
-    assert quoted_passages(text) == ["We still believe that an agreement was possible",
-                                     "The remaining gaps can be bridged"]
 
 
 def test_exact_quote_ignores_case_of_first_letter_and_typography() -> None:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from claimcheck.check.normalize import content_stems
 from claimcheck.check.score import SpanCache, best_spans, sentence_bounds
+from claimcheck.text.stems import content_stems
 
 
 def test_sentence_bounds_respect_abbreviations_and_decimals() -> None:

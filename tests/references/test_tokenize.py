@@ -33,11 +33,11 @@ def test_term_ids_are_the_same_terms_whatever_the_batch(monkeypatch: pytest.Monk
     assert tokenize_module.term_ids(texts) == (small_vocab, small_ids)  # same input, same ids
 
 
-def test_raw_words_are_the_token_pattern_s_matches_on_any_text() -> None:
+def test_search_words_are_the_token_pattern_s_matches_on_any_text() -> None:
     import re
 
-    from claimcheck.references.tokenize import raw_words
+    from claimcheck.text.tokens import search_words
 
     pattern = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
     for text in ["Snake_case 1,200.5 x2y 3,a ,4, A.B", "Ünïcode CAFÉ 12,5 İstanbul", "", "--"]:
-        assert raw_words(text) == pattern.findall(text.lower()), text
+        assert search_words(text) == pattern.findall(text.lower()), text

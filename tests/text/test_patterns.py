@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from claimcheck.patterns import alternation, prose_atom
+from claimcheck.text.patterns import alternation, prose_atom
 
 ENTRIES = ["may", "maybe", "might", "march", "mar", "all of", "all", "a", "it's"]
 TEXT = "Maybe in March, or may be; all of them might mar it's all. A mar-mar maybe."

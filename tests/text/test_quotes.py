@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimcheck.split.quotes import is_direct, quote_regions
+from claimcheck.text.quotes import is_direct, quote_regions, quoted_passages, quoted_spans
 
 
 def test_regions_straight_curly_and_unclosed() -> None:
@@ -22,3 +22,17 @@ def test_direct_quote_versus_scare_quotes() -> None:
     first, second = quote_regions(text, 0, len(text))
     assert not is_direct(text, first)
     assert is_direct(text, second)
+
+
+def test_quoted_passages_split_at_ellipsis_and_skip_scare_quotes() -> None:
+    text = ('“We still believe that an agreement was possible... The remaining gaps can be '
+            'bridged,” he said of the "deal".')
+    assert quoted_passages(text) == ["We still believe that an agreement was possible",
+                                     "The remaining gaps can be bridged"]
+
+
+def test_quoted_spans_wrap_a_line_but_never_a_blank_line() -> None:
+    text = 'He said "we will\nwin this" and "x\n\ny" and ‘single ones’ too'
+    spans = [text[a:b] for a, b in quoted_spans(text)]
+    assert spans[0] == "we will\nwin this"
+    assert "x\n\ny" not in spans and "single ones" in spans

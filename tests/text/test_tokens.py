@@ -1,16 +1,10 @@
 from __future__ import annotations
 
-from claimcheck.check.normalize import (
-    content_stems,
-    is_negation,
-    name_stems,
-    pool_stems,
-    quote_words,
-    stem,
-    tokens,
-    typography,
-    word_map,
-)
+from claimcheck.text.names import name_stems
+from claimcheck.text.stems import content_stems, pool_stems, stem
+from claimcheck.text.stopwords import is_negation
+from claimcheck.text.tokens import quote_words, tokens, typography
+from claimcheck.text.wordlists import word_map
 
 
 def test_typography_keeps_length_so_offsets_survive() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.split.speakers import reported_speaker, speaker_after, speaker_before
+from claimcheck.text.attribution import reported_speaker, speaker_after, speaker_before
 
 
 @pytest.mark.parametrize(("after", "speaker"), [

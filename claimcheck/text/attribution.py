@@ -1,8 +1,15 @@
-"""Who said it: the speaker of a direct quote or of reported speech.
+"""Who said it: verbs of saying, and the speaker of a direct quote or of reported speech.
 
 Journalists attribute quotes in a few fixed shapes ('..., Hamas stated', '..., said Kirby',
 'Kirby said: "..."', or an attribution sentence next to the quote); these patterns cover them
 without a parser.
+
+- `speech_verbs(use)`: the verbs of saying in `text/data/speech_verbs.txt` that one use reads
+  ("speaker": quote speakers and reported speech; "attribution", "reporting": the rules' uses).
+- `speaker_after(text)`, `speaker_before(text)`: the speaker named right after a closing quote
+  or right before an opening one; `reported_speaker(sentence)`: the source of reported speech
+  ("Hamas confirmed that ...", "according to the UN"); `has_speech_verb(sentence)`;
+  `is_pronoun(name)`: "he", "she", "they", "we", "I", left for the caller to resolve.
 """
 
 from __future__ import annotations
@@ -10,17 +17,23 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..patterns import alternation
-from ._data import phrases, words
+from .patterns import alternation
+from .wordlists import tagged, word_set
 
 _NAME = r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w'’.&-]*)*"
 _PRONOUN = r"[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I"
 
 
 @cache
+def speech_verbs(use: str = "speaker") -> frozenset[str]:
+    """Verbs of saying (all forms, lower case) that `use` reads."""
+    return tagged("speech_verbs", use)
+
+
+@cache
 def _verbs() -> str:
     # Case-sensitive on purpose: "United States" is a name, "states" a verb.
-    return alternation(phrases("speech_verbs"))
+    return alternation(speech_verbs("speaker"))
 
 
 @cache
@@ -52,7 +65,7 @@ def _clean(name: str | None) -> str | None:
     if is_pronoun(name):
         return name
     tokens = name.split()
-    while tokens and tokens[0].lower() in words("common_words"):
+    while tokens and tokens[0].lower() in word_set("common_words"):
         tokens = tokens[1:]
     text = " ".join(tokens).rstrip(".,'’")
     if text.endswith(("'s", "’s")):

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.check.numbers import find_dates, find_quantities, spelled_value
+from claimcheck.text.dates import find_dates
+from claimcheck.text.numbers import find_quantities, spelled_value
 
 
 @pytest.mark.parametrize(("text", "value"), [
