@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..datafiles import data_lines
 from ..models import Claim
+from ..text.wordlists import entries
 from .base import Finding, rule
 from .scopes import quoted
 from .sentence import SentenceContext, per_sentence
@@ -39,8 +39,9 @@ def _named_body(ctx: SentenceContext, pos: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _OPENERS() -> frozenset[str]:
-    """Capitalised words that open sentences but name nothing (the splitter's list)."""
-    return frozenset(w.lower() for w in data_lines("claimcheck.split", "common_words"))
+    """Capitalised words that open sentences but name nothing (text/data's list, which the
+    splitter reads too)."""
+    return frozenset(entries("common_words"))
 
 
 _CITATION = re.compile(r"\[\d+\]|\([A-Z][^()]*\d{4}\)|[Aa]ccording\s+to\s+(?:the\s+)?[A-Z]")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .. import patterns
-from ..datafiles import data_lines
+from ..text import patterns
+from ..text.wordlists import data_lines
 
 # Word edges: a cue must not sit inside a longer word, a contraction or a hyphenated compound.
 EDGE_L = r"(?<![\w'’-])"
