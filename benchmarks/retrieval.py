@@ -31,13 +31,13 @@ import heldout  # noqa: E402
 import synth  # noqa: E402
 
 from claimcheck.check import semantic  # noqa: E402
-from claimcheck.check.normalize import content_stems, pool_stems  # noqa: E402
 from claimcheck.check.retrieve import candidates, prepare_dense, snippet_vectors  # noqa: E402
 from claimcheck.check.score import SpanCache, best_spans  # noqa: E402
 from claimcheck.config import Config  # noqa: E402
 from claimcheck.evaluate.verify import evidence_pool  # noqa: E402
 from claimcheck.models import Snippet  # noqa: E402
 from claimcheck.references import build_index  # noqa: E402
+from claimcheck.text.stems import content_stems, pool_stems  # noqa: E402
 
 
 def pool_and_claims(name: str, rows: list[dict[str, Any]]) -> tuple[list[Snippet],
