@@ -19,12 +19,15 @@ from __future__ import annotations
 import json
 import logging
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from types import ModuleType
 from typing import Any
 
-from ..check.retrieve import SearchIndex
+import numpy as np
+
+from ..check.retrieve import BM25_POOL, DENSE_MAX_SNIPPETS, SearchIndex
 from ..check.score import SpanCache
+from ..check.semantic import embedder
 from ..config import Config
 from ..distribution import DIST_NAME
 from ..errors import UserError
@@ -90,7 +93,8 @@ class RayEngine:
         total = ray.put(GlobalStats.of(stats))
         ray.get([s.build.remote(total) for s in self._shards])
         known = frozenset().union(*(s.known for s in stats))
-        return {"arrays": None, "known": ray.put(known), "shards": self._shards}
+        return {"arrays": None, "known": ray.put(known), "shards": self._shards,
+                "total": len(snippets)}
 
     def run(self, items: Iterator[Item]) -> Iterator[Result]:
         wave: list[Item] = []
@@ -171,11 +175,11 @@ class CheckerActor:
     (JSON) and claim rows (an Arrow IPC stream)."""
 
     def __init__(self, config_json: str, arrays: list[Any] | None, known: Any,
-                 shards: list[Any] | None) -> None:
+                 shards: list[Any] | None, total: int = 0) -> None:
         ray = ray_module()
         config = Config.model_validate_json(config_json)
         if shards:
-            self.checker = Checker(ShardedSearcher(shards, ray.get(known)), config)
+            self.checker = Checker(ShardedSearcher(shards, ray.get(known), total), config)
         else:
             from .local import checker_for
 
@@ -209,10 +213,15 @@ class ShardActor:
     def build(self, total: GlobalStats) -> None:
         self.shard.build(total)
 
-    def search(self, queries: list[str], k: int) -> tuple[list[Hits], dict[int, Snippet]]:
-        """Each query's top k in this shard (global positions), with those snippets."""
+    def search(self, queries: list[str], k: int, dense: bool = False
+               ) -> tuple[list[Hits], dict[int, Snippet]]:
+        """Each query's top k in this shard (global positions), with those snippets; with
+        `dense`, also each query's nearest snippets by meaning in this shard, so the merged
+        view holds the whole set's nearest (see `_View`)."""
         hits = self.shard.search_many(queries, k)
         found = {pos for query in hits for pos, _ in query}
+        if dense:
+            found.update(self.shard.nearest(queries))
         begin = self.shard.begin
         return hits, {pos: self.shard.snippets[pos - begin] for pos in found}
 
@@ -234,19 +243,42 @@ class _View:
         return [query[:k] for query in self._hits]
 
 
+class _DenseView(_View):
+    """A view of a reference set small enough to search by meaning: it holds every shard's
+    nearest snippets for its queries, so the nearest among its own snippets are the whole
+    set's, and its vectors are computed per snippet (a text's vector never depends on the
+    others), so retrieval and verdicts equal an unsharded run's."""
+
+    def __init__(self, queries: Sequence[str], hits: list[Hits],
+                 snippets: dict[int, Snippet]) -> None:
+        super().__init__(queries, hits, snippets)
+        self._rows: dict[str, np.ndarray] = {}
+
+    def vectors(self, name: str, compute: Callable[[list[str]], np.ndarray]) -> np.ndarray:
+        if name not in self._rows:
+            self._rows[name] = np.asarray(compute([s.text for s in self.snippets]),
+                                          dtype=np.float16)
+        return self._rows[name]
+
+
 class ShardedSearcher:
     """Candidates from every shard actor, merged; a span cache per group of claims (snippet
     numbers are the group's own)."""
 
-    def __init__(self, shards: list[Any], known: frozenset[str]) -> None:
+    def __init__(self, shards: list[Any], known: frozenset[str], total: int = 0) -> None:
         self.shards = shards
         self.known = known
+        self.total = total  # snippets in the whole set: whether it is searched by meaning
 
     def view(self, queries: Sequence[str], k: int) -> tuple[SearchIndex, SpanCache]:
         ray = ray_module()
-        answers = ray.get([s.search.remote(list(queries), k) for s in self.shards])
+        dense = 0 < self.total <= DENSE_MAX_SNIPPETS and embedder() is not None
+        if dense:
+            k = max(k, BM25_POOL)  # what candidates() asks of an index it searches by meaning
+        answers = ray.get([s.search.remote(list(queries), k, dense) for s in self.shards])
         snippets: dict[int, Snippet] = {}
         for _, found in answers:
             snippets.update(found)
-        view = _View(queries, merge([hits for hits, _ in answers], k), snippets)
+        kind = _DenseView if dense else _View
+        view = kind(queries, merge([hits for hits, _ in answers], k), snippets)
         return view, SpanCache([s.text for s in view.snippets], self.known)

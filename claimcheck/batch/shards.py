@@ -82,6 +82,7 @@ class Shard:
         self._vocab, self._ids = term_ids(texts)
         self._known = pool_stems(texts)
         self.index: ReferenceIndex | None = None
+        self._rows: np.ndarray | None = None  # snippet vectors, made on the first `nearest`
 
     @cached_property
     def _stats(self) -> ShardStats:
@@ -101,10 +102,31 @@ class Shard:
         self.index = build_shard_index(self.snippets, self._vocab, self._ids, total)
         del self._ids
 
+    def nearest(self, queries: Sequence[str]) -> set[int]:
+        """Global positions of each query's nearest snippets by meaning in this range (as many
+        as the checker fuses, see check.retrieve)."""
+        from ..check.retrieve import nearest_positions
+
+        if self._rows is None:
+            texts = getattr(self.snippets, "texts", None)
+            self._rows = vectors_of(list(texts) if texts is not None
+                                    else [s.text for s in self.snippets])
+        return {self.begin + p for p in nearest_positions(queries, self._rows)}
+
     def search_many(self, queries: Sequence[str], k: int) -> list[Hits]:
         assert self.index is not None, "build() first"
         return [[(self.begin + pos, score) for pos, score in hits]
                 for hits in self.index.search_many(queries, k)]
+
+
+def vectors_of(texts: list[str]) -> np.ndarray:
+    """Snippet vectors as the checker makes them (float16 rows of the embedder)."""
+    from ..check.semantic import embedder
+
+    found = embedder()
+    if found is None:
+        return np.zeros((len(texts), 1), dtype=np.float16)
+    return np.asarray(found[1].embed(texts), dtype=np.float16)
 
 
 def build_shard_index(snippets: Sequence[Snippet], vocab: list[str], ids: list[list[int]],

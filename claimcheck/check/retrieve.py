@@ -103,6 +103,19 @@ def candidates(queries: Sequence[str], index: SearchIndex, k: int,
     return out
 
 
+def nearest_positions(queries: Sequence[str], rows: np.ndarray) -> list[int]:
+    """Every position among each query's DENSE_POOL nearest rows (a shard's part of the
+    search by meaning: the union over shards holds each query's nearest in the whole set)."""
+    model = semantic.vectors()
+    if model is None or not len(rows):
+        return []
+    found: set[int] = set()
+    for begin in range(0, len(queries), DENSE_SLICE):
+        asked = model.embed(queries[begin:begin + DENSE_SLICE])
+        found.update(_nearest(asked, rows, DENSE_POOL).ravel().tolist())
+    return sorted(found)
+
+
 def _bm25_only(hits: list[tuple[int, float]]) -> Retrieved:
     kept = [(p, s) for p, s in hits if s > 0]
     top = kept[0][1] if kept else 1.0
