@@ -20,7 +20,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .config import Config, load_config
+from .config import Config, check_fail_on, load_config
 from .errors import UserError
 from .models import Report
 
@@ -29,7 +29,6 @@ PathLike = str | os.PathLike[str]
 
 
 def _config(config: ConfigLike, refs: Sequence[PathLike] | None) -> Config:
-    from .pipeline import check_fail_on
     from .rules import resolve_settings
 
     if config is None:

@@ -24,35 +24,16 @@ import hashlib
 import json
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import UserError
-from .models import SEVERITY_RANK, Claim, Report
+from .models import Claim, Report
+from .verdicts import finding_severities
 
 BASELINE_VERSION = 1
 DEFAULT_BASELINE = ".claimcheck-baseline.json"
-
-# Verdicts that are findings (rule ID "verdict/<label>"), with their default level.
-FINDING_VERDICTS: dict[str, str] = {
-    "contradicted": "error",
-    "misquoted": "error",
-    "no_evidence": "warning",
-}
-
-
-def fail_levels(fail_on: Sequence[str]) -> tuple[int | None, frozenset[str]]:
-    """What `fail_on` asks to fail on: the lowest flag severity rank (None: no flag fails) and
-    the verdict labels."""
-    floor = min((SEVERITY_RANK[x] for x in fail_on if x in SEVERITY_RANK), default=None)
-    return floor, frozenset(x for x in fail_on if x not in SEVERITY_RANK)
-
-
-def finding_labels(fail_on: Sequence[str]) -> frozenset[str]:
-    """Verdict labels that are findings: the usual ones, and any the user fails on."""
-    return frozenset(FINDING_VERDICTS) | fail_levels(fail_on)[1]
 
 
 def _normal(text: str) -> str:
@@ -97,7 +78,7 @@ class Entry:
 
 def live_entries(claims: list[Claim], verdicts: frozenset[str] | None = None) -> list[Entry]:
     """Unsuppressed flags, and verdicts that are findings, in report order."""
-    labels = verdicts if verdicts is not None else frozenset(FINDING_VERDICTS)
+    labels = verdicts if verdicts is not None else frozenset(finding_severities())
     out: list[Entry] = []
     for claim in claims:
         for index, flag in enumerate(claim.flags):

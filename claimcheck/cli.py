@@ -329,8 +329,7 @@ def _positive(text: str) -> int:
 
 def _config_for(args: argparse.Namespace) -> Config:
     """Config file values, with paths in it made relative to its folder, then CLI overrides."""
-    from .config import load_config
-    from .pipeline import check_fail_on
+    from .config import check_fail_on, load_config
     from .rules import resolve_settings
 
     config = load_config(Path(args.config) if args.config else None)
@@ -495,7 +494,7 @@ def _check_baseline_target(target: Path, inputs: list[str]) -> None:
 
 
 def _cmd_baseline(args: argparse.Namespace) -> int:
-    from .baseline import DEFAULT_BASELINE, build_baseline, dump_baseline, finding_labels
+    from .baseline import DEFAULT_BASELINE, build_baseline, dump_baseline
     from .pipeline import expand_drafts, run
     from .report import write_atomic
 
@@ -506,7 +505,7 @@ def _cmd_baseline(args: argparse.Namespace) -> int:
     inputs = _inputs(paths, config)
     _check_baseline_target(target, inputs)
     report = run(paths, config)
-    data = build_baseline(report, finding_labels(config.fail_on))
+    data = build_baseline(report, config.fail_policy.finding_labels)
     write_atomic(target, dump_baseline(data), inputs)
     print(f"claimcheck: recorded {sum(int(f['count']) for f in data['findings'])} findings "
           f"in {shown(str(target))}", file=sys.stderr)

@@ -9,12 +9,20 @@ Unknown keys are an error that names them, so a typo never silently does nothing
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from . import verdicts
 from .errors import UserError
+from .models import SEVERITY_RANK
+
+if TYPE_CHECKING:
+    from .models import Claim, Flag, Verdict
 
 RuleSetting = Literal["off", "on", "error", "warning", "info"]
 
@@ -52,7 +60,7 @@ class Config(BaseModel):
     refs: list[str] = Field(default_factory=list)
     include: list[str] = Field(default_factory=lambda: ["**/*.md", "**/*.markdown", "**/*.txt"])
     exclude: list[str] = Field(default_factory=list)
-    fail_on: list[str] = Field(default_factory=lambda: ["error", "contradicted", "misquoted"])
+    fail_on: list[str] = Field(default_factory=lambda: list(default_fail_on()))  # FailPolicy
     rules: dict[str, RuleSetting] = Field(default_factory=dict)  # rule ID or name -> setting
     thresholds: Thresholds = Field(default_factory=Thresholds)
     baseline: str | None = None
@@ -76,6 +84,100 @@ class Config(BaseModel):
         data.update(given)
         data["config_path"] = self.config_path
         return _validate(data, self.config_path or "command line")
+
+    @property
+    def fail_policy(self) -> FailPolicy:
+        return FailPolicy.of(self.fail_on)
+
+
+# --- the fail policy --------------------------------------------------------------------------
+
+
+
+def default_fail_on() -> tuple[str, ...]:
+    """`fail_on` when nobody sets it: error flags, and the verdicts the table says fail."""
+    return ("error", *verdicts.default_failing())
+
+
+def fail_on_choices() -> tuple[str, ...]:
+    """What `fail_on` may name: a flag severity (it and worse fail) or a verdict label."""
+    return (*sorted(SEVERITY_RANK, key=lambda s: -SEVERITY_RANK[s]), *verdicts.ranked())
+
+
+def check_fail_on(values: Iterable[str], where: str) -> list[str]:
+    """Validated fail levels; `none` alone means never fail. Unknown values are named."""
+    cleaned = [v.strip().lower() for v in values if v.strip()]
+    if cleaned == ["none"]:
+        return []
+    choices = fail_on_choices()
+    unknown = [v for v in cleaned if v not in choices]
+    if unknown:
+        raise UserError(f"{where}: unknown fail level{'s' if len(unknown) > 1 else ''} "
+                        f"{', '.join(repr(u) for u in unknown)} "
+                        f"(use {', '.join(choices)} or none)")
+    return list(dict.fromkeys(cleaned))
+
+
+FailOn = Union[Sequence[str], "FailPolicy", None]  # what reporters accept as `fail_on`
+
+
+@dataclass(frozen=True)
+class FailPolicy:
+    """What fails a run, read from validated `fail_on` levels; the one place that decides it.
+
+    A live flag fails at or above the lowest severity named; a live verdict fails when its
+    label is named. A claim a reviewer marked wrong fails; one a reviewer accepted never fails
+    (both only while the claim's text is the one they decided on). Verdicts whose label is a
+    finding (`verdicts.VerdictKind.severity`), or that the run fails on, are findings."""
+
+    levels: tuple[str, ...]
+
+    @classmethod
+    def of(cls, fail_on: FailOn) -> FailPolicy:
+        """The policy of validated levels (None: the default policy)."""
+        if isinstance(fail_on, FailPolicy):
+            return fail_on
+        return cls(default_fail_on() if fail_on is None else tuple(fail_on))
+
+    @cached_property
+    def floor(self) -> int | None:
+        """The lowest flag severity rank that fails (None: no flag fails)."""
+        return min((SEVERITY_RANK[x] for x in self.levels if x in SEVERITY_RANK),
+                   default=None)
+
+    @cached_property
+    def labels(self) -> frozenset[str]:
+        """Verdict labels that fail."""
+        return frozenset(x for x in self.levels if x not in SEVERITY_RANK)
+
+    @cached_property
+    def finding_labels(self) -> frozenset[str]:
+        """Verdict labels that are findings: those with a severity, and any the run fails on."""
+        return frozenset(verdicts.finding_severities()) | self.labels
+
+    @staticmethod
+    def decision(claim: Claim) -> str | None:
+        """The claim's live review decision that counts here: "wrong", "accepted" or None."""
+        review = claim.review
+        if review and not review.stale and review.decision in ("wrong", "accepted"):
+            return review.decision
+        return None
+
+    def flag_fails(self, flag: Flag, claim: Claim) -> bool:
+        return (not flag.suppressed_by and not flag.supported and self.floor is not None
+                and SEVERITY_RANK[flag.severity] >= self.floor
+                and self.decision(claim) != "accepted")
+
+    def verdict_fails(self, verdict: Verdict, claim: Claim) -> bool:
+        return (verdict.label in self.labels and not verdict.suppressed_by
+                and self.decision(claim) != "accepted")
+
+    def claim_fails(self, claim: Claim) -> bool:
+        decision = self.decision(claim)
+        if decision is not None:
+            return decision == "wrong"
+        return bool(claim.verdict and self.verdict_fails(claim.verdict, claim)) or any(
+            self.flag_fails(flag, claim) for flag in claim.flags)
 
 
 def _validate(data: dict[str, Any], where: str) -> Config:

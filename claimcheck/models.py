@@ -12,9 +12,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from .verdicts import VerdictLabel
 
 SCHEMA_VERSION = "1.0"
 
@@ -30,10 +32,6 @@ ClaimKind = Literal[
 CHECKABLE_KINDS: frozenset[str] = frozenset({"factual", "quote", "attributed", "speculation"})
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
-VerdictLabel = Literal[
-    "supported", "partly_supported", "contradicted", "misquoted", "no_evidence", "not_checkable"
-]
-VERDICT_LABELS: tuple[str, ...] = get_args(VerdictLabel)
 MentionKind = Literal["number", "percent", "money", "date", "entity", "quote"]
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .config import Config
+from .config import Config, FailOn, FailPolicy
 from .errors import UserError
 from .globs import Selection, files_under
-from .models import SEVERITY_RANK, Claim, Document, Report, Summary, by_file
+from .models import Claim, Document, Report, Summary, by_file
 
 if TYPE_CHECKING:
     from .check import SearchIndex
@@ -133,10 +133,10 @@ def suppress_findings(docs: Sequence[Document], claims: list[Claim], config: Con
     for doc in docs:
         apply_suppressions(doc, grouped.get(doc.path, []))
     if config.baseline:
-        from .baseline import apply_baseline, finding_labels, load_baseline
+        from .baseline import apply_baseline, load_baseline
 
         apply_baseline(claims, load_baseline(Path(config.baseline)),
-                       finding_labels(config.fail_on))
+                       config.fail_policy.finding_labels)
     if config.ledger:
         from .ledger import load_into
 
@@ -199,49 +199,14 @@ def summarize(report: Report, config: Config) -> Summary:
         flags=dict(sorted(Counter(f.severity for f in live).items())),
         suppressed=suppressed,
         reviews=review_counts(report.claims),
-        failed=is_failing(report, config.fail_on),
+        failed=is_failing(report, config.fail_policy),
     )
 
 
-def is_failing(report: Report, fail_on: Sequence[str]) -> bool:
-    """True when a live finding is at or above a fail level (a severity or a verdict label),
-    or a reviewer marked a claim wrong. A claim a reviewer accepted never fails the run (both
-    only while the claim's text is the one they decided on)."""
-    from .baseline import fail_levels
-
-    floor, labels = fail_levels(fail_on)
-    for claim in report.claims:
-        review = claim.review
-        if review and not review.stale:
-            if review.decision == "wrong":
-                return True
-            if review.decision == "accepted":
-                continue
-        if claim.verdict and claim.verdict.label in labels and not claim.verdict.suppressed_by:
-            return True
-        for flag in claim.flags:
-            if flag.suppressed_by or flag.supported or floor is None:
-                continue
-            if SEVERITY_RANK[flag.severity] >= floor:
-                return True
-    return False
-
-
-FAIL_ON_CHOICES = ("error", "warning", "info", "contradicted", "misquoted", "no_evidence",
-                   "partly_supported", "not_checkable", "supported")
-
-
-def check_fail_on(values: Sequence[str], where: str) -> list[str]:
-    """Validated fail levels; `none` alone means never fail. Unknown values are named."""
-    cleaned = [v.strip().lower() for v in values if v.strip()]
-    if cleaned == ["none"]:
-        return []
-    unknown = [v for v in cleaned if v not in FAIL_ON_CHOICES]
-    if unknown:
-        raise UserError(f"{where}: unknown fail level{'s' if len(unknown) > 1 else ''} "
-                        f"{', '.join(repr(u) for u in unknown)} "
-                        f"(use {', '.join(FAIL_ON_CHOICES)} or none)")
-    return list(dict.fromkeys(cleaned))
+def is_failing(report: Report, fail_on: FailOn) -> bool:
+    """True when a claim fails the run under the fail policy (see `config.FailPolicy`)."""
+    policy = FailPolicy.of(fail_on)
+    return any(policy.claim_fails(claim) for claim in report.claims)
 
 
 def run(paths: Sequence[str], config: Config, progress: Progress | None = None,
@@ -304,9 +269,9 @@ class _Settle:
     """`suppress_findings`, one file at a time: the baseline and the ledger are read once."""
 
     def __init__(self, config: Config, warnings: list[str]) -> None:
-        from .baseline import finding_labels, load_baseline
+        from .baseline import load_baseline
 
-        self.labels = finding_labels(config.fail_on)
+        self.labels = config.fail_policy.finding_labels
         self.accepted = load_baseline(Path(config.baseline)) if config.baseline else None
         self.ledger = None
         if config.ledger:

@@ -26,9 +26,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from . import verdicts
 from .document import BARE_DIRECTIVE, DIRECTIVE_VERBS, HASH_DIRECTIVE, html_directives
 from .errors import UserError
-from .models import VERDICT_LABELS, Claim, Document
+from .models import Claim, Document
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class _Region:
 def _known_targets() -> set[str]:
     from .rules import RULES
 
-    known = {"verdict"} | {f"verdict/{label}" for label in VERDICT_LABELS}
+    known = {"verdict"} | {f"verdict/{label}" for label in verdicts.labels()}
     for rule in RULES:
         known |= {rule.id.lower(), rule.name.lower()}
     return known

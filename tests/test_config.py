@@ -8,9 +8,9 @@ import pytest
 from clirun import Run, run_cli
 
 from claimcheck.cli import _config_for, _parser
-from claimcheck.config import Config
+from claimcheck.config import Config, check_fail_on
 from claimcheck.errors import UserError
-from claimcheck.pipeline import check_fail_on, expand_drafts
+from claimcheck.pipeline import expand_drafts
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "cli"
 

@@ -9,21 +9,22 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..atomic import replace_atomically
+from ..config import FailOn
 from ..errors import UserError
 from ..models import Report
-from .findings import DEFAULT_FAIL_ON
 
 FORMATS = ("table", "text", "concise", "json", "sarif", "github", "markdown", "junit")
 
 
 def render(report: Report, fmt: str, *, color: bool | None = None,
-           fail_on: Sequence[str] = DEFAULT_FAIL_ON, width: int | None = None) -> str:
+           fail_on: FailOn = None, width: int | None = None) -> str:
     """The report in `fmt`. `color=None` means: decide from NO_COLOR, FORCE_COLOR and whether
-    stdout is a terminal (see `report.color`). `fail_on` decides which findings fail."""
+    stdout is a terminal (see `report.color`). `fail_on` decides which findings fail (None:
+    the default policy, see `config.FailPolicy`)."""
     if fmt == "table":
         from .table import render_table
 

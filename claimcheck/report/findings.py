@@ -1,22 +1,21 @@
 """What every CI format reports: live findings with exact start and end positions.
 
-A finding is an unsuppressed flag, or a verdict that is a finding (contradicted, misquoted,
-no_evidence, plus any verdict named in fail_on) under the pseudo-rule ID `verdict/<label>`.
+A finding is an unsuppressed flag, or a verdict that is a finding (a label with a severity in
+`claimcheck.verdicts`, plus any verdict named in fail_on) under the pseudo-rule ID
+`verdict/<label>`. Which findings fail the run is `config.FailPolicy`'s call.
 Suppressed findings stay in the JSON report but are never shown by these formats.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from ..baseline import FINDING_VERDICTS, fail_levels, finding_labels, fingerprint
-from ..models import SEVERITY_RANK, Claim, Report, line_column, line_starts
-
-DEFAULT_FAIL_ON: tuple[str, ...] = ("error", "contradicted", "misquoted")
-
+from .. import verdicts
+from ..baseline import fingerprint
+from ..config import FailOn, FailPolicy
+from ..models import Claim, Report, line_column, line_starts
 
 
 def clean(text: str, *, one_line: bool = True) -> str:
@@ -108,7 +107,7 @@ def with_hint(finding: Finding, sep: str = " ") -> str:
 def _verdict_message(claim: Claim) -> str:
     verdict = claim.verdict
     assert verdict is not None
-    text = f"{verdict.label.replace('_', ' ')}: {verdict.reason}"
+    text = f"{verdicts.words(verdict.label)}: {verdict.reason}"
     if verdict.evidence:
         text += f" (evidence: {verdict.evidence[0].source})"
     if verdict.diff:
@@ -142,45 +141,41 @@ def _with_review(message: str, claim: Claim) -> str:
     return f"{message} [review: {review}]" if review else message
 
 
-def collect(report: Report, fail_on: Sequence[str] = DEFAULT_FAIL_ON) -> list[Finding]:
+def collect(report: Report,
+            fail_on: FailOn = None) -> list[Finding]:
     """Live findings in report order: files as given, claims by offset, flags by offset+rule.
 
     A claim a reviewer accepted has no failing finding; one marked wrong has a `review/wrong`
     finding that fails (both while the claim's text is unchanged). Every finding's message ends
     with the claim's review decision, when there is one."""
-    floor, labels = fail_levels(fail_on)
-    wanted = finding_labels(fail_on)
+    policy = FailPolicy.of(fail_on)
     out: list[Finding] = []
     for claim in report.claims:
-        review = claim.review
-        accepted = bool(review and not review.stale and review.decision == "accepted")
         for flag in sorted(claim.flags, key=lambda f: (f.start, f.rule)):
             if flag.suppressed_by:
                 continue
             cue_text = flag.cue if len(flag.cue) == flag.end - flag.start else "x" * (
                 flag.end - flag.start)
             end_line, end_column = end_position(flag.line, flag.column, cue_text)
-            failing = (not flag.supported and not accepted and floor is not None
-                       and SEVERITY_RANK[flag.severity] >= floor)
             out.append(Finding(
                 claim=claim, rule=flag.rule, name=flag.name, family=flag.family,
                 severity=flag.severity, message=_with_review(flag.message, claim),
                 hint=flag.hint, cue=flag.cue,
                 line=flag.line, column=flag.column, end_line=end_line, end_column=end_column,
-                failing=failing,
+                failing=policy.flag_fails(flag, claim),
             ))
         verdict = claim.verdict
-        if verdict and verdict.label in wanted and not verdict.suppressed_by:
+        if verdict and verdict.label in policy.finding_labels and not verdict.suppressed_by:
             end_line, end_column = end_position(claim.line, claim.column, claim.text)
             out.append(Finding(
                 claim=claim, rule=f"verdict/{verdict.label}", name=verdict.label,
-                family="verdict", severity=FINDING_VERDICTS.get(verdict.label, "info"),
+                family="verdict", severity=verdicts.severity(verdict.label),
                 message=_with_review(_verdict_message(claim), claim),
                 hint="Check the claim against the evidence and correct it or its source.",
                 cue=claim.text, line=claim.line, column=claim.column, end_line=end_line,
-                end_column=end_column, failing=verdict.label in labels and not accepted,
+                end_column=end_column, failing=policy.verdict_fails(verdict, claim),
             ))
-        if review and not review.stale and review.decision == "wrong":
+        if policy.decision(claim) == "wrong":
             end_line, end_column = end_position(claim.line, claim.column, claim.text)
             out.append(Finding(
                 claim=claim, rule="review/wrong", name="marked-wrong", family="review",

@@ -14,8 +14,9 @@ runner log is a terminal too.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
+from ..config import FailOn
 from ..models import Report
 from .findings import Finding, clean, counted, relative_path, with_hint
 
@@ -87,7 +88,7 @@ class Annotations:
         return out
 
 
-def render_github(report: Report, fail_on: Sequence[str]) -> str:
+def render_github(report: Report, fail_on: FailOn) -> str:
     from .stream import render_lines
 
     return render_lines(report, "github", fail_on)

@@ -14,9 +14,9 @@ characters) are stripped beforehand.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
 
 from ..baseline import fingerprint
+from ..config import FailOn
 from ..models import Claim, Report, by_file
 from .findings import Finding, clean, collect, review_text, shorten
 
@@ -59,7 +59,7 @@ def _finding_case(suite: ET.Element, path: str, f: Finding, seen: dict[str, int]
     return f.failing
 
 
-def render_junit(report: Report, fail_on: Sequence[str]) -> str:
+def render_junit(report: Report, fail_on: FailOn) -> str:
     by_claim: dict[str, list[Finding]] = {}
     for f in collect(report, fail_on):
         by_claim.setdefault(f.claim.id, []).append(f)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from .. import verdicts
+from ..config import FailOn
 from ..models import SEVERITY_RANK, Report
 from .findings import Finding, clean, collect, counted, review_text, shorten
 
@@ -55,7 +57,7 @@ def _head(report: Report, findings: Sequence[Finding]) -> list[str]:
     ]
     if s.verdicts:
         lines.append("Verdicts: " + ", ".join(
-            f"{n} {label.replace('_', ' ')}" for label, n in s.verdicts.items()))
+            f"{n} {verdicts.words(label)}" for label, n in s.verdicts.items()))
     if s.flags:
         lines.append("Flags: " + ", ".join(f"{n} {sev}" for sev, n in s.flags.items()))
     if s.verdicts or s.flags:
@@ -100,7 +102,7 @@ def _cut_note(left_out: Sequence[Finding]) -> list[str]:
                 "characters. Run `claimcheck check --format text` for every finding.*"]
 
 
-def render_markdown(report: Report, fail_on: Sequence[str], *, limit: int = LIMIT) -> str:
+def render_markdown(report: Report, fail_on: FailOn, *, limit: int = LIMIT) -> str:
     findings = collect(report, fail_on)
     lines = _head(report, findings)
     reviews = _reviews(report)

@@ -1,6 +1,7 @@
 """One rule's full documentation: what `claimcheck rules ID` prints and what each page under
 docs/rules/ holds (SARIF `helpUri` links there), generated from the rule records and their
-docstrings, and for the `verdict/<label>` pseudo-rules from the verdict descriptions below.
+docstrings, and for the `verdict/<label>` pseudo-rules from the verdict table
+(`claimcheck.verdicts`).
 
 The output is Markdown, which reads as plain text at the prompt too (ruff prints its rule docs
 the same way). Nothing here is written by hand per rule, so the pages cannot drift from the code.
@@ -10,46 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import verdicts
 from ..errors import UserError
-
-# What each verdict that can be a finding means, and what to do about it.
-VERDICT_DOCS: dict[str, tuple[str, str]] = {
-    "contradicted": (
-        "The best evidence in your references says something different: a number, date, name, "
-        "negation or quantifier in the claim disagrees with the matching reference sentence.",
-        "Check the claim against the evidence shown and correct whichever is wrong: the draft, "
-        "or the reference."),
-    "misquoted": (
-        "A quotation differs from the words in the source: the report shows a word diff of "
-        "what was added, dropped or changed.",
-        "Quote the source's exact words, or paraphrase without quotation marks."),
-    "no_evidence": (
-        "A checkable claim (a factual, quoted or attributed sentence) that none of your "
-        "references supports closely enough.",
-        "Add the source to your references, cite it in the sentence, or mark the claim as the "
-        "writer's own assessment. To stop reporting these, set the verdict to \"off\" or "
-        "\"info\" in the config."),
-    "partly_supported": (
-        "A reference supports part of the claim, but not all of it.",
-        "Narrow the claim to what the source says, or add a source for the rest."),
-    "not_checkable": (
-        "A sentence that is not a checkable claim (opinion, speculation, question, heading).",
-        "Nothing to do; it is reported only when you ask for it with --fail-on."),
-    "supported": (
-        "A reference supports the claim.",
-        "Nothing to do; it is reported only when you ask for it with --fail-on."),
-}
-
-
-# One line each, for SARIF's shortDescription and the pages' titles.
-VERDICT_TITLES: dict[str, str] = {
-    "contradicted": "A reference contradicts the claim",
-    "misquoted": "A quotation differs from its source",
-    "no_evidence": "No reference supports the claim",
-    "partly_supported": "A reference supports only part of the claim",
-    "not_checkable": "Not a checkable claim",
-    "supported": "A reference supports the claim",
-}
 
 
 def _rule(key: str) -> Any:
@@ -66,7 +29,7 @@ def rule_ids() -> list[str]:
     """Every documented ID: the rules, then the verdict pseudo-rules."""
     from ..rules import RULES
 
-    return [r.id for r in RULES] + [f"verdict/{label}" for label in VERDICT_DOCS]
+    return [r.id for r in RULES] + [f"verdict/{label}" for label in verdicts.ranked()]
 
 
 def page_name(rule_id: str) -> str:
@@ -130,21 +93,18 @@ def _rule_page(rule: Any) -> str:
 
 
 def _verdict_page(label: str) -> str:
-    from ..baseline import FINDING_VERDICTS
-
-    meaning, fix = VERDICT_DOCS[label]
-    default = FINDING_VERDICTS.get(label)
+    row = verdicts.by_label()[label]
     lines = [
-        f"# verdict/{label}: {VERDICT_TITLES[label].lower()}",
+        f"# verdict/{label}: {row.title.lower()}",
         "",
-        meaning,
+        row.meaning,
         "",
-        f"- Reported by default: {f'yes, as {default}' if default else 'no'}",
-        f"- Fails the run by default: {'yes' if label in ('contradicted', 'misquoted') else 'no'}",
+        f"- Reported by default: {f'yes, as {row.severity}' if row.severity else 'no'}",
+        f"- Fails the run by default: {'yes' if row.fails else 'no'}",
         "",
         "## How to fix",
         "",
-        fix,
+        row.fix,
         "",
         *_configure(f"verdict/{label}", f"verdict/{label}"),
     ]
@@ -154,10 +114,10 @@ def _verdict_page(label: str) -> str:
 def render_rule(key: str) -> str:
     """The documentation of the rule or verdict named by `key` (ID, name or verdict/<label>)."""
     label = key.strip().lower().removeprefix("verdict/")
-    if key.strip().lower().startswith("verdict/") and label in VERDICT_DOCS:
+    if key.strip().lower().startswith("verdict/") and label in verdicts.by_label():
         return _verdict_page(label)
     rule = _rule(key)
     if rule is None:
         raise UserError(f"unknown rule '{key}' (see 'claimcheck rules' for the list; verdicts "
-                        f"are verdict/{', verdict/'.join(VERDICT_DOCS)})")
+                        f"are verdict/{', verdict/'.join(verdicts.ranked())})")
     return _rule_page(rule)

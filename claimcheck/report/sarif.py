@@ -10,14 +10,13 @@ notifications of its invocation.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import Any
 
-from .. import __version__
+from .. import __version__, verdicts
+from ..config import FailOn
 from ..distribution import REPOSITORY, rule_doc_url
 from ..models import Report
 from .findings import Finding, collect, relative_uri, with_hint
-from .rule_docs import VERDICT_DOCS, VERDICT_TITLES
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = REPOSITORY
@@ -35,9 +34,9 @@ def _registry() -> dict[str, Any]:
 def _rule_metadata(finding: Finding, registry: dict[str, Any]) -> dict[str, Any]:
     known = registry.get(finding.rule)
     markdown: str | None = None
-    if finding.is_verdict and finding.name in VERDICT_DOCS:
-        short = VERDICT_TITLES[finding.name]
-        full, help_text = VERDICT_DOCS[finding.name]
+    row = verdicts.kind(finding.name) if finding.is_verdict else None
+    if row is not None:
+        short, full, help_text = row.title, row.meaning, row.fix
         level, tags = finding.severity, ["verdict"]
     elif known is not None:
         short = known.summary or known.message.format(cue="…")
@@ -97,7 +96,7 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     }
 
 
-def build_sarif(report: Report, fail_on: Sequence[str]) -> dict[str, Any]:
+def build_sarif(report: Report, fail_on: FailOn) -> dict[str, Any]:
     findings = collect(report, fail_on)
     registry = _registry()
     rules: list[dict[str, Any]] = []
@@ -131,5 +130,5 @@ def build_sarif(report: Report, fail_on: Sequence[str]) -> dict[str, Any]:
     }
 
 
-def render_sarif(report: Report, fail_on: Sequence[str]) -> str:
+def render_sarif(report: Report, fail_on: FailOn) -> str:
     return json.dumps(build_sarif(report, fail_on), indent=2, ensure_ascii=False) + "\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
+from ..config import FailOn
 from ..models import Claim, Report
 from .findings import Finding, clean, collect, relative_path, review_text
 from .github import Annotations
@@ -20,7 +21,7 @@ STREAMING_FORMATS = ("text", "concise", "github")
 
 
 class LineWriter:
-    def __init__(self, fmt: str, fail_on: Sequence[str], *, color: bool = False,
+    def __init__(self, fmt: str, fail_on: FailOn, *, color: bool = False,
                  out: TextIO | None = None) -> None:
         if fmt not in STREAMING_FORMATS:
             raise ValueError(f"not a line format: {fmt}")
@@ -68,7 +69,7 @@ class LineWriter:
         return "".join(self.parts)
 
 
-def render_lines(report: Report, fmt: str, fail_on: Sequence[str], color: bool = False) -> str:
+def render_lines(report: Report, fmt: str, fail_on: FailOn, color: bool = False) -> str:
     writer = LineWriter(fmt, fail_on, color=color)
     writer.claims(report.claims)
     return writer.close(report)

@@ -21,18 +21,11 @@ import sys
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from .. import verdicts
 from ..models import Claim, Evidence, Flag, Report, by_file
 from .color import use_color
 from .findings import REVIEW_WORDS, clean, counted, review_text
 
-VERDICT_STYLE = {
-    "supported": "green",
-    "partly_supported": "yellow",
-    "contradicted": "bold red",
-    "misquoted": "bold magenta",
-    "no_evidence": "yellow",
-    "not_checkable": "dim",
-}
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
 DECISION_STYLE = {"accepted": "green", "wrong": "bold red", "note": "cyan",
                   "suppressed": "dim", "stale": "dim"}
@@ -166,23 +159,23 @@ def _live_flags(claim: Claim) -> list[Flag]:
 
 
 def has_findings(claim: Claim) -> bool:
-    """Worth a block: a live flag, a verdict other than supported or not_checkable, or a review
-    decision. Other claims get one line (`claimcheck show` has their evidence)."""
+    """Worth a block: a live flag, a notable verdict (`VerdictKind.notable`: not supported nor
+    not_checkable), or a review decision. Other claims get one line (`claimcheck show` has
+    their evidence)."""
     verdict = claim.verdict
     return bool(_live_flags(claim) or claim.review or (
-        verdict and verdict.label not in ("supported", "not_checkable")
-        and not verdict.suppressed_by))
+        verdict and verdicts.notable(verdict.label) and not verdict.suppressed_by))
 
 
 def _header(claim: Claim, paint: Paint) -> str:
     parts = [paint(claim.id, "bold"), f"L{claim.line}:{claim.column}", claim.kind]
     verdict = claim.verdict
-    if verdict and verdict.label != "not_checkable":
-        label = verdict.label.replace("_", " ").upper()
+    if verdict and verdicts.scored(verdict.label):
+        label = verdicts.words(verdict.label).upper()
         if verdict.suppressed_by:
             parts.append(paint(f"{label} (suppressed)", "dim"))
         else:
-            parts.append(paint(label, VERDICT_STYLE.get(verdict.label, "")) +
+            parts.append(paint(label, verdicts.style(verdict.label)) +
                          paint(f" {verdict.score:.2f}", "dim"))
     review = claim.review
     if review:
@@ -195,15 +188,15 @@ def _header(claim: Claim, paint: Paint) -> str:
 def _one_line(claim: Claim, width: int, paint: Paint) -> str:
     verdict = claim.verdict
     badge = ""
-    if verdict and verdict.label != "not_checkable":
-        badge = verdict.label.replace("_", " ").upper() + (
+    if verdict and verdicts.scored(verdict.label):
+        badge = verdicts.words(verdict.label).upper() + (
             " (suppressed)" if verdict.suppressed_by else "")
     head = f"{claim.id}  L{claim.line}:{claim.column}  {claim.kind}  "
     text = " ".join(clean(claim.text).split())
     room = max(10, width - len(head) - (len(badge) + 2 if badge else 0))
     if len(text) > room:
         text = text[: room - 1].rstrip() + "…"
-    style = VERDICT_STYLE.get(verdict.label, "") if verdict else ""
+    style = verdicts.style(verdict.label) if verdict else ""
     return paint(head, "dim") + (paint(badge, style) + "  " if badge else "") + text
 
 
@@ -224,10 +217,10 @@ def flag_lines(flag: Flag, width: int, paint: Paint, *, description: str = "") -
 
 def verdict_lines(claim: Claim, width: int, paint: Paint, *, full: bool = False) -> list[str]:
     verdict = claim.verdict
-    if verdict is None or verdict.label == "not_checkable" and not full:
+    if verdict is None or not verdicts.scored(verdict.label) and not full:
         return []
-    style = VERDICT_STYLE.get(verdict.label, "")
-    word = verdict.label.replace("_", " ")
+    style = verdicts.style(verdict.label)
+    word = verdicts.words(verdict.label)
     lines = _wrap(f"{word}: {clean(verdict.reason)}", width, "      ", "  = ")
     lines[0] = lines[0].replace(f"= {word}:", paint(f"= {word}:", style), 1)
     for diff in verdict.differences:
@@ -275,7 +268,7 @@ def _summary(report: Report, paint: Paint, width: int) -> list[str]:
         (f"{counted(s.claims, 'claim')} ({s.checkable} checkable) in {counted(s.files, 'file')}",
          "")]
     if s.verdicts:
-        parts.append(("verdicts: " + ", ".join(f"{count} {label.replace('_', ' ')}"
+        parts.append(("verdicts: " + ", ".join(f"{count} {verdicts.words(label)}"
                                                for label, count in s.verdicts.items()), ""))
     flags = counted(sum(s.flags.values()), "flag")
     if s.flags:

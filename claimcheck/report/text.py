@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from ..config import FailOn
 from ..models import Report
 from .color import paint, use_color
-from .findings import DEFAULT_FAIL_ON, Finding, clean, counted, relative_path, with_hint
+from .findings import Finding, clean, counted, relative_path, with_hint
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 
@@ -62,7 +63,7 @@ def closing_lines(report: Report, findings: Sequence[Finding], *, color: bool = 
     return [*lines, summary_line(report, findings, color=color)]
 
 
-def render_text(report: Report, fail_on: Sequence[str] = DEFAULT_FAIL_ON, *,
+def render_text(report: Report, fail_on: FailOn = None, *,
                 concise: bool = False, color: bool | None = None) -> str:
     from .stream import render_lines
 

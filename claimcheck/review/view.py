@@ -13,18 +13,11 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 
-from ..models import VERDICT_LABELS, Claim, Document, Evidence
+from .. import verdicts
+from ..models import Claim, Document, Evidence
 from ..report.findings import REVIEW_WORDS, clean, relative_path, review_text
 from ..report.table import CUE_CLOSE, CUE_OPEN, MATCH_CLOSE, MATCH_OPEN, SEVERITY_MARK
 
-VERDICT_BADGE = {
-    "supported": ("SUP ", "green"),
-    "partly_supported": ("PART", "yellow"),
-    "contradicted": ("CONT", "bold red"),
-    "misquoted": ("MISQ", "bold magenta"),
-    "no_evidence": ("NOEV", "yellow"),
-    "not_checkable": (" -  ", "dim"),
-}
 PENDING_BADGE = (" …  ", "dim")
 DECISION_BADGE = {
     "accepted": ("✓", "bold green"),
@@ -48,12 +41,17 @@ def decision_of(claim: Claim) -> str:
     return "stale" if review.stale else review.decision
 
 
+def verdict_badge(label: str) -> tuple[str, str]:
+    """The label's four-letter badge in the claim list and its style (`verdicts` table)."""
+    row = verdicts.kind(label)
+    return (row.badge, row.style) if row else PENDING_BADGE
+
+
 def row_parts(claim: Claim, line_digits: int = 4) -> list[tuple[str, str]]:
     """One line of the claim list as (text, style) parts: verdict badge, flags (worst severity
     and count), decision, line number, the claim. The cursor mark is added by the caller."""
     verdict = claim.verdict
-    badge, style = (VERDICT_BADGE.get(verdict.label, PENDING_BADGE) if verdict
-                    else PENDING_BADGE)
+    badge, style = verdict_badge(verdict.label) if verdict else PENDING_BADGE
     if verdict and verdict.suppressed_by:
         badge, style = badge.lower(), "dim"
     parts = [(badge, style)]
@@ -109,7 +107,7 @@ class Filter:
             value = value.replace("-", "_")
             alias = {"pending": "pending", "none": "undecided", "todo": "undecided",
                      "open": "undecided", "flagged": "flagged"}.get(value, value)
-            if facet == "v" or (not facet and alias in VERDICT_LABELS + ("pending",)):
+            if facet == "v" or (not facet and alias in (*verdicts.labels(), "pending")):
                 out.verdicts.add(alias)
             elif facet == "r" or (not facet and (re.fullmatch(r"cc\d{3}", value)
                                                   or value == "flagged")):
@@ -267,10 +265,10 @@ def details_text(claim: Claim, descriptions: dict[str, str], checking: bool) -> 
     if verdict is None:
         out.append("checking…\n" if checking else "not checked (no --refs)\n", style="dim")
     else:
-        badge, style = VERDICT_BADGE.get(verdict.label, PENDING_BADGE)
-        label = verdict.label.replace("_", " ").upper()
+        badge, style = verdict_badge(verdict.label)
+        label = verdicts.words(verdict.label).upper()
         out.append(label, style=style)
-        if verdict.label != "not_checkable":
+        if verdicts.scored(verdict.label):
             out.append(f" {verdict.score:.2f}", style="dim")
         if verdict.suppressed_by:
             out.append(f" (suppressed: {verdict.suppressed_by})", style="dim")

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from claimcheck import verdicts
 from claimcheck.cli import _parser, main
 from claimcheck.errors import UserError
 from claimcheck.report import render
-from claimcheck.report.rule_docs import VERDICT_DOCS, page_name, render_rule, rule_ids
+from claimcheck.report.rule_docs import page_name, render_rule, rule_ids
 from claimcheck.rules import RULES
 
 from .sample import make_report
@@ -30,7 +31,7 @@ def test_every_rule_page_has_its_whole_documentation(rule: object) -> None:
 def test_verdict_pages_and_unknown_ids() -> None:
     assert render_rule("verdict/no_evidence").startswith(
         "# verdict/no_evidence: no reference supports the claim\n")
-    assert rule_ids()[-len(VERDICT_DOCS):] == [f"verdict/{v}" for v in VERDICT_DOCS]
+    assert rule_ids()[-len(verdicts.VERDICTS):] == [f"verdict/{v}" for v in verdicts.ranked()]
     assert page_name("verdict/no_evidence") == "verdict-no_evidence.md"
     with pytest.raises(UserError, match="unknown rule 'CC999'"):
         render_rule("CC999")
