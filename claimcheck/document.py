@@ -196,7 +196,7 @@ def _split_lines(masked: str, start: int, end: int, kind: BlockKind) -> Iterator
         s, e = m.start() + len(text) - len(text.lstrip()), m.end() - len(text) + len(text.rstrip())
         if e > s:
             lines.append((s, e))
-    run_start: int | None = None
+    run: list[tuple[int, int]] = []
     for i, (s, e) in enumerate(lines):
         line = masked[s:e]
         nxt = masked[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) else ""
@@ -206,14 +206,63 @@ def _split_lines(masked: str, start: int, end: int, kind: BlockKind) -> Iterator
         else:
             standalone = _is_standalone(line, nxt)
         if standalone:
-            if run_start is not None:
-                yield Block(kind=kind, start=run_start, end=lines[i - 1][1])
-                run_start = None
+            yield from _run_blocks(masked, run, kind)
+            run = []
             yield Block(kind="line", start=s, end=e)
-        elif run_start is None:
-            run_start = s
-    if run_start is not None:
-        yield Block(kind=kind, start=run_start, end=lines[-1][1])
+        else:
+            run.append((s, e))
+    yield from _run_blocks(masked, run, kind)
+
+
+def _run_blocks(masked: str, run: list[tuple[int, int]], kind: BlockKind) -> Iterator[Block]:
+    """A run of lines between standalone ones: one block of hard-wrapped prose, or, in a
+    paragraph whose lines are not hard-wrapped, one unit per line."""
+    if not run:
+        return
+    if kind == "paragraph" and not _hard_wrapped([masked[s:e] for s, e in run]):
+        yield from _line_units(masked, run)
+    else:
+        yield Block(kind=kind, start=run[0][0], end=run[-1][1])
+
+
+# A line list: at least this many lines, and more of its breaks than this share where a
+# hard-wrapping editor would have filled the line further.
+LIST_MIN_LINES = 3
+WRAP_SLACK = 8  # characters a hand-wrapped line may stop short of the width
+_MID_PHRASE_END = re.compile(r"(?:[,;:(\[{/&+-]|\b(?i:a|an|the|and|or|nor|but|of|to|in|on|at|by|"
+                             r"for|with|from|as|that|which|who|whose|than|into|onto|is|are|was|"
+                             r"were|be|been|has|have|had|its|their|his|her|our|your|my|this|"
+                             r"these|those|not|no|very|more|most|such|if|when|while|because|"
+                             r"said|says))$")
+_UNIT_START = re.compile(r"[\"“‘'(\[]?[A-Z0-9]")
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Whether a paragraph's lines read as hard-wrapped prose rather than a list of one-line
+    units (one claim per line). A wrapping editor breaks a line only where the next word would
+    not fit: each line but the last, plus the next line's first word, passes the wrap width
+    (the longest of those lines). A list's lines stop wherever their unit ends, far short of
+    it. Short paragraphs give too little to tell and are prose."""
+    if len(lines) < LIST_MIN_LINES:
+        return True
+    width = max(len(line) for line in lines[:-1])
+    short = sum(len(line) + 1 + len(nxt.split(None, 1)[0]) <= width - WRAP_SLACK
+                for line, nxt in zip(lines, lines[1:], strict=False))
+    return short <= max(1, (len(lines) - 1) // 10)
+
+
+def _line_units(masked: str, lines: list[tuple[int, int]]) -> Iterator[Block]:
+    """The lines of a paragraph that is not hard-wrapped, as list items: one unit per line,
+    except where a line ends mid-phrase (a comma, a hyphen, a function word) or the next one
+    starts in lower case, which joins them."""
+    start = lines[0][0]
+    for (_, e), (s_next, e_next) in zip(lines, lines[1:], strict=False):
+        if _MID_PHRASE_END.search(masked[start:e]) or not _UNIT_START.match(
+                masked[s_next:e_next]):
+            continue
+        yield Block(kind="list_item", start=start, end=e)
+        start = s_next
+    yield Block(kind="list_item", start=start, end=lines[-1][1])
 
 
 def _is_standalone(line: str, following: str) -> bool:

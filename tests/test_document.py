@@ -182,3 +182,37 @@ def test_markdown_code_regions_are_recorded_but_never_serialised() -> None:
     assert shown == ["    indented code\n", "  ```\n  fenced\n  ```\n", "`make`"]
     assert "code" not in json.loads(doc.model_dump_json())
     assert build_document("d.txt", text, False).code == []
+
+
+def test_lines_that_are_not_hard_wrapped_are_one_unit_each() -> None:
+    """One claim per line, no final full stops, widths that stop wherever the claim ends: each
+    line is its own unit (a wrapping editor would have filled the short lines further)."""
+    text = ("Tetris has sold more than 100 million copies\n"
+            "The film grossed $21 million worldwide\n"
+            "Sea levels rose 20 cm over the twentieth century and are rising faster now\n"
+            "Arctic sea ice reached a record low in 2012\n")
+    doc = build_document("claims.txt", text, markdown=False)
+    assert [doc.text[b.start:b.end] for b in doc.blocks] == text.strip().split("\n")
+
+
+def test_hard_wrapped_prose_of_many_lines_stays_one_paragraph() -> None:
+    text = ("The ministry promised an answer by Monday, and officials said the talks would\n"
+            "resume once both delegations had returned from consultations in their capitals,\n"
+            "though neither side would say what had changed since the previous round ended\n"
+            "without an agreement on the sequence of the exchanges or the withdrawal.\n")
+    doc = build_document("prose.txt", text, markdown=False)
+    assert [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks] == [
+        ("paragraph", text.strip())]
+
+
+def test_a_line_list_ending_mid_phrase_joins_the_next_line() -> None:
+    text = ("The council accepted the proposal\n"
+            "Food prices in the valley rose by 12 percent over the month, according to the\n"
+            "council\n"
+            "Envoys from Oman delivered it\n")
+    doc = build_document("claims.txt", text, markdown=False)
+    assert [doc.text[b.start:b.end] for b in doc.blocks] == [
+        "The council accepted the proposal",
+        "Food prices in the valley rose by 12 percent over the month, according to the\n"
+        "council",
+        "Envoys from Oman delivered it"]

@@ -14,11 +14,14 @@ marks them ("in 1250", "c. 950", "950 AD").
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..text.dates import find_dates
 from ..text.numbers import Quantity, find_quantities
 from ..text.tokens import typography
 
@@ -163,14 +166,68 @@ def _in_title(text: str, q: Quantity) -> bool:
         _TITLE_BEFORE.search(text[max(0, q.start - 30):q.start]))
 
 
+_ONE_PRONOUN = re.compile(r"(?i)\s+(?:of|who|whom|whose|that|which|another)\b")
+_HALF = re.compile(r"(?i)\bhalf\s+$")
+_OUT_OF = re.compile(r"(?i)^\s*(?:/|out\s+of)\s*$")
+_SCALES = (5.0, 10.0, 100.0)  # "7.5/10", "4 out of 5", "74 out of 100"
+
+
+_OF_THE = re.compile(r"(?i)\s+(?:of\s+(?:the\s+|all\s+|its\s+|their\s+)?)?")
+
+
+def _unit_noun(text: str, q: Quantity) -> Quantity:
+    """A share or measure counts the word right after it or after "of" ("40% of voters",
+    "85% approval"); a word further on ("81.5% on Rotten Tomatoes") is not what it measures."""
+    if not q.unit or not q.noun_text:
+        return q
+    m = _OF_THE.match(text, q.end)
+    if m and text.startswith(q.noun_text, m.end()):
+        return q
+    return replace(q, noun="", noun_text="")
+
+
+def _pronoun(text: str, q: Quantity) -> bool:
+    """"one" as a pronoun, not a count: "one of the largest", "the one who"."""
+    return q.text.lower() == "one" and bool(_ONE_PRONOUN.match(text, q.end))
+
+
+def _half(text: str, q: Quantity) -> Quantity:
+    """"half a million" is 500,000, not a million."""
+    if q.text[:2].lower() == "a " and (m := _HALF.search(text, max(0, q.start - 8), q.start)):
+        return replace(q, text=text[m.start():q.end], start=m.start(), value=q.value / 2)
+    return q
+
+
+def _scores(text: str, found: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    """A score out of a scale is one figure: "7.5/10" and "7.5 out of 10" are 7.5 in the unit
+    "/10", and "74 out of 100" is 74% (the scale itself is no count)."""
+    out: list[Quantity] = []
+    skip = -1
+    for i, q in enumerate(found):
+        if i == skip:
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (nxt is not None and not q.unit and not nxt.unit and nxt.value in _SCALES
+                and 0 <= q.value <= nxt.value and _OUT_OF.match(text[q.end:nxt.start])
+                and nxt.text[:1].isdigit()):
+            unit = "%" if nxt.value == 100 else f"/{nxt.value:g}"
+            out.append(replace(q, text=text[q.start:nxt.end], end=nxt.end, unit=unit,
+                               noun="", noun_text=""))
+            skip = i + 1
+            continue
+        out.append(q)
+    return tuple(out)
+
+
 @lru_cache(maxsize=4096)
 def find_amounts(text: str) -> tuple[Amount, ...]:
     """Every quantity of `text` with its interval; the two ends of a range become one."""
     text = typography(text)
     years = find_years(text)
-    found = tuple(q for q in find_quantities(text)
-                  if not any(q.start < y.end and y.start < q.end for y in years)
-                  and not _in_title(text, q))
+    found = _scores(text, tuple(
+        _unit_noun(text, _half(text, q)) for q in find_quantities(text)
+        if not any(q.start < y.end and y.start < q.end for y in years)
+        and not _in_title(text, q) and not _pronoun(text, q)))
     out: list[Amount] = []
     skip = -1
     for i, q in enumerate(found):
@@ -210,7 +267,8 @@ _YEAR_RANGE = re.compile(
     r"\s*(?:-|–|to|and|until|through)\s*(?:c\.\s*|circa\s+|ca\.\s*)?(?P<b>\d{2,4})(?![\d%.,]\d)"
     r"(?!\s*(?:%|percent|per cent))")
 _MARKED_YEAR = re.compile(
-    r"(?i)(?:\b(?:in|since|until|by|from|to|c\.|circa|ca\.|year)\s+)(?P<y>\d{3,4})(?!\d|\s*%)"
+    r"(?i)(?:\b(?:in|since|until|by|from|to|c\.|circa|ca\.|year|before|after|prior\s+to|"
+    r"earlier\s+than|later\s+than)\s+)(?P<y>\d{3,4})(?!\d|\s*%)"
     r"|(?<![\d.,$])(?P<e>\d{3,4})\s*(?:AD|BC|BCE|CE)\b")
 _ERA = re.compile(r"\s*(?:AD|BC|BCE|CE)\b")
 _PLAIN_YEAR = re.compile(r"(?<![\d.,$£€-])(?P<y>1[5-9]\d\d|20\d\d)(?![\d%]|\.\d|,\d|s\b)")
@@ -260,6 +318,8 @@ def find_years(text: str) -> tuple[YearSpan, ...]:
         if not marked and not (1500 <= low <= 2100 and 1500 <= high <= 2100):
             continue
         approx = "c" in m.group().lower().replace("ca.", "c.").split(a)[0] or "c." in m.group()
+        if low < 1000 and not (approx or _ERA.match(text, m.end())):
+            continue  # "between 200 and 201" is a count; "c. 950 to c. 1250" are years
         add(YearSpan(m.group(), m.start(), m.end(), low, high, approx))
     for m in _DECADE.finditer(text):
         y = int(m.group("y"))
@@ -276,3 +336,103 @@ def find_years(text: str) -> tuple[YearSpan, ...]:
         y = int(m.group("y"))
         add(YearSpan(m.group(), m.start(), m.end(), y, y))
     return tuple(sorted(out, key=lambda s: s.start))
+
+
+# --- bounds on dates ---------------------------------------------------------------------
+
+# Words that make a date a bound: "before November 30" allows any day up to 29 November,
+# "since 2016" any day from 1 January 2016. (word -> which end of the date, which way)
+_DATE_BOUNDS = {
+    "before": "before", "prior to": "before", "earlier than": "before",
+    "after": "after", "later than": "after", "following": "after",
+    "by": "by", "until": "by", "till": "by", "up to": "by", "through": "by",
+    "no later than": "by", "not later than": "by", "on or before": "by", "in or before": "by",
+    "since": "since", "no earlier than": "since", "not earlier than": "since",
+    "on or after": "since", "in or after": "since",
+}
+# "since 2010" and "until 2010" name a period's end as much as they bound it: against a source
+# that uses the same word they are compared as dates ("since 2010" / "since 2012" differ).
+_PERIOD_WORDS = frozenset({"since", "until", "till"})
+_DATE_BOUND_BEFORE = re.compile(
+    rf"(?i)(?:^|(?<=[\s(,]))(?P<word>{_alternation(tuple(_DATE_BOUNDS))})\s+"
+    r"(?:the\s+(?P<part>end|start|beginning|middle)\s+of\s+|the\s+year\s+|(?:early|mid|late)"
+    r"[\s-]+)?$")
+_EPOCH_YEAR = 2000  # a leap year, for dates written without one on both sides
+
+
+@dataclass(frozen=True)
+class When:
+    """A date, month or year (span) as a range of days, with the bound word written before it.
+    `years` is None for a date written without a year ("November 30")."""
+
+    text: str  # as written, the bound word included
+    start: int
+    end: int
+    years: tuple[int, int] | None
+    month: int | None = None
+    day: int | None = None
+    bound: str = ""  # the bound word, lowercased; "" for a plain date
+    part: str = ""  # "end" / "start" when the bound is to the end or start of the date
+
+    def days(self, year: int | None = None) -> tuple[int, int]:
+        """First and last day (ordinals) the date itself covers; `year` stands in for a
+        missing one."""
+        low_year, high_year = self.years or (year or _EPOCH_YEAR,) * 2
+        low_year, high_year = max(1, low_year), min(9999, high_year)
+        if self.month is None:
+            return (datetime.date(low_year, 1, 1).toordinal(),
+                    datetime.date(high_year, 12, 31).toordinal())
+        first = datetime.date(low_year, self.month, 1)
+        if self.day is not None:
+            day = min(self.day, calendar.monthrange(low_year, self.month)[1])
+            first = datetime.date(low_year, self.month, day)
+            return first.toordinal(), datetime.date(high_year, self.month, day).toordinal()
+        last = calendar.monthrange(high_year, self.month)[1]
+        return first.toordinal(), datetime.date(high_year, self.month, last).toordinal()
+
+    def allows(self, year: int | None = None) -> tuple[float, float]:
+        """The days the text allows: the date's own days, or the open side of its bound."""
+        low, high = self.days(year)
+        way = _DATE_BOUNDS.get(self.bound, "")
+        if way == "before":
+            return -math.inf, (high if self.part == "end" else low - 1)
+        if way == "after":
+            return (low if self.part in ("start", "beginning") else high + 1), math.inf
+        if way == "by":
+            return -math.inf, high
+        if way == "since":
+            return low, math.inf
+        return low, high
+
+    def period(self) -> bool:
+        return self.bound in _PERIOD_WORDS
+
+
+def _bound_before(text: str, start: int) -> tuple[str, str, int]:
+    """The date-bound word right before `start`: (word, part, where it starts), or
+    ("", "", start)."""
+    m = _DATE_BOUND_BEFORE.search(text, max(0, start - 40), start)
+    if not m:
+        return "", "", start
+    word = " ".join(m.group("word").lower().split())
+    return word, (m.group("part") or "").lower(), m.start("word")
+
+
+@lru_cache(maxsize=4096)
+def find_whens(text: str) -> tuple[When, ...]:
+    """Every date (day, month) and year span of `text` as a When, with its bound word; a year
+    inside a date is part of that date."""
+    text = typography(text)
+    out: list[When] = []
+    dates = [d for d in find_dates(text) if d.month is not None]
+    for d in dates:
+        word, part, begin = _bound_before(text, d.start)
+        years = (d.year, d.year) if d.year is not None else None
+        out.append(When(text[begin:d.end], d.start, d.end, years, d.month, d.day, word, part))
+    for y in find_years(text):
+        if any(d.start <= y.start and y.end <= d.end for d in dates):
+            continue
+        word, part, begin = _bound_before(text, y.start)
+        out.append(When(text[begin:y.end], y.start, y.end, (y.low, y.high), bound=word,
+                        part=part))
+    return tuple(sorted(out, key=lambda w: w.start))

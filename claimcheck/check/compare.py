@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -22,7 +23,7 @@ from ..text.stems import stem
 from ..text.stopwords import is_negation, negations, stopwords
 from ..text.tokens import Token, tokens
 from ..text.wordlists import entries, tagged, word_set
-from .bounds import Amount, find_amounts, find_years
+from .bounds import Amount, When, find_amounts, find_whens, find_years
 
 NEGATION_REACH = 3  # words after a negation that it can apply to ("did not fully reject")
 NAME_RUN = 3  # longest run of replaced words still read as one name swapped for another
@@ -43,10 +44,21 @@ class Details:
     missing: tuple[str, ...] = ()
     mismatches: tuple[Mismatch, ...] = ()
     names: tuple[str, ...] = ()  # which of found and missing are names
+    dates: tuple[str, ...] = ()  # which of found and missing are dates (the rest: numbers)
+    bounded: tuple[str, ...] = ()  # which of found are bounds or approximations met
 
     def __add__(self, other: Details) -> Details:
         return Details(self.found + other.found, self.missing + other.missing,
-                       self.mismatches + other.mismatches, self.names + other.names)
+                       self.mismatches + other.mismatches, self.names + other.names,
+                       self.dates + other.dates, self.bounded + other.bounded)
+
+    def count(self, kind: str) -> tuple[int, int, int]:
+        """(found, missing, contradicted) details of one kind: "number", "date" or "name"."""
+        def of(text: str) -> str:
+            return "name" if text in self.names else "date" if text in self.dates else "number"
+        wrong = sum(_DETAIL_KIND.get(m.difference.kind) == kind for m in self.mismatches)
+        return (sum(of(t) == kind for t in self.found), sum(of(t) == kind for t in self.missing),
+                wrong)
 
     def unsettled(self) -> list[str]:
         """What keeps the passage from supporting the claim in full: every missing number and
@@ -58,6 +70,10 @@ class Details:
         if names and not any(f in self.names for f in self.found):
             facts += names
         return facts
+
+
+_DETAIL_KIND = {"number": "number", "bound": "number", "unit": "number", "date": "date",
+                "entity": "name"}
 
 
 @dataclass(frozen=True)
@@ -121,16 +137,87 @@ def _counterpart(claim: str, evidence: str, start: int, end: int,
 
 def compare(claim: str, evidence: str) -> list[Mismatch]:
     """Every disagreement between claim text and evidence text, in a stable order."""
-    found = [*numbers(claim, evidence), *dates(claim, evidence)]
-    found += figures(claim, evidence, found)
+    counted = number_details(claim, evidence)
+    found = [*counted.mismatches, *dates(claim, evidence)]
+    found += ordinals(claim, evidence)
+    found += figures(claim, evidence, found, counted.found)
     return [*found, *entities(claim, evidence), *polarity(claim, evidence),
             *quantifiers(claim, evidence)]
 
 
 _DIGIT = re.compile(r"\d")
+_ORDINAL_WORDS = {w: n for n, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+    "twentieth".split(), start=1)}
+_ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
 
 
-def figures(claim: str, evidence: str, known: list[Mismatch]) -> list[Mismatch]:
+def ordinal(word: str) -> int | None:
+    """3 for "third" or "3rd", else None."""
+    lower = word.lower()
+    if lower in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[lower]
+    m = _ORDINAL_DIGITS.fullmatch(lower)
+    return int(m.group(1)) if m else None
+
+
+def _superlative(word: str) -> bool:
+    return len(word) > 4 and word.endswith("est") or word in ("most", "least", "best", "worst")
+
+
+def _rank_words(text: str) -> tuple[list[str], list[str]]:
+    """The text's words, lowercased and as written, with a rank joined to a superlative by a
+    hyphen taken apart ("third-largest" -> "third", "largest"), as the other text may write it
+    in two words."""
+    lower, shown = [], []
+    for tok in parse(text).tokens:
+        head, _, tail = tok.text.partition("-")
+        if tail and ordinal(head) and _superlative(tail.lower()):
+            lower += [head.lower(), tail.lower()]
+            shown += [head, tail]
+        else:
+            lower.append(tok.lower)
+            shown.append(tok.text)
+    return lower, shown
+
+
+def ordinals(claim: str, evidence: str) -> list[Mismatch]:
+    """A rank in the same place given as another one ("the third largest" / "the fourth
+    largest", "2nd" / "second", "third-largest"), or a rank before a superlative that the source
+    gives bare ("the second largest" / "the largest", which is the first)."""
+    (c, c_text), (e, e_text) = _rank_words(claim), _rank_words(evidence)
+    if not any(ordinal(w) for w in c) and not any(ordinal(w) for w in e):
+        return []
+    out = []
+    for op in Levenshtein.opcodes(c, e):
+        said = [(i, n) for i in range(op.src_start, op.src_end) if (n := ordinal(c[i]))]
+        source = [(j, n) for j in range(op.dest_start, op.dest_end) if (n := ordinal(e[j]))]
+        if op.tag == "replace" and said and source and said[0][1] != source[0][1]:
+            out.append(_rank_mismatch(c_text[said[0][0]], e_text[source[0][0]]))
+        elif op.tag == "delete" and said and not source and said[0][1] != 1 and (
+                op.src_end < len(c) and _superlative(c[op.src_end])
+                and op.dest_start < len(e) and e[op.dest_start] == c[op.src_end]):
+            i = said[0][0]
+            out.append(_rank_mismatch(f"{c_text[i]} {c_text[op.src_end]}",
+                                      e_text[op.dest_start]))
+        elif op.tag == "insert" and source and source[0][1] != 1 and (
+                op.dest_end < len(e) and _superlative(e[op.dest_end])
+                and op.src_start < len(c) and c[op.src_start] == e[op.dest_end]):
+            j = source[0][0]
+            out.append(_rank_mismatch(c_text[op.src_start], f"{e_text[j]} {e_text[op.dest_end]}"))
+        if out:
+            break
+    return out
+
+
+def _rank_mismatch(said: str, source: str) -> Mismatch:
+    return Mismatch(Difference(kind="number", claim=said, evidence=source),
+                    f"claim says {said}, source says {source}")
+
+
+def figures(claim: str, evidence: str, known: list[Mismatch],
+            settled: tuple[str, ...] = ()) -> list[Mismatch]:
     """Any other figure replaced in place ("the 20th century" / "the 12th century", "63/37" /
     "63/45"): a word with digits where the evidence, in the same wording, has another one that
     the claim does not use anywhere. Those the number and date checks named are left out."""
@@ -138,6 +225,9 @@ def figures(claim: str, evidence: str, known: list[Mismatch]) -> list[Mismatch]:
     if not any(_DIGIT.search(w) for w in c.lower):
         return []
     named = " ".join(m.difference.claim for m in known)
+    # dates are the date checks' to read, and figures the number check found are settled
+    dated: list[When | Quantity] = [
+        *find_whens(claim), *(a.quantity for a in find_amounts(claim) if a.text in settled)]
     out = []
     ops = Levenshtein.opcodes(c.lower, e.lower)
     for n, op in enumerate(ops):
@@ -150,6 +240,8 @@ def figures(claim: str, evidence: str, known: list[Mismatch]) -> list[Mismatch]:
         for i, j in zip(range(op.src_start, op.src_end), range(op.dest_start, op.dest_end),
                         strict=True):
             said, source = c.tokens[i].text, e.tokens[j].text
+            if _within(c.tokens[i].start, c.tokens[i].end, dated) or ordinal(said):
+                continue  # the date, number and rank checks read it
             if (_DIGIT.search(said) and _DIGIT.search(source) and said not in named
                     and c.lower[i] not in e.word_set):
                 kind = "date" if find_years(said) and find_years(source) else "number"
@@ -201,8 +293,10 @@ def number_details(claim: str, evidence: str) -> Details:
         twin = got[at] if at is not None else None
         if twin is not None and twin.unit == a.unit and _nouns_agree(a, twin) and _differ(
                 a, twin):
-            out.append(_number_mismatch(a, twin))
-            continue
+            near = _closest(a, got)
+            if near is None or near is twin or not near.exact().inside(a.interval):
+                out.append(_number_mismatch(a, twin))
+                continue
         same_kind = [e for e in got if e.unit == a.unit]
         if any(e.exact().inside(a.interval) for e in same_kind if _nouns_agree(a, e)) or (
                 not a.interval.word and any(
@@ -223,7 +317,20 @@ def number_details(claim: str, evidence: str) -> Details:
                                 f"claim says {a.text}, source says {confused[0].text}"))
             continue
         missing.append(a.text)
-    return Details(tuple(found), tuple(missing), tuple(out))
+    bounded = tuple(a.text for a in said if a.text in found and a.interval.word not in (
+        "", "range"))
+    return Details(tuple(found), tuple(missing), tuple(out), bounded=bounded)
+
+
+def _closest(a: Amount, got: tuple[Amount, ...]) -> Amount | None:
+    """The source's figure of the same measure (unit, or the same counted word) closest in
+    value to the claim's: when the word alignment puts another figure in the claim's place
+    ("more than 926 feet" against "from 840 feet to 927 feet"), this one may still settle it."""
+    same = [e for e in got if e.unit == a.unit and (a.unit or a.noun and e.noun == a.noun)]
+    if not same:
+        return None
+    value = a.quantity.value
+    return min(same, key=lambda e: (abs(e.quantity.value - value), e.quantity.start))
 
 
 def _differ(a: Amount, e: Amount) -> bool:
@@ -235,6 +342,8 @@ def _differ(a: Amount, e: Amount) -> bool:
     ai, ei = a.interval, e.interval
     same_way = ai.word and ei.word and ai.word != "range" and ei.word != "range" and (
         (ai.high == math.inf) == (ei.high == math.inf))
+    if same_way and e.exact().inside(ai):
+        return False  # "over 1,697,000" says "more than 1 million"
     if same_way or ai.word == ei.word == "range":
         slack = _slack(a)
         return (abs(ai.low - ei.low) > slack + 1e-9 and math.isfinite(ai.low)) or (
@@ -249,7 +358,11 @@ def _slack(a: Amount) -> float:
 
 
 def _nouns_agree(a: Amount, b: Amount) -> bool:
-    return not a.noun or not b.noun or a.noun == b.noun
+    """Either counts no named word, or the same one ("reviews" / "reviewers" share a stem)."""
+    if not a.noun or not b.noun or a.noun == b.noun:
+        return True
+    short, long = sorted((a.noun, b.noun), key=len)
+    return len(short) >= 4 and long.startswith(short)
 
 
 def _number_mismatch(a: Amount, e: Amount) -> Mismatch:
@@ -283,9 +396,11 @@ def date_details(claim: str, evidence: str) -> Details:
     day; a weekday against a full date, through the calendar). Years, decades and year ranges
     as spans: found when the evidence's span lies inside the claim's ("1995" inside "the
     1990s"), contradicted when no span of the evidence overlaps it."""
-    said = [d for d in find_dates(claim) if set(d.fields()) != {"year"}]
-    years = find_years(claim)
-    if not said and not years:
+    bounded = [w for w in find_whens(claim) if w.bound]
+    said = [d for d in find_dates(claim) if set(d.fields()) != {"year"}
+            and not _within(d.start, d.end, bounded)]
+    years = [y for y in find_years(claim) if not _within(y.start, y.end, bounded)]
+    if not said and not years and not bounded:
         return Details()
     found_dates = [_with_weekday(d) for d in find_dates(evidence)]
     found, missing, out = [], [], []
@@ -327,7 +442,63 @@ def date_details(claim: str, evidence: str) -> Details:
                                 f"claim says {y.text}, source says {shown}"))
         else:
             missing.append(y.text)
-    return Details(tuple(found), tuple(missing), tuple(out))
+    return Details(tuple(found), tuple(missing), tuple(out),
+                   dates=tuple(found) + tuple(missing)) + _bounded_dates(
+        claim, evidence, bounded)
+
+
+def _within(start: int, end: int, spans: Sequence[When | Quantity]) -> bool:
+    return any(w.start <= start and end <= w.end for w in spans)
+
+
+def _bounded_dates(claim: str, evidence: str, bounded: list[When]) -> Details:
+    """Dates the claim bounds ("before November 30", "after 1975", "since 2016") against the
+    evidence's date in the same place (else any of its dates): found when every day that date
+    covers is allowed, contradicted when none is, else missing. A date without a year takes
+    the other side's. "since" and "until" against a source that uses the same word are periods
+    named by their end, compared as dates."""
+    if not bounded:
+        return Details()
+    got = find_whens(evidence)
+    places = [(e.start, e.end) for e in got]
+    found, missing, out = [], [], []
+    for w in bounded:
+        at = _counterpart(claim, evidence, w.start, w.end, places)
+        rivals = [got[at]] if at is not None else list(got)
+        verdicts = [_bound_verdict(w, e) for e in rivals]
+        if "inside" in verdicts:
+            found.append(w.text)
+        elif verdicts and all(v == "outside" for v in verdicts):
+            e = rivals[0]
+            out.append(Mismatch(Difference(kind="date", claim=w.text, evidence=e.text),
+                                f"claim says {w.text}, source says {e.text}"))
+        else:
+            missing.append(w.text)
+    return Details(tuple(found), tuple(missing), tuple(out), dates=tuple(found + missing),
+                   bounded=tuple(found))
+
+
+def _bound_verdict(claim: When, evidence: When) -> str:
+    """"inside", "outside" or "overlap": the evidence's date against what the claim allows."""
+    if claim.years and not evidence.years:
+        return "overlap"  # "7 May" says nothing about "since 2019": its year is not given
+    year = evidence.years[0] if evidence.years else None
+    other = claim.years[0] if claim.years else None
+    low: float
+    high: float
+    e_low: float
+    e_high: float
+    if claim.period() and evidence.bound == claim.bound:
+        low, high = claim.days(year)
+        e_low, e_high = evidence.days(other)
+    else:
+        low, high = claim.allows(year)
+        e_low, e_high = evidence.allows(other)
+    if low <= e_low and e_high <= high:
+        return "inside"
+    if e_high < low or high < e_low:
+        return "outside"
+    return "overlap"
 
 
 def _with_weekday(d: DateMention) -> DateMention:
@@ -440,6 +611,13 @@ def claim_names(claim: str) -> tuple[str, ...]:
         if _is_name(tok, claim):
             seen.setdefault(_name_key(tok), tok.text)
     return tuple(seen.values())
+
+
+def without(text: str, names: tuple[str, ...]) -> str:
+    """`text` without the words of `names` (as `claim_names` gives them): what a claim says
+    about its people and places, to compare with what a passage says about them."""
+    keys = {n.lower().replace("’", "'").removesuffix("'s") for n in names}
+    return " ".join(t.text for t in parse(text).tokens if _name_key(t) not in keys)
 
 
 def _negated(text: Parsed, other_stems: frozenset[str]) -> list[str]:

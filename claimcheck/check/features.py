@@ -2,9 +2,10 @@
 
 Every feature is about the relation of the two texts, never about their vocabulary, so what the
 model learns on the dev sets carries over to other writing: how much of the claim the passage
-covers, how alike the two read (word overlap and WordLlama meaning similarity), how close the
-passage is to the best one found, which of the claim's checkable details it has, lacks or
-contradicts, and each detector's finding.
+covers, how alike the two read (word overlap and WordLlama meaning similarity, of the whole and
+of what is left once the claim's names are taken out), how close the passage is to the best one
+found, which of the claim's checkable details (numbers, dates, names) it has, lacks or
+contradicts, whether a bound the claim sets is met, and each detector's finding.
 """
 
 from __future__ import annotations
@@ -19,14 +20,15 @@ from .compare import Details, Mismatch, compare, details
 from .score import Scored
 
 FEATURES = (
-    "score", "coverage", "token_set", "semantic", "gap", "details", "found", "missing",
-    "number_diff", "date_diff", "entity_diff", "negation_diff", "opposite_diff",
-    "quantifier_diff", "any_diff", "diff_x_score", "diff_x_semantic", "found_x_score",
-    "unseen", "claim_words",
+    "score", "coverage", "token_set", "semantic", "rest_semantic", "gap", "rank", "names_only",
+    "details", "found", "missing",
+    "number_found", "number_missing", "number_wrong", "date_found", "date_missing",
+    "date_wrong", "name_found", "name_missing", "bound_found",
+    "negation_diff", "opposite_diff", "quantifier_diff", "entity_diff", "any_diff",
+    "unseen", "claim_words", "length_ratio",
 )
 NEUTRAL_SEMANTIC = 0.5  # without wordllama: a middling similarity, which the model reads as no news
-_KIND_FEATURE = {"number": "number_diff", "bound": "number_diff", "unit": "number_diff",
-                 "date": "date_diff", "entity": "entity_diff", "negation": "negation_diff",
+_KIND_FEATURE = {"entity": "entity_diff", "negation": "negation_diff",
                  "opposite": "opposite_diff", "quantifier": "quantifier_diff"}
 
 
@@ -40,38 +42,69 @@ class Pair:
     row: np.ndarray
 
 
-def pair(claim: str, processed_claim: str, scored: Scored, best: float, semantic: float | None,
-         unseen: int, claim_words: int, context: str = "") -> Pair:
-    """The feature row of `claim` against the passage `scored` (the best span's score `best`).
-    `context` is what the reference says the passage is about (its source or title): a name of
-    the claim found there is not missing from the passage."""
+@dataclass(frozen=True)
+class Signals:
+    """What the verdict reads beside the two texts: meaning similarity of the whole pair and
+    of its non-name parts (None without wordllama), the pair's rank among the claim's
+    passages, the best passage's score, and the claim's words no reference has."""
+
+    semantic: float | None = None
+    rest_semantic: float | None = None
+    rank: int = 0
+    best: float = 0.0
+    unseen: int = 0
+    claim_words: int = 0
+
+
+def with_context(found: Details, context: str) -> Details:
+    """A name of the claim that the reference gives as what the passage is about (its title
+    or source) is not missing from the passage."""
+    if not found.missing or not context:
+        return found
+    known = context.lower()
+    named = tuple(m for m in found.missing if m[:1].isupper() and m.lower() in known)
+    if not named:
+        return found
+    return Details(found.found + named, tuple(m for m in found.missing if m not in named),
+                   found.mismatches, found.names, found.dates, found.bounded)
+
+
+def pair(claim: str, processed_claim: str, scored: Scored, signals: Signals,
+         context: str = "") -> Pair:
+    """The feature row of `claim` against the passage `scored`. `context` is what the reference
+    says the passage is about (its source or title)."""
     text = scored.span.text
     mismatches = compare(claim, text)
-    found = details(claim, text)
-    if found.missing and context:
-        known = context.lower()
-        named = tuple(m for m in found.missing if m.lower() in known and m[:1].isupper())
-        if named:
-            found = Details(found.found + named,
-                            tuple(m for m in found.missing if m not in named), found.mismatches,
-                            found.names)
+    found = with_context(details(claim, text), context)
     total = len(found.found) + len(found.missing) + len(found.mismatches)
     values = dict.fromkeys(FEATURES, 0.0)
+    semantic = NEUTRAL_SEMANTIC if signals.semantic is None else signals.semantic
     values.update(
         score=scored.score, coverage=scored.coverage,
         token_set=fuzz.token_set_ratio(processed_claim, scored.span.processed) / 100,
-        semantic=NEUTRAL_SEMANTIC if semantic is None else semantic,
-        gap=scored.score - best, details=math.log1p(total),
+        semantic=semantic,
+        rest_semantic=semantic if signals.rest_semantic is None else signals.rest_semantic,
+        gap=scored.score - signals.best, rank=min(signals.rank, 3),
+        names_only=float(scored.names_only), details=math.log1p(total),
         found=len(found.found) / total if total else 0.0,
         missing=len(found.missing) / total if total else 0.0,
-        unseen=min(unseen, 3), claim_words=math.log1p(claim_words))
+        bound_found=float(bool(found.bounded)),
+        unseen=min(signals.unseen, 3), claim_words=math.log1p(signals.claim_words),
+        length_ratio=math.log((len(text) + 20) / (len(claim) + 20)))
+    for kind in ("number", "date", "name"):
+        have, lack, wrong = found.count(kind)
+        values[f"{kind}_found"] = min(have, 3)
+        values[f"{kind}_missing"] = min(lack, 3)
+        if kind != "name":
+            values[f"{kind}_wrong"] = min(wrong, 3)
     for m in mismatches:
         name = _KIND_FEATURE.get(m.difference.kind)
         if name:
             values[name] = 1.0
-    if mismatches:
-        values.update(any_diff=1.0, diff_x_score=scored.score,
-                      diff_x_semantic=values["semantic"])
-    values["found_x_score"] = values["found"] * scored.score
+        elif m.difference.kind in ("number", "bound", "unit"):
+            values["number_wrong"] = max(values["number_wrong"], 1.0)
+        elif m.difference.kind == "date":
+            values["date_wrong"] = max(values["date_wrong"], 1.0)
+    values["any_diff"] = float(bool(mismatches))
     row = np.fromiter((values[f] for f in FEATURES), dtype=np.float64, count=len(FEATURES))
     return Pair(scored, mismatches, found, row)

@@ -1,8 +1,10 @@
-"""The verdict model: a multinomial logistic regression over the signals of one claim/passage
-pair, giving the probabilities of supported, contradicted and not enough information.
+"""The verdict model: a small neural network (one hidden layer) over the signals of one
+claim/passage pair, giving the probabilities of supported, contradicted and not enough
+information.
 
-Weights live in data/verdict_model.json, written by scripts/train_verdict.py (trained on the
-training part of CLIMATE-FEVER dev and VitaminC dev plus mutations of their sentences; the
+Weights live in data/verdict_model.json, written by scripts/train_verdict.py (fitted with
+scikit-learn on the training part of CLIMATE-FEVER dev and VitaminC dev plus mutations of their
+sentences, its class priors then set for macro F1 on a validation fold of that part; the
 held-out part is never read). Only numpy runs here. Features are listed in the file, so a
 weights file that does not match the code's features fails loudly instead of scoring garbage.
 """
@@ -10,6 +12,7 @@ weights file that does not match the code's features fails loudly instead of sco
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -18,6 +21,15 @@ import numpy as np
 
 LABELS = ("supported", "contradicted", "no_evidence")
 WEIGHTS_FILE = "verdict_model.json"
+_ACTIVATIONS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "relu": lambda x: np.maximum(x, 0.0), "tanh": np.tanh, "identity": lambda x: x}
+
+
+@dataclass(frozen=True)
+class Layer:
+    weights: np.ndarray  # (inputs, outputs)
+    bias: np.ndarray  # (outputs,)
+    activation: str
 
 
 @dataclass(frozen=True)
@@ -25,26 +37,36 @@ class Model:
     features: tuple[str, ...]
     mean: np.ndarray
     scale: np.ndarray
-    weights: np.ndarray  # (len(features) + 1, len(LABELS)): the last row is the intercept
+    layers: tuple[Layer, ...]  # the last one gives one logit per label
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         """One row of LABELS probabilities per feature row."""
         x = (rows - self.mean) / self.scale
-        logits = x @ self.weights[:-1] + self.weights[-1]
-        logits -= logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
+        for layer in self.layers:
+            x = _ACTIVATIONS[layer.activation](x @ layer.weights + layer.bias)
+        x = x - x.max(axis=1, keepdims=True)
+        p = np.exp(x)
         return np.asarray(p / p.sum(axis=1, keepdims=True))
 
 
 def from_json(data: dict[str, object]) -> Model:
     features = tuple(str(f) for f in data["features"])  # type: ignore[attr-defined]
-    weights = np.asarray(data["weights"], dtype=np.float64)
     mean = np.asarray(data["mean"], dtype=np.float64)
     scale = np.asarray(data["scale"], dtype=np.float64)
-    if weights.shape != (len(features) + 1, len(LABELS)) or mean.shape != scale.shape or (
+    layers = []
+    width = len(features)
+    for spec in data["layers"]:  # type: ignore[attr-defined]
+        weights = np.asarray(spec["weights"], dtype=np.float64)
+        bias = np.asarray(spec["bias"], dtype=np.float64)
+        if weights.ndim != 2 or weights.shape[0] != width or bias.shape != (weights.shape[1],) or (
+                spec["activation"] not in _ACTIVATIONS):
+            raise ValueError(f"{WEIGHTS_FILE}: a layer does not fit the one before it")
+        layers.append(Layer(weights, bias, str(spec["activation"])))
+        width = weights.shape[1]
+    if not layers or width != len(LABELS) or mean.shape != scale.shape or (
             mean.shape != (len(features),)):
         raise ValueError(f"{WEIGHTS_FILE}: weights do not match its feature list")
-    return Model(features, mean, np.where(scale > 0, scale, 1.0), weights)
+    return Model(features, mean, np.where(scale > 0, scale, 1.0), tuple(layers))
 
 
 @cache

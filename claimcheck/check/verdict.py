@@ -18,8 +18,8 @@ from ..models import Claim, Difference, Evidence, Snippet, Verdict
 from ..text.quotes import quoted_passages
 from ..text.stems import content_stems, stem
 from ..text.tokens import tokens, typography
-from .compare import claim_names
-from .features import FEATURES, Pair, pair
+from .compare import claim_names, without
+from .features import FEATURES, Pair, Signals, pair
 from .model import LABELS, load
 from .quotes import QuoteMatch, align, describe, match_quote
 from .score import Scored, SpanCache, best_spans
@@ -99,11 +99,6 @@ def _weighed(claim: Asked, candidates: list[int], snippets: list[Snippet], cache
     if not spans:
         return Verdict(label="no_evidence", score=0.0,
                        reason="no reference shares a content word with this claim")
-    best = spans[0]
-    if best.names_only:  # the same people or places, nothing said about them in common
-        return Verdict(label="no_evidence", score=round(best.score, 4),
-                       reason=f"the closest reference shares only names with this claim "
-                              f"(best score {best.score:.2f})")
     pairs = _pairs(claim.text, claim_stems, spans, cache, snippets)
     model = load(FEATURES)
     probs = model.probabilities(np.vstack([p.row for p in pairs]))
@@ -115,13 +110,13 @@ def _weighed(claim: Asked, candidates: list[int], snippets: list[Snippet], cache
     against = max(range(len(pairs)), key=lambda n: (decided[n][0] == "contradicted",
                                                      probs[n][1]))
     s_label, c_label = decided[support][0], decided[against][0]
-    complete = not pairs[support].details.unsettled()
-    closer = pairs[support].scored.score + (CHOICE_MARGIN if complete else -CHOICE_MARGIN) < (
-        pairs[against].scored.score)
-    if c_label == "contradicted" and (s_label != "supported" or closer):
+    if c_label == "contradicted" and (s_label != "supported" or _contradiction_wins(
+            pairs[support], pairs[against])):
         verdict = _contradicted(pairs[against], probs[against][1], snippets, evidence, against)
         if s_label == "supported":
-            verdict.reason += (f"; but {_where(pairs[support], snippets)} supports it: the "
+            verdict.reason += (f"; {_where(pairs[support], snippets)} supports the rest of it"
+                               if _uncontested(pairs[support], pairs[against]) else
+                               f"; but {_where(pairs[support], snippets)} supports it: the "
                                "references disagree")
         return verdict
     if s_label == "supported":
@@ -129,7 +124,8 @@ def _weighed(claim: Asked, candidates: list[int], snippets: list[Snippet], cache
         reason = f"supported by {_where(chosen, snippets)} (probability {probs[support][0]:.2f})"
         if c_label == "contradicted":
             reason += (f"; {_where(pairs[against], snippets)} says otherwise: "
-                       + "; ".join(m.reason for m in pairs[against].mismatches))
+                       + "; ".join(m.reason for m in pairs[against].mismatches)
+                       + ": the references disagree")
         missing = [f"'{d}'" for d in chosen.details.unsettled()]
         unseen = claim_stems - cache.known()
         if len(unseen) >= UNSEEN_LIMIT:
@@ -144,7 +140,15 @@ def _weighed(claim: Asked, candidates: list[int], snippets: list[Snippet], cache
                        reason=reason, evidence=_first(evidence, support))
     top = pairs[0]
     p_support = float(probs[0][0])
-    if p_support >= max(probs[0][1], thresholds.partial) and top.scored.coverage > 0:
+    if top.scored.names_only:  # the same people or places, nothing said about them in common
+        return Verdict(label="no_evidence", score=round(float(probs[0][2]), 4),
+                       reason=f"the closest reference shares only names with this claim "
+                              f"({_where(top, snippets)}, probability of support "
+                              f"{p_support:.2f})")
+    # partly: the floor is met and the passage gives one of the claim's checkable details, or
+    # the claim has none and the model leans to support (a shared adverb is not enough)
+    if p_support >= max(probs[0][1], thresholds.partial) and top.scored.coverage > 0 and (
+            top.details.found or not top.details.missing and p_support >= probs[0][2]):
         missing = [f"'{d}'" for d in top.details.missing] or _missing_words(claim.text,
                                                                              top.scored)
         return Verdict(label="partly_supported", score=round(p_support, 4),
@@ -157,14 +161,53 @@ def _weighed(claim: Asked, candidates: list[int], snippets: list[Snippet], cache
                           f"{_where(top, snippets)}, probability of support {p_support:.2f})")
 
 
+# Differences about a detail of the claim (a number, date or name), as against its wording.
+_DETAIL_DIFFERENCES = frozenset({"number", "bound", "unit", "date", "entity"})
+
+
+def _uncontested(support: Pair, against: Pair) -> bool:
+    """The contradicting passage differs on a detail of the claim (number, date, name) that
+    the supporting passage does not give at all: the two are about the same thing, and only
+    one of them settles that detail."""
+    found = set(support.details.found)
+    return any(m.difference.kind in _DETAIL_DIFFERENCES and m.difference.claim not in found
+               for m in against.mismatches)
+
+
+def _contradiction_wins(support: Pair, against: Pair) -> bool:
+    """Which of a supporting and a contradicting passage decides. Never similarity alone
+    against a detected difference: a passage that contradicts a detail of the claim the
+    supporting one does not give wins; when both give the detail (the references disagree),
+    the one that has more of the claim's details decides, then the closer match. A difference
+    in wording (negation, opposite word, quantifier) is weighed by closeness: it wins unless
+    the support has every detail of the claim and is closer by CHOICE_MARGIN."""
+    if _uncontested(support, against):
+        return True
+    details = [m for m in against.mismatches if m.difference.kind in _DETAIL_DIFFERENCES]
+    if details:
+        s_cover = len(support.details.found)
+        c_cover = len(against.details.found) + len(details)
+        if s_cover != c_cover:
+            return c_cover > s_cover
+        return against.scored.score > support.scored.score
+    complete = not support.details.unsettled()
+    return support.scored.score + (CHOICE_MARGIN if complete else -CHOICE_MARGIN) < (
+        against.scored.score)
+
+
 def _pairs(text: str, claim_stems: frozenset[str], spans: list[Scored], cache: SpanCache,
            snippets: list[Snippet]) -> list[Pair]:
     processed = default_process(text)
-    semantic = similarities(text, [s.span.text for s in spans])
+    passages = [s.span.text for s in spans]
+    semantic = similarities(text, passages)
+    names = claim_names(text)
+    rest = similarities(without(text, names), [without(p, names) for p in passages]) if (
+        names and semantic is not None) else semantic
     unseen = len(claim_stems - cache.known())
     top = max(s.score for s in spans)  # spans come in retrieval-weighted order
-    return [pair(text, processed, s, top, semantic[n] if semantic else None,
-                 unseen, len(claim_stems), _context(snippets[s.span.snippet]))
+    return [pair(text, processed, s, Signals(
+                semantic[n] if semantic else None, rest[n] if rest else None, n,
+                top, unseen, len(claim_stems)), _context(snippets[s.span.snippet]))
             for n, s in enumerate(spans)]
 
 
@@ -189,6 +232,13 @@ def _decide(found: Pair, probs: np.ndarray, thresholds: Thresholds) -> tuple[str
         # about one time in four; the claim is left unsettled instead
         label = "no_evidence"
     if label == "supported" and probs[0] < thresholds.support:
+        label = "no_evidence"
+    if label == "supported" and found.details.missing and not found.details.found:
+        label = "no_evidence"  # none of the claim's numbers, dates or names is there
+    if label == "supported" and found.scored.names_only and not (
+            set(found.details.found) - set(found.details.names)):
+        # the same people or places, and no number or date of the claim: nothing said about
+        # them in common
         label = "no_evidence"
     if label == "contradicted" and probs[1] < thresholds.partial and not found.mismatches:
         label = "no_evidence"

@@ -82,10 +82,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     month = rf"(?P<month>(?i:{month_names}))\.?"
     year = r"(?P<year>1[5-9]\d\d|20\d\d)"
+    # after a day and a month, any four-digit year ("1 October 1207")
+    full_year = r"(?P<year>1\d\d\d|20\d\d)(?![\d%])"
     return {
         "iso": re.compile(r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
-        "day_month": re.compile(rf"\b{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?\b"),
-        "month_day": re.compile(rf"\b{month}\s+{day}\b(?:,?\s+{year})?"),
+        "day_month": re.compile(rf"\b{day}\s+(?:of\s+)?{month}(?:,?\s+{full_year})?\b"),
+        "month_day": re.compile(rf"\b{month}\s+{day}\b(?:,?\s+{full_year})?"),
         "month_year": re.compile(rf"\b{month}\s+(?:of\s+)?{year}\b"),
         "month": re.compile(r"\b(?:(?i:in|on|of|since|until|by|from|early|late|mid-?)\s+)"
                             r"(?P<month>[A-Z][a-z]+)\b"),

@@ -64,3 +64,36 @@ def test_differences_record_both_sides() -> None:
 def test_negation_must_bear_on_a_shared_content_word() -> None:
     assert reasons("Lenz is not pleased with the delay.",
                    "Lenz told the press the offer was fair.") == []
+
+
+@pytest.mark.parametrize(("claim", "evidence", "reason"), [
+    # a rank in the same place, written in one word or two
+    ("Santa Clarita is the third-largest city in the county.",
+     "Santa Clarita is the fourth largest city in the county.",
+     "claim says third, source says fourth"),
+    ("It is the second largest lake.", "It is the largest lake.",
+     "claim says second largest, source says largest"),
+    # a date the claim bounds, against the source's date
+    ("The film was released after October 2014.",
+     "The film was released on September 26, 2014.",
+     "claim says after October 2014, source says September 26, 2014"),
+    # a score out of a scale is one figure
+    ("The film has an average rating of 7.9/10.", "The film has an average rating of 6.8/10.",
+     "claim says 7.9/10, source says 6.8/10"),
+])
+def test_ranks_bounded_dates_and_scores_are_compared(claim: str, evidence: str,
+                                                     reason: str) -> None:
+    assert reasons(claim, evidence) == [reason]
+
+
+@pytest.mark.parametrize(("claim", "evidence"), [
+    ("The film was released before November 30, 2014.",
+     "The film was released on September 26, 2014."),
+    ("It holds a score of 74 out of 100.", "It holds a score of 74 out of 100 on Metacritic."),
+    ("It sold half a million copies.", "It sold 500,000 copies."),
+    ("Santa Clarita is the third-largest city.", "Santa Clarita is the third largest city."),
+    # a source date without a year settles nothing about the claim's year
+    ("The chair has resigned twice since 2019.", "On 7 May the chair accepted the plan."),
+])
+def test_bounds_met_and_same_ranks_agree(claim: str, evidence: str) -> None:
+    assert reasons(claim, evidence) == []
