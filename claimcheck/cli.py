@@ -214,8 +214,13 @@ def _add_check(sub: Subcommands) -> None:
     check.add_argument("--fail-on", metavar="LEVELS",
                        help="comma list of severities and verdicts that fail the run, "
                             "e.g. contradicted,misquoted,error (or 'none')")
-    check.add_argument("--baseline", metavar="FILE",
-                       help="accept the findings recorded in FILE; only new ones fail")
+    baseline = check.add_mutually_exclusive_group()
+    baseline.add_argument("--baseline", metavar="FILE",
+                          help="accept the findings recorded in FILE; only new ones fail "
+                               "(default: config 'baseline', else .claimcheck-baseline.json "
+                               "beside the config file or in the current folder, if there)")
+    baseline.add_argument("--no-baseline", action="store_true",
+                          help="ignore any baseline: report every finding")
     _add_ledger_arg(check)
     check.add_argument("--changed-only", nargs="?", const="", metavar="REV",
                        help="check only claims on lines changed against a git revision "
@@ -349,9 +354,28 @@ def _config_for(args: argparse.Namespace) -> Config:
         if not Path(ledger).is_file():
             raise UserError(f"{ledger}: ledger file not found (decisions are written there by "
                             "'claimcheck review DRAFT --ledger FILE')")
-    return config.merged(refs=args.refs, fail_on=fail_on, markdown=args.markdown,
-                         offline=args.offline, baseline=getattr(args, "baseline", None),
-                         ledger=ledger)
+    merged = config.merged(refs=args.refs, fail_on=fail_on, markdown=args.markdown,
+                           offline=args.offline, baseline=getattr(args, "baseline", None),
+                           ledger=ledger)
+    if getattr(args, "command", "") == "check":
+        if getattr(args, "no_baseline", False):
+            merged.baseline = None
+        elif merged.baseline is None:
+            merged.baseline = _default_baseline(config.config_path)
+    return merged
+
+
+def _default_baseline(config_path: str | None) -> str | None:
+    """The file `claimcheck baseline` writes by default, if it is there: beside the config
+    file, else in the current folder."""
+    from .baseline import DEFAULT_BASELINE
+
+    folders = ([Path(config_path).parent] if config_path else []) + [Path(".")]
+    for folder in folders:
+        candidate = folder / DEFAULT_BASELINE
+        if candidate.is_file():
+            return _beside(folder, DEFAULT_BASELINE) if config_path else str(candidate)
+    return None
 
 
 def _beside(folder: Path, value: str) -> str:

@@ -3,6 +3,7 @@ or reference error. A check against references that gave nothing is an error, no
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,20 @@ def test_findings_at_the_fail_level_exit_1(repo: Path) -> None:
     (repo / "draft.md").write_text("The council met on Wednesday.\n", encoding="utf-8")
     assert main(["check", "draft.md", "--refs", "refs"]) == 1  # contradicted
     assert main(["check", "draft.md", "--refs", "refs", "--fail-on", "none"]) == 0
+
+
+def test_check_reads_the_baseline_at_its_default_path(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "draft.md").write_text("The council met on Wednesday.\n", encoding="utf-8")
+    assert main(["check", "draft.md", "--refs", "refs"]) == 1
+    assert main(["baseline", "draft.md", "--refs", "refs"]) == 0  # .claimcheck-baseline.json
+    assert (repo / ".claimcheck-baseline.json").is_file()
+    assert main(["check", "draft.md", "--refs", "refs"]) == 0  # found without --baseline
+    assert main(["check", "draft.md", "--refs", "refs", "--no-baseline"]) == 1
+    # beside the config file, when run from a subfolder
+    (repo / ".claimcheck.toml").write_text('refs = ["refs"]\n', encoding="utf-8")
+    (repo / "sub").mkdir()
+    (repo / "sub" / "d.md").write_text("The council met on Wednesday.\n", encoding="utf-8")
+    os.chdir(repo / "sub")  # the fixture's monkeypatch restores the working folder
+    assert main(["check", "../draft.md"]) == 0
+    capsys.readouterr()
