@@ -152,7 +152,7 @@ def test_pre_commit_hook_reports_lines_and_skips_excluded_files(
     assert "requirements.txt" not in out and "refs/facts.txt" not in out
     assert done.returncode == 0, out  # warnings only: the commit may go ahead
     # a broken reference fails the hook
-    (repo / "refs" / "facts.txt").write_text("# only a heading\n", encoding="utf-8")
+    (repo / "refs" / "facts.txt").write_text("\n", encoding="utf-8")  # no snippets
     broken = _run([sys.executable, "-m", "pre_commit", "run", "--all-files"], repo, env,
                   check=False)
     assert broken.returncode == 1, broken.stdout  # pre-commit reports a failing hook as 1
@@ -209,7 +209,7 @@ def test_workflow_step_annotates_summarises_and_fails_on_a_broken_reference(
     assert files["summary"].startswith("## claimcheck report\n")
     assert "| CC101 sweeping-quantifier | 1 |" in files["summary"]
     repo = Path(str(setup["repo"]))
-    (repo / "refs" / "facts.txt").write_text("# only a heading\n", encoding="utf-8")
+    (repo / "refs" / "facts.txt").write_text("\n", encoding="utf-8")  # no snippets
     try:
         broken, files = _action_step(setup, action_env, tmp_path)
     finally:
