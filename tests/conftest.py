@@ -1,6 +1,11 @@
 """Suite-wide: count the processes the tests start, so a test that spawns an interpreter where an
 in-process call would do shows up in the summary (`python -m pytest -q` prints one line). With
-pytest-xdist (`-n 2`) each worker counts its own and the controller adds them up."""
+pytest-xdist (`-n 2`) each worker counts its own and the controller adds them up.
+
+The whole suite writes its caches (built indexes, fetched pages) into one folder of its own
+(one per xdist worker), never the user's cache: that folder is shared by every claimcheck
+installed on the machine, and a test run must neither read an entry another claimcheck wrote nor
+leave entries behind. Subprocesses (the CLI, pre-commit, the action's scripts) inherit it."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -55,3 +61,15 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     terminalreporter.write_line(
         f"subprocesses started by tests: {total}, of them Python interpreters: "
         f"{sum(_PYTHONS.values())}" + (f" ({top})" if top else ""))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _suite_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    name = "CLAIMCHECK_CACHE_DIR"
+    before = os.environ.get(name)
+    os.environ[name] = str(tmp_path_factory.mktemp("claimcheck-cache"))
+    yield
+    if before is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = before

@@ -8,8 +8,10 @@ The top-k selection is ours, to make ties deterministic: best score first, then 
 snippet.
 
 The cache file is keyed by a hash of the snippets' ids and texts plus the tokenizer and BM25
-settings, so any change to the references builds a new index; an unreadable or inconsistent
-file is rebuilt, never fatal.
+settings and a fingerprint of the code that builds it (`INDEX_CODE`: this package, the text
+layer, the word-list reader, the bm25s adapter and bm25s), so any change to the references or to
+that code builds a new index (another claimcheck sharing the user cache never hands this one its
+index); an unreadable or inconsistent file is rebuilt, never fatal.
 
 Snippet vectors (one row per snippet, from whatever embedder the checker names: see
 `ReferenceIndex.vectors`) are kept beside the index file as `<key>.<name>.npy`, float16,
@@ -32,7 +34,7 @@ import numpy as np
 from ..adapters.bm25 import METHOD
 from ..models import Snippet
 from ..processes import collector_paused
-from .cache import atomic_write, cache_root
+from .cache import atomic_write, cache_root, code_fingerprint
 from .tokenize import signature, term_ids, tokenize_many
 
 K1 = 1.5
@@ -45,6 +47,9 @@ SEED_CAP = 1024  # most postings of one word scored for the k-th score's lower b
 PRESELECT = 64  # above this many, candidates are cut to the k-th score before sorting
 KEEP_CACHED = 32  # newest index files kept; older reference sets are rebuilt if they return
 _VECTORS_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
+# The code whose behaviour is in a cached index (tokens, stopwords, stems, weights, layout).
+INDEX_CODE = ("claimcheck.references", "claimcheck.text", "claimcheck.datafiles",
+              "claimcheck.adapters", "bm25s")
 
 
 class ReferenceIndex:
@@ -191,7 +196,8 @@ def build_index(snippets: list[Snippet], cache_dir: Path | None = None) -> Refer
 
 def cache_key(snippets: Sequence[Snippet]) -> str:
     digest = hashlib.sha256(
-        f"v{FORMAT_VERSION}|{signature()}|{METHOD}|k1={K1}|b={B}\n".encode())
+        f"v{FORMAT_VERSION}|{signature()}|{METHOD}|k1={K1}|b={B}|"
+        f"code={code_fingerprint(*INDEX_CODE)}\n".encode())
     for snippet in snippets:
         # lengths first, so no choice of id and text can collide with another split of them
         digest.update(f"{len(snippet.id)}:{len(snippet.text)}:".encode())

@@ -8,6 +8,7 @@ import pytest
 from claimcheck.models import Snippet
 from claimcheck.references import build_index
 from claimcheck.references import index as index_module
+from claimcheck.references.cache import code_fingerprint
 from claimcheck.references.tokenize import tokenize
 
 TEXTS = [
@@ -83,6 +84,45 @@ def test_changed_snippets_get_a_new_cache_entry(tmp_path: Path) -> None:
     assert len(list(tmp_path.glob("*.npz"))) == 2
     renamed = [Snippet(id=f"x{i}", text=t, source="test") for i, t in enumerate(TEXTS)]
     assert not build_index(renamed, tmp_path).from_cache
+
+
+def test_an_index_built_by_other_code_is_never_read(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every installed claimcheck (an upgrade, a checkout, a pre-commit or pipx environment)
+    shares the user cache. Another version whose tokens differ (here: unstemmed, upper-case)
+    once handed its index to this one under the same key, and a sentence the references hold
+    word for word got 'no reference shares a content word'."""
+    with monkeypatch.context() as other:
+        other.setattr(index_module, "code_fingerprint", lambda *modules: "other-version")
+        real = index_module.term_ids
+        other.setattr(index_module, "term_ids",
+                      lambda texts: real([t.upper() + " XX" for t in texts]))
+        assert not build_index(snippets(), tmp_path).from_cache
+    index = build_index(snippets(), tmp_path)
+    assert not index.from_cache
+    assert index.search("How many containers did the harbour handle?", 3)[0][0] == 0
+    assert len(list(tmp_path.glob("*.npz"))) == 2
+
+
+def test_the_code_fingerprint_follows_every_file(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    package = tmp_path / "fp_probe"
+    (package / "data").mkdir(parents=True)
+    (package / "__init__.py").write_text("X = 1\n")
+    (package / "data" / "words.txt").write_text("alpha\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    first = code_fingerprint("fp_probe", "fp_probe_missing")
+    code_fingerprint.cache_clear()
+    assert code_fingerprint("fp_probe", "fp_probe_missing") == first  # stable
+    (package / "data" / "words.txt").write_text("alpha\nbeta\n")
+    code_fingerprint.cache_clear()
+    assert code_fingerprint("fp_probe", "fp_probe_missing") != first  # data counts
+    module = tmp_path / "fp_module.py"
+    module.write_text("Y = 1\n")
+    alone = code_fingerprint("fp_module")
+    module.write_text("Y = 2\n")
+    code_fingerprint.cache_clear()
+    assert code_fingerprint("fp_module") != alone
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncate", "wrong_docs"])
