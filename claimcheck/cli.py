@@ -494,11 +494,12 @@ def _check_and_write(args: argparse.Namespace, paths: list[str], config: Config,
 
 def _inputs(paths: list[str], config: Config) -> list[str]:
     """Every local file a run reads, which no output may overwrite."""
-    from .references.load import reference_files
-
     found = [p for p in paths if p != "-"]
     found += [p for p in (config.config_path, config.baseline, config.ledger) if p]
-    found += [str(p) for p in reference_files(config.refs)]
+    if config.refs:  # the reference loader is not imported by a run without references
+        from .references.load import reference_files
+
+        found += [str(p) for p in reference_files(config.refs)]
     return found
 
 

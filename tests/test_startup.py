@@ -1,0 +1,42 @@
+"""Time to first output: a run imports only what it uses. Timings are measured by
+benchmarks/bench_startup.py; this checks the mechanism (which modules a fresh interpreter loads),
+which a loaded machine cannot blur."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+# A fresh interpreter runs the command, then prints which of these modules it imported.
+_PROBE = """
+import json, sys
+from claimcheck.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+watched = ("numpy", "yaml", "bm25s", "rapidfuzz", "claimcheck.references.index",
+           "claimcheck.references.load", "claimcheck.check")
+print("\\n" + json.dumps([m for m in watched if m in sys.modules]))
+"""
+
+
+def _imported(cwd: Path, *argv: str) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", _PROBE, *argv], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
+    assert "Traceback" not in done.stderr, done.stderr
+    loaded: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return loaded
+
+
+def test_a_run_without_references_loads_no_reference_code(tmp_path: Path) -> None:
+    (tmp_path / "d.md").write_text("# Notes\n\nAll experts agree the bridge opened in 1998.\n",
+                                   encoding="utf-8")
+    assert _imported(tmp_path, "check", "d.md", "--format", "text") == []
+    (tmp_path / "refs.txt").write_text("The bridge opened in 1998.\n", encoding="utf-8")
+    with_refs = _imported(tmp_path, "check", "d.md", "--format", "text", "--refs", "refs.txt")
+    # references are indexed and checked; a text reference needs no YAML parser
+    assert {"numpy", "claimcheck.references.index", "claimcheck.check"} <= set(with_refs)
+    assert "yaml" not in with_refs
