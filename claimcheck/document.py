@@ -316,9 +316,10 @@ def _markdown_prose(text: str, line_starts: list[int],
                     code: list[tuple[int, int]]) -> tuple[str, list[Block]]:
     """Masked text and prose blocks; the code regions found on the way go into `code`."""
     from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
 
-    parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    from .frontmatter import use_front_matter
+
+    parser = use_front_matter(MarkdownIt("commonmark").enable("table"))
     # The CommonMark preset stops at 20 levels and drops what is deeper without a word.
     parser.options["maxNesting"] = MAX_MARKDOWN_NESTING
     parser.disable("inline")  # inline structure is blanked by position below: much faster

@@ -158,6 +158,30 @@ def test_markdown_with_crlf_and_front_matter() -> None:
     assert "title" not in doc.masked
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_toml_front_matter_is_blanked_like_yaml(newline: str) -> None:
+    # Hugo/Zola front matter: it was read as one paragraph, its title line a claim
+    text = newline.join(["+++", 'title = "Rates rose 40% in 2020"', "draft = false", "+++  ", "",
+                         "# Head", "", "The café opened in 2020.", ""])
+    doc = build_document("x.md", text, markdown=True)
+    assert [(b.kind, text[b.start:b.end]) for b in doc.blocks] == [
+        ("heading", "Head"), ("paragraph", "The café opened in 2020.")]
+    assert "title" not in doc.masked and "+++" not in doc.masked
+    assert len(doc.masked) == len(text)
+
+
+@pytest.mark.parametrize("text", [
+    "+++\ntitle = 1\n\nRates rose in 2020.\n",      # never closed: ordinary text
+    "Intro.\n\n+++\ntitle = 1\n+++\n",              # not at the top
+    "> +++\n> a = 1\n> +++\n",                       # inside a quote
+    " +++\na = 1\n+++\n",                            # indented marker
+    "++++\na = 1\n++++\n",                           # not the marker
+])
+def test_plus_lines_that_are_not_front_matter_stay_text(text: str) -> None:
+    doc = build_document("x.md", text, markdown=True)
+    assert "1" in doc.masked
+
+
 def test_plain_text_directives_are_not_prose() -> None:
     text = ("The council approved the plan.\n"
             "# claimcheck: ignore-next-line CC101\n"

@@ -69,9 +69,10 @@ def text_paragraphs(text: str) -> Iterator[tuple[int, str]]:
 
 def _markdown_parser() -> Any:
     from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+    from ..frontmatter import use_front_matter
+
+    return use_front_matter(MarkdownIt("commonmark").enable(["table", "strikethrough"]))
 
 
 def _inline_text(token: Any) -> str:

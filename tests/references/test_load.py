@@ -44,6 +44,14 @@ def test_markdown_skips_front_matter_headings_code_and_comments() -> None:
     assert snippets[1].id == f"{GOOD}/article.md#p2"
 
 
+def test_markdown_reference_skips_toml_front_matter(tmp_path: Path) -> None:
+    page = tmp_path / "post.md"
+    page.write_text('+++\ntitle = "Exports fell 9%"\n+++\n\n'
+                    "Exports to Norway grew by 12% in 2023.\n")
+    snippets, _ = load(str(page))
+    assert [s.text for s in snippets] == ["Exports to Norway grew by 12% in 2023."]
+
+
 def test_jsonl_records_keep_given_fields_and_extra() -> None:
     snippets, _ = load(f"{GOOD}/records.jsonl")
     first, second = snippets
