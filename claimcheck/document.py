@@ -148,7 +148,10 @@ _BREAK = r"(?:\r\n|\r(?!\n)|\n)"  # never half of a CRLF
 _PARAGRAPH_GAP = re.compile(rf"{_BREAK}(?:[ \t]*+{_BREAK})+")
 _FINAL_PUNCT = tuple(".!?:;,…\"”’)")
 _STANDALONE_START = re.compile(r"[A-Z0-9©\"“‘(]|(?i:by)\s")
-_BYLINE_OR_CREDIT = re.compile(r"^(?i:by)\s+(?:[A-Z][\w.'’-]*(?:\s+|,\s*|\s+and\s+)?){1,6}$"
+# "By Ann Lee, Bo Chan and Cy Dunn": up to six names, each after a separator (an optional
+# separator let a run of capitals split among the names in n^6 ways).
+_BYLINE_OR_CREDIT = re.compile(r"^(?i:by)\s+[A-Z][\w.'’-]*"
+                               r"(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\w.'’-]*){0,5}(?:\s+|,\s*)?$"
                                r"|©|^(?i:photo|image|credit)s?\s*[:/]")
 _BOM = "\ufeff"
 
@@ -382,7 +385,8 @@ def _markdown_prose(text: str, line_starts: list[int],
             for line in range(first, last):
                 s, e = line_span(line)
                 at_marker = bool(item_first_line) and line == item_first_line[-1]
-                prefix = (_LIST_MARKER if at_marker else _CONTAINER_PREFIX).match(text, s, e)
+                prefix = (_LIST_MARKER.match(text, s, e) if at_marker
+                          else _CONTAINER_PREFIX.match(text, s, e))
                 body_start = prefix.end() if prefix else s
                 chars[body_start:e] = text[body_start:e]
                 starts.append((body_start, e))

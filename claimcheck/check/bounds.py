@@ -156,7 +156,7 @@ class Amount:
         return self.quantity.noun
 
 
-_TITLE_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'.-]*\s+$")
+_TITLE_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)(?<![\w'.-])[A-Z][\w'.-]*\s+$")
 
 
 def _in_title(text: str, q: Quantity) -> bool:

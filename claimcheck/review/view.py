@@ -228,7 +228,9 @@ def evidence_text(ev: Evidence, number: int, total: int) -> Text:
     return out
 
 
-_DIFF = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}")
+# a change ends at its closer and never runs past the next opener (linear: tests/redos)
+_DIFF = re.compile(r"\[-((?:[^-\[]|-(?!\])|\[(?!-))*)-\]"
+                   r"|\{\+((?:[^+{]|\+(?!\})|\{(?!\+))*)\+\}")
 
 
 def diff_text(diff: str) -> Text:

@@ -48,7 +48,7 @@ FAMILIES: dict[str, bool] = {
 
 
 # "FLAGGED:", "NOT FLAGGED:": the headings of a rule docstring's example lists
-_HEADING = re.compile(r"^\s*[A-Z ]+:\s*$", re.MULTILINE)
+_HEADING = re.compile(r"^[ \t]*[A-Z][A-Z ]*:[ \t]*$", re.MULTILINE)
 # up to the first full stop that ends a sentence: followed by a space and a capital, or the end
 _FIRST_SENTENCE = re.compile(r"(.+?[.!?])(?=\s+[A-Z\"“]|$)")
 

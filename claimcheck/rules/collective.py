@@ -94,7 +94,7 @@ def _side_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _trait_pattern() -> re.Pattern[str]:
-    relative = r"(?:\s+(?:who|that)\s+[^,.;:!?]{1,40}?)?"
+    relative = r"(?:\s+(?:who|that)\s+[^,.;:!?\s][^,.;:!?]{0,39}?)?"
     return re.compile(EDGE_L + _group() + relative + r"\s+" + PREDICATE, re.IGNORECASE)
 
 

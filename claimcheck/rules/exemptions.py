@@ -207,9 +207,9 @@ _BACK_REFERENCES = frozenset({"they", "they're", "them", "these", "those"})
 _FLOAT_OVER = frozenset({"are", "were", "can", "will", "could", "would", "should", "must",
                          "have", "do"})
 _LIST_VERBS = frozenset({"are", "were", "have", "had", "can", "will", "do"})
-_LISTED = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+(?:[\w'’-]+\s+){0,4}?(?:and|or)\s+"
-                     r"(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s+(?:(?:" + "|".join(sorted(_LIST_VERBS))
-                     + r")\s+)?$", re.IGNORECASE)
+_LISTED = re.compile(r"(?<![\w'’-])[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+(?:[\w'’-]+\s+){0,4}?"
+                     r"(?:and|or)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s+"
+                     r"(?:(?:" + "|".join(sorted(_LIST_VERBS)) + r")\s+)?$", re.IGNORECASE)
 _DEFINITE = frozenset({"the", "my", "our", "your", "his", "her", "their", "its", "this", "these",
                        "those"})
 _SHARES = frozenset({"most", "many", "several", "a few", "numerous", "countless",

@@ -83,7 +83,7 @@ _PERFECT = re.compile(r"\b(?:has|have|had|['’]ve|hasn['’]t|haven['’]t|hadn
 # opted", "TC and Joel interviewed", "which caused"). An -ed word after "are", "the", "all" or a
 # preposition is an adjective or a passive, not a past tense.
 _IRREGULAR = re.compile(r"(?<![\w'’-])(?:" + _IRREGULAR_PAST + r")(?![\w'’-])", re.IGNORECASE)
-_ED = re.compile(r"\b(?P<before>[\w'’]+)\s+(?:(?:also|then|later|finally|quickly|recently|"
+_ED = re.compile(r"(?<![\w'’])(?P<before>[\w'’]+)\s+(?:(?:also|then|later|finally|quickly|recently|"
                  r"successfully|eventually|first|once|just)\s+)?(?P<verb>[a-z]{2,}ed)\b")
 _NOT_A_SUBJECT = frozenset({
     "is", "are", "be", "am", "to", "the", "an", "a", "all", "has", "have", "had", "get", "got",

@@ -20,7 +20,8 @@ _FINAL = (".", "!", "?", "…", "\"", "”", "’", ")", ":")
 # "by Sead Dedovic", "By Ana Lee and Tom Ray": only names after "by", so "By Monday, ..." is prose
 _BYLINE = re.compile(r"^(?i:by|(?:written|words|reporting|directed|produced|edited|photos?|"
                      r"illustrations?|additional reporting)\s+by)\s+"
-                     r"(?:[A-Z][\w.'’-]*(?:\s+|,\s*|\s+and\s+)?){1,6}$")
+                     r"[A-Z][\w.'’-]*(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\w.'’-]*){0,5}"
+                     r"(?:\s+|,\s*)?$")  # a separator between names: no n^6 splits
 _CREDIT = re.compile(r"©|\((?:photo|image|credit)s?\b|^(?:photo|image|credit)s?\s*[:/]", re.I)
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*$")
 _WORD = re.compile(r"[\w'’]+")

@@ -20,7 +20,9 @@ from functools import cache
 from .patterns import alternation
 from .wordlists import tagged, word_set
 
-_NAME = r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w'’.&-]*)*"
+# Up to six capitalised words, starting at a word's start: unbounded, a run of capitalised
+# words was rescanned to its end from every word (quadratic; tests/redos).
+_NAME = r"(?<![\w'’.&-])[A-Z][\w'’.&-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w'’.&-]*){0,5}"
 _PRONOUN = r"[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I"
 
 
@@ -41,11 +43,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     v = _verbs()
     return {
         # after a closing quote: ', said Kirby.' / ', Hamas stated.'
-        "after": re.compile(rf"[\s,—–\"”-]*(?:(?:{v})\s+(?:the\s+)?(?P<a>{_NAME}|{_PRONOUN})"
+        "after": re.compile(rf"(?<![\s,—–\"”-])[\s,—–\"”-]*"
+                            rf"(?:(?:{v})\s+(?:the\s+)?(?P<a>{_NAME}|{_PRONOUN})"
                             rf"|(?:the\s+)?(?P<b>{_NAME}|{_PRONOUN})\s+(?:\w+\s+)?(?:{v}))\b"),
         # before an opening quote: 'Kirby said: "' / 'said Kirby, "'
         "before": re.compile(rf"(?:(?P<b>{_NAME}|{_PRONOUN})\s+(?:\w+\s+)?(?:{v})"
-                             rf"|(?:{v})\s+(?P<a>{_NAME}))(?:\s+\w+){{0,3}}\s*[:,]?\s*$"),
+                             rf"|(?:{v})\s+(?P<a>{_NAME}))(?:\s+\w+){{0,3}}(?:\s*[:,])?\s*$"),
         # reported speech inside a sentence
         "reported": re.compile(rf"(?P<b>{_NAME})\s+(?:(?:has|have|had|also|later|then|"
                                rf"previously|already)\s+)?(?:{v})\b"

@@ -25,14 +25,16 @@ MIN_QUOTE_WORDS = 3  # shorter quoted spans are scare quotes or titles, not quot
 _NO_BLANK_LINE = r"\n(?![ \t]*\r?\n)"  # a line break that does not start a blank line
 
 
-def _inside(close: str) -> str:
-    """Text up to the closing mark `close`: any character but it, never a blank line."""
-    other = rf"[^{close}\n]"
+def _inside(close: str, opener: str = "") -> str:
+    """Text up to the closing mark `close`: any character but it (or the next `opener`: an
+    unclosed quote is then scanned once, not from every opener; tests/redos), never a blank
+    line."""
+    other = rf"[^{close}{opener}\n]"
     return rf"({other}*(?:{_NO_BLANK_LINE}{other}*)*)"
 
 
-QUOTED = re.compile(rf"\"{_inside(chr(34))}\"|“{_inside('”')}”|‘{_inside('’')}’(?!\w)")
-_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…)\s*")
+QUOTED = re.compile(rf"\"{_inside(chr(34))}\"|“{_inside('”', '“')}”|‘{_inside('’', '‘')}’(?!\w)")
+_ELLIPSIS = re.compile(r"(?<!\s)\s*(?:\.\s?\.\s?\.|…)\s*")
 
 _OPENERS = "\"“"
 _CLOSERS = {"\"": "\"", "“": "”"}
