@@ -11,7 +11,10 @@ The cache file is keyed by a hash of the snippets' ids and texts plus the tokeni
 settings and a fingerprint of the code that builds it (`INDEX_CODE`: this package, the text
 layer, the word-list reader, the bm25s adapter and bm25s), so any change to the references or to
 that code builds a new index (another claimcheck sharing the user cache never hands this one its
-index); an unreadable or inconsistent file is rebuilt, never fatal.
+index); an unreadable or inconsistent file is rebuilt, never fatal. A file larger than an
+index of these snippets can be (or a compressed one that would expand past that, or anything
+but a regular file) is rebuilt without being read: a huge or corrupt cache never fills memory
+or blocks the run.
 
 Snippet vectors (one row per snippet, from whatever embedder the checker names: see
 `ReferenceIndex.vectors`) are kept beside the index file as `<key>.<name>.npy`, float16,
@@ -26,6 +29,8 @@ import io
 import json
 import os
 import re
+import stat
+import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -40,6 +45,10 @@ from .tokenize import signature, term_ids, tokenize_many
 K1 = 1.5
 B = 0.75
 FORMAT_VERSION = 1
+# An index holds per (word, snippet) a float32 weight and an int32 snippet number, the
+# vocabulary and one int64 offset per word: well under 64 bytes per character of snippet text.
+CACHE_BYTES_PER_CHAR = 64
+CACHE_SLACK = 1 << 20  # the archive's own overhead and the metadata
 # Postings summed by sorting while they are fewer than 1/128 of the snippets, else into one
 # slot per snippet (measured on the benchmark's 100,000 snippets: 1/8 was 1.4x slower).
 DENSE_RATIO = 128
@@ -232,8 +241,28 @@ def _save(path: Path, index: ReferenceIndex, key: str) -> None:
         pass  # no cache (read-only or full disk): the next run simply builds again
 
 
+def cache_cap(snippets: Sequence[Snippet]) -> int:
+    """The most bytes a cached index of these snippets can take, stored or expanded."""
+    return CACHE_BYTES_PER_CHAR * sum(len(s.text) + len(s.id) for s in snippets) + CACHE_SLACK
+
+
+def _within_cap(path: Path, cap: int) -> bool:
+    """A regular file of at most `cap` bytes whose members expand to at most `cap` bytes."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > cap:
+            return False
+        with zipfile.ZipFile(path) as archive:
+            return sum(member.file_size for member in archive.infolist()) <= cap
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return False
+
+
 def _load(path: Path, snippets: list[Snippet], key: str) -> ReferenceIndex | None:
-    """The cached index, or None when missing, unreadable or not this reference set's."""
+    """The cached index, or None when missing, unreadable, too big or not this reference
+    set's."""
+    if not _within_cap(path, cache_cap(snippets)):
+        return None
     try:
         with np.load(path, allow_pickle=False) as npz:
             meta = json.loads(npz["meta"].tobytes())

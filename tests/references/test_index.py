@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -123,6 +124,37 @@ def test_the_code_fingerprint_follows_every_file(tmp_path: Path,
     module.write_text("Y = 2\n")
     code_fingerprint.cache_clear()
     assert code_fingerprint("fp_module") != alone
+
+
+@pytest.mark.parametrize("damage", ["huge", "expands", "fifo"])
+def test_an_oversized_cache_file_is_rebuilt_without_being_read(
+        tmp_path: Path, damage: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_index(snippets(), tmp_path)
+    (path,) = tmp_path.glob("*.npz")
+    cap = index_module.cache_cap(snippets())
+    if damage == "huge":  # sparse: 4 GB on disk costs nothing
+        with path.open("r+b") as fh:
+            fh.truncate(4 << 30)
+    elif damage == "expands":  # this set's own metadata, and a member that inflates past the cap
+        with np.load(path) as npz:
+            arrays = dict(npz)
+        arrays["data"] = np.zeros(cap // 4 + 1024, dtype=np.float32)
+        with path.open("wb") as fh:
+            np.savez_compressed(fh, **arrays)
+        assert path.stat().st_size < cap
+    else:  # a FIFO would block the read forever
+        path.unlink()
+        os.mkfifo(path)
+    real_load = np.load
+    read: list[object] = []
+    monkeypatch.setattr(index_module.np, "load",
+                        lambda file, *a, **k: read.append(file) or real_load(file, *a, **k))
+    index = build_index(snippets(), tmp_path)
+    assert read == [] and not index.from_cache
+    assert index.search("harbour containers", 1)[0][0] == 0
+    assert path.is_file() and path.stat().st_size < cap  # replaced by a sound entry
+    monkeypatch.undo()
+    assert build_index(snippets(), tmp_path).from_cache
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncate", "wrong_docs"])
