@@ -606,12 +606,15 @@ def _cmd_review(args: argparse.Namespace) -> int:
     paths = expand_drafts(args.drafts, config)
     if args.export:
         from .pipeline import run
-        from .report import write_atomic
+        from .report import check_output, write_atomic
         from .review.export import render_review
 
+        inputs = _inputs(paths, config)
+        if args.output:  # as check --output: refused before the run, never an input
+            check_output(Path(args.output), inputs)
         text = render_review(run(paths, config), config)
         if args.output:
-            write_atomic(Path(args.output), text)
+            write_atomic(Path(args.output), text, inputs)
         else:
             sys.stdout.write(text)
         return EXIT_OK

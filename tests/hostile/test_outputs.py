@@ -108,3 +108,26 @@ def test_baseline_output_refuses_inputs_and_other_files(work: Path) -> None:
     assert (work / "draft.txt").read_text() == DRAFT
     assert run_cli(["baseline", "draft.txt", "--output", "b.json"], work).code == 0
     assert run_cli(["baseline", "draft.txt", "--output", "b.json"], work).code == 0  # replaced
+
+
+@pytest.mark.parametrize("target", ["draft.txt", "refs/port.txt"])
+def test_review_export_never_overwrites_an_input(work: Path, target: str) -> None:
+    before = (work / target).read_bytes()
+    result = run_cli(["review", "draft.txt", "--refs", "refs", "--export", "markdown",
+                      "--output", target], work)
+    assert result.code == 2 and "is one of the inputs" in result.err
+    assert (work / target).read_bytes() == before
+
+
+def test_review_export_output_is_checked_like_check_output(work: Path) -> None:
+    (work / "precious.txt").write_text("keep me")
+    (work / "link.md").symlink_to(work / "precious.txt")
+    argv = ["review", "draft.txt", "--export", "markdown", "--output"]
+    result = run_cli([*argv, "link.md"], work)
+    assert result.code == 2 and "is a symbolic link" in result.err
+    assert (work / "precious.txt").read_text() == "keep me"
+    out = work / "review.md"
+    out.write_text("old")
+    out.chmod(0o600)
+    assert run_cli([*argv, "review.md"], work).code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and out.read_text() != "old"
