@@ -91,11 +91,30 @@ class Checker:
         self.log.close()
 
 
+def _default_sigterm() -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def install_signals() -> None:
+    """SIGTERM exits through the context managers' cleanup; Ctrl-C is the app's. A process
+    forked from the worker (the reference side) gets the default SIGTERM back, so stopping it
+    ends it at once instead of raising SystemExit inside its loop (which kept it running until
+    the 5 s kill)."""
+    global _reset_registered
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not _reset_registered:  # hooks cannot be removed: once per process
+        os.register_at_fork(after_in_child=_default_sigterm)
+        _reset_registered = True
+
+
+_reset_registered = False
+
+
 def main() -> None:
     """`python -m claimcheck.review.worker PATH...` with the config as JSON on stdin; messages
     go out on stdout as 4-byte big-endian lengths and pickles. Every error is a message."""
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # run the context managers' cleanup
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the app's
+    install_signals()
     channel = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # a stray print must not break the framing
     try:
