@@ -575,7 +575,8 @@ def _qualified(ctx: SentenceContext, cue: Cue) -> bool:
     if cue.key in reading.TIME_QUANTIFIERS:
         return False  # "are always relatable and often ...": "always" is its own claim
     lo, hi = reading.clause_span(ctx, cue.start)
-    opener = re.match(r"\W*(?:[\w'’-]+\s+){0,3}[\w'’-]+,", ctx.text)
+    # leading marks exclude ' and -, which start a word too (no two ways to read a run of ')
+    opener = re.match(r"[^\w'’-]*(?:[\w'’-]+\s+){0,3}[\w'’-]+,", ctx.text)
     spans = [(lo, hi)] + ([(0, opener.end())] if opener else [])  # "In most cases, people ..."
     return any(phrases("qualifiers").search(ctx.text, a, b) for a, b in spans)
 
