@@ -95,7 +95,7 @@ def test_the_collector_sees_module_function_and_direct_patterns() -> None:
     assert len(collected()) > 150
     # a module global, a pattern built in a function, and one passed to re.split directly
     assert "claimcheck/rules/figures.py:_AGE" in found
-    assert any(key.startswith("claimcheck/split/speakers.py:") for key in found)
+    assert any(key.startswith("claimcheck/text/attribution.py:") for key in found)
     assert any(key.startswith("claimcheck/rules/collective.py:") for key in found)
 
 
