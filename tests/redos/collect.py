@@ -37,6 +37,9 @@ Seen = dict[tuple[str, int], set[str]]  # (pattern, flags) -> {"path:line", ...}
 CALLS: dict[tuple[str, int], set[str]] = {}  # (pattern, flags) -> {"compile", "match", ...}
 
 
+_compile = re.compile  # the original, before _watch wraps it
+
+
 def _watch(seen: Seen) -> None:
     package = str(ROOT / "claimcheck")
 
@@ -59,7 +62,8 @@ def _watch(seen: Seen) -> None:
                 elif name == "split" and len(args) > 2:
                     flags = args[2]
                 if isinstance(text, str):
-                    key = (text, int(flags) & ~re.UNICODE)  # implied for str
+                    # the compiled flags: inline (?i) counts, and str implies UNICODE
+                    key = (text, int(_compile(text, flags).flags) & ~re.UNICODE)
                     relative = os.path.relpath(where, ROOT)
                     seen.setdefault(key, set()).add(f"{relative}:{frame.f_lineno}")
                     CALLS.setdefault(key, set()).add(name)
