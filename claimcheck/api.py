@@ -29,7 +29,7 @@ PathLike = str | os.PathLike[str]
 
 
 def _config(config: ConfigLike, refs: Sequence[PathLike] | None) -> Config:
-    from .rules import resolve_settings
+    from .selection import validate
 
     if config is None:
         resolved = Config()
@@ -38,7 +38,7 @@ def _config(config: ConfigLike, refs: Sequence[PathLike] | None) -> Config:
     elif isinstance(config, Mapping):
         from .config import _validate
 
-        resolved = _validate(dict(config), "config")
+        resolved = _validate(dict(config), "config", from_file=True)
     else:
         raise TypeError(f"config must be a claimcheck.Config, a mapping or None, "
                         f"not {type(config).__name__}")
@@ -47,7 +47,7 @@ def _config(config: ConfigLike, refs: Sequence[PathLike] | None) -> Config:
             refs = [refs]
         resolved.refs = [os.fspath(r) for r in refs]
     resolved.fail_on = check_fail_on(resolved.fail_on, "fail_on")
-    resolve_settings(resolved.rules)
+    validate(resolved)
     return resolved
 
 

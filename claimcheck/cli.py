@@ -64,6 +64,12 @@ def _add_source_args(cmd: argparse.ArgumentParser) -> None:
                     help="parse every draft as plain text")
     cmd.add_argument("--offline", action="store_true", default=None,
                      help="never touch the network; URLs come from the cache only")
+    cmd.add_argument("--select", action="append", metavar="CODES",
+                     help="only these rules and verdict findings, over the config's choice: "
+                          "comma list of IDs, prefixes, names or ALL, e.g. CC1,verdict "
+                          "(repeatable)")
+    cmd.add_argument("--ignore", action="append", metavar="CODES",
+                     help="switch these off, e.g. CC201,verdict/no_evidence (repeatable)")
 
 
 def _add_ledger_arg(cmd: argparse.ArgumentParser) -> None:
@@ -334,12 +340,11 @@ def _positive(text: str) -> int:
 
 def _config_for(args: argparse.Namespace) -> Config:
     """Config file values, with paths in it made relative to its folder, then CLI overrides."""
-    from .config import check_fail_on, load_config
-    from .rules import resolve_settings
+    from .config import Layer, check_fail_on, load_config
+    from .selection import validate
 
     config = load_config(Path(args.config) if args.config else None)
     config.fail_on = check_fail_on(config.fail_on, config.config_path or "fail_on")
-    resolve_settings(config.rules)  # a typo in [rules] fails before any draft is read
     if config.config_path:
         folder = Path(config.config_path).parent
         config.refs = [_beside(folder, r) for r in config.refs]
@@ -357,12 +362,23 @@ def _config_for(args: argparse.Namespace) -> Config:
     merged = config.merged(refs=args.refs, fail_on=fail_on, markdown=args.markdown,
                            offline=args.offline, baseline=getattr(args, "baseline", None),
                            ledger=ledger)
+    select, ignore = _codes(getattr(args, "select", None)), _codes(getattr(args, "ignore", None))
+    if select is not None or ignore:
+        merged.command_line = Layer(select=select, ignore=ignore or [])
+    validate(merged)  # a typo in a rule key, selector or glob fails before any draft is read
     if getattr(args, "command", "") == "check":
         if getattr(args, "no_baseline", False):
             merged.baseline = None
         elif merged.baseline is None:
             merged.baseline = _default_baseline(config.config_path)
     return merged
+
+
+def _codes(given: list[str] | None) -> list[str] | None:
+    """`--select A,B --select C` -> [A, B, C]; None when the flag is not given."""
+    if given is None:
+        return None
+    return [code.strip() for value in given for code in value.split(",") if code.strip()]
 
 
 def _default_baseline(config_path: str | None) -> str | None:
@@ -392,9 +408,11 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     sentence, with the configuration's rule settings applied."""
     from .pipeline import expand_drafts, load_documents
     from .report.explain import render_explanation
+    from .selection import selector_for
     from .split import split_document
 
     config = _config_for(args)
+    selector = selector_for(config)
     chunks = []
     for given in args.drafts:
         path, line = given, None
@@ -404,7 +422,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         paths = expand_drafts([path], config, force_exclude=args.force_exclude)
         docs = load_documents(paths, config)
         chunks.append(render_explanation(((d, split_document(d)) for d in docs),
-                                         config.rules, line))
+                                         lambda path: selector.for_file(path).rules, line))
     sys.stdout.write("".join(chunks))
     return EXIT_OK
 

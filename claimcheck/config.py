@@ -52,6 +52,26 @@ class BatchSettings(BaseModel):
     part_documents: int = Field(1000, ge=1, le=1_000_000)  # documents per Parquet part file
 
 
+class Layer(BaseModel):
+    """`--select` / `--ignore` given on the command line (see `claimcheck.selection`)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    select: list[str] | None = None
+    ignore: list[str] = Field(default_factory=list)
+
+
+class Override(BaseModel):
+    """One `[[overrides]]` entry: settings for the drafts its `files` globs match."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    files: list[str] = Field(min_length=1)  # .gitignore-style globs, from the config's folder
+    select: list[str] | None = None
+    ignore: list[str] = Field(default_factory=list)
+    rules: dict[str, RuleSetting] = Field(default_factory=dict)
+
+
 class Config(BaseModel):
     # strict: `offline = "yes"` is an error, never silently coerced
     model_config = ConfigDict(extra="forbid", strict=True)
@@ -61,7 +81,13 @@ class Config(BaseModel):
     include: list[str] = Field(default_factory=lambda: ["**/*.md", "**/*.markdown", "**/*.txt"])
     exclude: list[str] = Field(default_factory=list)
     fail_on: list[str] = Field(default_factory=lambda: list(default_fail_on()))  # FailPolicy
-    rules: dict[str, RuleSetting] = Field(default_factory=dict)  # rule ID or name -> setting
+    # Rule or verdict selection (`claimcheck.selection`): IDs, names, prefixes (CC1), ALL,
+    # verdict/<label>; select None = each rule's default.
+    select: list[str] | None = None
+    ignore: list[str] = Field(default_factory=list)
+    # rule ID, rule name or verdict/<label> -> setting
+    rules: dict[str, RuleSetting] = Field(default_factory=dict)
+    overrides: list[Override] = Field(default_factory=list)
     thresholds: Thresholds = Field(default_factory=Thresholds)
     baseline: str | None = None
     ledger: str = ".claimcheck/ledger.jsonl"  # review decisions (`claimcheck review`)
@@ -76,6 +102,8 @@ class Config(BaseModel):
     max_bytes: int = Field(5_000_000, gt=0)  # size cap per fetched URL
     batch: BatchSettings = Field(default_factory=BatchSettings)
     config_path: str | None = Field(None, exclude=True)  # where it was read from, for messages
+    # --select / --ignore: set by the CLI, never read from a config file (COMMAND_LINE_ONLY)
+    command_line: Layer | None = None
 
     def merged(self, **overrides: Any) -> Config:
         """A copy with the given keys replaced; None means "not given on the command line"."""
@@ -169,7 +197,9 @@ class FailPolicy:
                 and self.decision(claim) != "accepted")
 
     def verdict_fails(self, verdict: Verdict, claim: Claim) -> bool:
-        return (verdict.label in self.labels and not verdict.suppressed_by
+        # switched off for its file by the configuration (`claimcheck.selection`): no finding
+        off = "severity" in verdict.model_fields_set and verdict.severity is None
+        return (verdict.label in self.labels and not verdict.suppressed_by and not off
                 and self.decision(claim) != "accepted")
 
     def claim_fails(self, claim: Claim) -> bool:
@@ -180,7 +210,13 @@ class FailPolicy:
             self.flag_fails(flag, claim) for flag in claim.flags)
 
 
-def _validate(data: dict[str, Any], where: str) -> Config:
+COMMAND_LINE_ONLY = frozenset({"command_line"})
+
+
+def _validate(data: dict[str, Any], where: str, *, from_file: bool = False) -> Config:
+    if from_file and COMMAND_LINE_ONLY & data.keys():
+        key = sorted(COMMAND_LINE_ONLY & data.keys())[0]
+        raise UserError(f"{where}: invalid configuration: unknown key '{key}'")
     try:
         return Config.model_validate(data)
     except ValidationError as exc:
@@ -261,6 +297,6 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         data = tool.get("claimcheck", {}) if isinstance(tool, dict) else {}
         if not isinstance(data, dict):
             raise UserError(f"{path}: [tool.claimcheck] must be a table")
-    cfg = _validate(data, str(path))
+    cfg = _validate(data, str(path), from_file=True)
     cfg.config_path = str(path)
     return cfg

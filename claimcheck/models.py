@@ -151,6 +151,9 @@ class Verdict(_Record):
     differences: list[Difference] = Field(default_factory=list)
     diff: str | None = None  # word-level diff for a misquote: "[-old-] {+new+}"
     suppressed_by: str | None = None  # "inline" or "baseline": kept in JSON, never failing
+    # The severity of its finding `verdict/<label>` in force for its file (defaults, select,
+    # ignore, [rules], overrides: `claimcheck.selection`); None: not a finding.
+    severity: Severity | None = None
 
 
 ReviewDecision = Literal["accepted", "wrong", "note", "suppressed"]

@@ -114,11 +114,13 @@ def flag_claims(docs: Sequence[Document], claims: list[Claim], config: Config,
     """Flags on every claim. `done` and `total` place these claims in a larger run, for the
     progress callback."""
     from .rules import find_flags
+    from .selection import selector_for
 
     by_path = {doc.path: doc for doc in docs}
+    settings = selector_for(config).for_file
     total = total or len(claims)
     for number, claim in enumerate(claims, start=1):
-        claim.flags = find_flags(claim, by_path[claim.file], config.rules)
+        claim.flags = find_flags(claim, by_path[claim.file], settings(claim.file).rules)
         if progress and (number % _PROGRESS_EVERY == 0 or number == len(claims)):
             progress("rules", done + number, total)
 
@@ -129,6 +131,7 @@ def suppress_findings(docs: Sequence[Document], claims: list[Claim], config: Con
     be silenced too."""
     from .suppress import apply_suppressions
 
+    set_verdict_findings(claims, config)
     grouped = by_file(claims)
     for doc in docs:
         apply_suppressions(doc, grouped.get(doc.path, []))
@@ -141,6 +144,19 @@ def suppress_findings(docs: Sequence[Document], claims: list[Claim], config: Con
         from .ledger import load_into
 
         load_into(claims, Path(config.ledger), warnings if warnings is not None else [])
+
+
+def set_verdict_findings(claims: Sequence[Claim], config: Config) -> None:
+    """Each verdict's finding severity for its file (`Verdict.severity`, None: no finding),
+    before suppressions and the baseline, which act on findings only."""
+    from .selection import selector_for
+
+    settings = selector_for(config).for_file
+    for claim in claims:
+        if claim.verdict is not None:
+            found = settings(claim.file).verdicts
+            if claim.verdict.label in found:  # else (a label added since): the table's default
+                claim.verdict.severity = found[claim.verdict.label]
 
 
 def keep_changed(docs: Sequence[Document], claims: list[Claim],
@@ -272,6 +288,7 @@ class _Settle:
         from .baseline import load_baseline
 
         self.labels = config.fail_policy.finding_labels
+        self.config = config
         self.accepted = load_baseline(Path(config.baseline)) if config.baseline else None
         self.ledger = None
         if config.ledger:
@@ -283,6 +300,7 @@ class _Settle:
     def __call__(self, doc: Document, claims: list[Claim]) -> None:
         from .suppress import apply_suppressions
 
+        set_verdict_findings(claims, self.config)
         apply_suppressions(doc, claims)
         if self.accepted is not None:
             from .baseline import apply_baseline

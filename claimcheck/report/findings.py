@@ -15,7 +15,7 @@ from urllib.parse import quote
 from .. import verdicts
 from ..baseline import fingerprint
 from ..config import FailOn, FailPolicy
-from ..models import Claim, Report, line_column, line_starts
+from ..models import Claim, Report, Severity, Verdict, line_column, line_starts
 
 
 def clean(text: str, *, one_line: bool = True) -> str:
@@ -141,6 +141,17 @@ def _with_review(message: str, claim: Claim) -> str:
     return f"{message} [review: {review}]" if review else message
 
 
+def _verdict_severity(verdict: Verdict | None, policy: FailPolicy) -> Severity | None:
+    """The severity of the verdict's finding, None when it is none: as the run's configuration
+    set it for its file (`Verdict.severity`, see `claimcheck.selection`), else (a report built
+    by hand) the verdict table's and the fail policy's."""
+    if verdict is None:
+        return None
+    if "severity" in verdict.model_fields_set:
+        return verdict.severity
+    return verdicts.severity(verdict.label) if verdict.label in policy.finding_labels else None
+
+
 def collect(report: Report,
             fail_on: FailOn = None) -> list[Finding]:
     """Live findings in report order: files as given, claims by offset, flags by offset+rule.
@@ -165,11 +176,12 @@ def collect(report: Report,
                 failing=policy.flag_fails(flag, claim),
             ))
         verdict = claim.verdict
-        if verdict and verdict.label in policy.finding_labels and not verdict.suppressed_by:
+        severity = _verdict_severity(verdict, policy)
+        if verdict and severity is not None and not verdict.suppressed_by:
             end_line, end_column = end_position(claim.line, claim.column, claim.text)
             out.append(Finding(
                 claim=claim, rule=f"verdict/{verdict.label}", name=verdict.label,
-                family="verdict", severity=verdicts.severity(verdict.label),
+                family="verdict", severity=severity,
                 message=_with_review(_verdict_message(claim), claim),
                 hint="Check the claim against the evidence and correct it or its source.",
                 cue=claim.text, line=claim.line, column=claim.column, end_line=end_line,
