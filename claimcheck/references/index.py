@@ -9,7 +9,7 @@ snippet.
 
 The cache file is keyed by a hash of the snippets' ids and texts plus the tokenizer and BM25
 settings and a fingerprint of the code that builds it (`INDEX_CODE`: this package, the text
-layer, the word-list reader, the bm25s adapter and bm25s), so any change to the references or to
+layer with its word-list reader, the bm25s adapter and bm25s), so any change to the references or to
 that code builds a new index (another claimcheck sharing the user cache never hands this one its
 index); an unreadable or inconsistent file is rebuilt, never fatal. A file larger than an
 index of these snippets can be (or a compressed one that would expand past that, or anything
@@ -57,7 +57,7 @@ PRESELECT = 64  # above this many, candidates are cut to the k-th score before s
 KEEP_CACHED = 32  # newest index files kept; older reference sets are rebuilt if they return
 _VECTORS_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,80}")
 # The code whose behaviour is in a cached index (tokens, stopwords, stems, weights, layout).
-INDEX_CODE = ("claimcheck.references", "claimcheck.text", "claimcheck.datafiles",
+INDEX_CODE = ("claimcheck.references", "claimcheck.text",
               "claimcheck.adapters", "bm25s")
 
 
