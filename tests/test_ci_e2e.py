@@ -29,6 +29,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.checkout import checkout_files
+
 ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.skipif(
@@ -54,8 +56,7 @@ def _run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None,
 def _snapshot(target: Path) -> str:
     """This work tree (tracked and untracked, not ignored) committed in a repository at
     `target`; returns the commit SHA."""
-    listed = _run(["git", "ls-files", "-co", "--exclude-standard", "-z"], ROOT).stdout
-    for rel in filter(None, listed.split("\0")):
+    for rel in checkout_files(ROOT):
         source = ROOT / rel
         if source.is_file():
             (target / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.checkout import checkout_files
+
 ROOT = Path(__file__).parent.parent
 PACKAGE = ROOT / "claimcheck"
 
@@ -56,7 +58,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     """The file names in a wheel built from this checkout."""
     out = tmp_path_factory.mktemp("wheel")
     source = out / "src"
-    files = _tracked()
+    files = checkout_files(ROOT)
     for rel in files:
         target = source / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -70,20 +72,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
         return set(archive.namelist())
 
 
-def _tracked() -> list[str]:
-    """The checkout's files as git has them (what `pip install git+...` and pre-commit build
-    from), or every file when this is not a git checkout."""
-    if (ROOT / ".git").exists() and shutil.which("git"):
-        listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached",
-                                 "--others", "--exclude-standard"],
-                                capture_output=True, text=True, check=True).stdout
-        return [f for f in listed.split("\0") if f and (ROOT / f).is_file()]
-    return [p.relative_to(ROOT).as_posix() for p in ROOT.rglob("*")
-            if p.is_file() and not {".git", ".venv", "__pycache__"} & set(p.parts)]
-
-
 def test_every_file_of_the_package_is_in_the_wheel(wheel: set[str]) -> None:
-    package = [f for f in _tracked() if f.startswith("claimcheck/")]
+    package = [f for f in checkout_files(ROOT) if f.startswith("claimcheck/")]
     assert [f for f in package if f not in wheel] == []
     assert "claimcheck/py.typed" in wheel
 
