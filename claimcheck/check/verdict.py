@@ -120,24 +120,42 @@ def _weighed(claim: Asked, candidates: list[int], snippets: list[Snippet], cache
                                "references disagree")
         return verdict
     if s_label == "supported":
-        chosen = pairs[support]
-        reason = f"supported by {_where(chosen, snippets)} (probability {probs[support][0]:.2f})"
-        if c_label == "contradicted":
-            reason += (f"; {_where(pairs[against], snippets)} says otherwise: "
-                       + "; ".join(m.reason for m in pairs[against].mismatches)
-                       + ": the references disagree")
-        missing = [f"'{d}'" for d in chosen.details.unsettled()]
-        unseen = claim_stems - cache.known()
-        if len(unseen) >= UNSEEN_LIMIT:
-            missing += _missing_words(claim.text, chosen.scored, unseen)
-        if missing:
-            return Verdict(label="partly_supported", score=round(float(probs[support][0]), 4),
-                           reason=f"partly supported by {_where(chosen, snippets)} "
-                                  f"(probability {probs[support][0]:.2f}); not found there: "
-                                  + ", ".join(missing[:6]),
-                           evidence=_first(evidence, support))
-        return Verdict(label="supported", score=round(float(probs[support][0]), 4),
-                       reason=reason, evidence=_first(evidence, support))
+        return _supported(claim.text, claim_stems, pairs, probs, support,
+                          against if c_label == "contradicted" else None, cache, snippets,
+                          evidence)
+    return _unsettled(claim.text, pairs, probs, thresholds, snippets, evidence)
+
+
+def _supported(text: str, claim_stems: frozenset[str], pairs: list[Pair], probs: np.ndarray,
+               support: int, against: int | None, cache: SpanCache, snippets: list[Snippet],
+               evidence: list[Evidence]) -> Verdict:
+    """Supported, or partly supported when the supporting passage leaves a detail of the claim
+    unsettled or the claim has words no reference holds; a contradicting passage the support
+    outweighed (`against`) is named."""
+    chosen = pairs[support]
+    reason = f"supported by {_where(chosen, snippets)} (probability {probs[support][0]:.2f})"
+    if against is not None:
+        reason += (f"; {_where(pairs[against], snippets)} says otherwise: "
+                   + "; ".join(m.reason for m in pairs[against].mismatches)
+                   + ": the references disagree")
+    missing = [f"'{d}'" for d in chosen.details.unsettled()]
+    unseen = claim_stems - cache.known()
+    if len(unseen) >= UNSEEN_LIMIT:
+        missing += _missing_words(text, chosen.scored, unseen)
+    if missing:
+        return Verdict(label="partly_supported", score=round(float(probs[support][0]), 4),
+                       reason=f"partly supported by {_where(chosen, snippets)} "
+                              f"(probability {probs[support][0]:.2f}); not found there: "
+                              + ", ".join(missing[:6]),
+                       evidence=_first(evidence, support))
+    return Verdict(label="supported", score=round(float(probs[support][0]), 4),
+                   reason=reason, evidence=_first(evidence, support))
+
+
+def _unsettled(text: str, pairs: list[Pair], probs: np.ndarray, thresholds: Thresholds,
+               snippets: list[Snippet], evidence: list[Evidence]) -> Verdict:
+    """No passage supports or contradicts: partly supported when the closest one gives part
+    of the claim, otherwise no evidence, with the closest passage named."""
     top = pairs[0]
     p_support = float(probs[0][0])
     if top.scored.names_only:  # the same people or places, nothing said about them in common
@@ -149,8 +167,7 @@ def _weighed(claim: Asked, candidates: list[int], snippets: list[Snippet], cache
     # the claim has none and the model leans to support (a shared adverb is not enough)
     if p_support >= max(probs[0][1], thresholds.partial) and top.scored.coverage > 0 and (
             top.details.found or not top.details.missing and p_support >= probs[0][2]):
-        missing = [f"'{d}'" for d in top.details.missing] or _missing_words(claim.text,
-                                                                             top.scored)
+        missing = [f"'{d}'" for d in top.details.missing] or _missing_words(text, top.scored)
         return Verdict(label="partly_supported", score=round(p_support, 4),
                        reason=f"partly supported by {_where(top, snippets)} (probability of "
                               f"support {p_support:.2f}); not found there: "
