@@ -13,10 +13,14 @@ import sys
 from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import UserError
 from .models import Block, BlockKind, Document
 from .models import line_starts as _line_starts
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
 
@@ -318,21 +322,7 @@ _INLINE_MARKS = ("<", "`", "![", "](", "][", "\\", "http")
 def _markdown_prose(text: str, line_starts: list[int],
                     code: list[tuple[int, int]]) -> tuple[str, list[Block]]:
     """Masked text and prose blocks; the code regions found on the way go into `code`."""
-    from markdown_it import MarkdownIt
-
-    from .frontmatter import use_front_matter
-
-    parser = use_front_matter(MarkdownIt("commonmark").enable("table"))
-    # The CommonMark preset stops at 20 levels and drops what is deeper without a word.
-    parser.options["maxNesting"] = MAX_MARKDOWN_NESTING
-    parser.disable("inline")  # inline structure is blanked by position below: much faster
-    try:
-        tokens = parser.parse(text)
-    except RecursionError:
-        raise MarkdownTooDeep(None) from None
-    deepest = max(tokens, key=lambda t: t.level, default=None)
-    if deepest is not None and deepest.level >= MAX_MARKDOWN_NESTING - 2:
-        raise MarkdownTooDeep(deepest.map[0] + 1 if deepest.map else None)
+    tokens = _markdown_blocks(text)
     bounds = line_starts + [len(text)]
     # all blank until shown to be prose (line breaks kept)
     chars = list(_NOT_BREAK.sub(lambda m: " " * len(m.group()), text))
@@ -381,24 +371,55 @@ def _markdown_prose(text: str, line_starts: list[int],
                 kind = "list_item"
             elif "blockquote_open" in stack:
                 kind = "blockquote"
-            starts = []
-            for line in range(first, last):
-                s, e = line_span(line)
-                at_marker = bool(item_first_line) and line == item_first_line[-1]
-                prefix = (_LIST_MARKER.match(text, s, e) if at_marker
-                          else _CONTAINER_PREFIX.match(text, s, e))
-                body_start = prefix.end() if prefix else s
-                chars[body_start:e] = text[body_start:e]
-                starts.append((body_start, e))
-            region_start, region_end = starts[0][0], starts[-1][1]
-            _mask_inline(text, chars, region_start, region_end, code)
-            masked_region = "".join(chars[region_start:region_end])
-            for block in _split_lines(masked_region, 0, len(masked_region), kind):
-                block.start += region_start
-                block.end += region_start
-                blocks.append(block)
+            marker_line = item_first_line[-1] if item_first_line else None
+            lines = [line_span(line) for line in range(first, last)]
+            blocks.extend(_prose_lines(text, chars, lines, first, marker_line, kind, code))
     masked = "".join(chars)
     return masked, [b for b in blocks if masked[b.start:b.end].strip()]
+
+
+def _markdown_blocks(text: str) -> list[Token]:
+    """markdown-it's block tokens of `text` (inline parsing off); MarkdownTooDeep when the
+    nesting reaches the limit."""
+    from markdown_it import MarkdownIt
+
+    from .frontmatter import use_front_matter
+
+    parser = use_front_matter(MarkdownIt("commonmark").enable("table"))
+    # The CommonMark preset stops at 20 levels and drops what is deeper without a word.
+    parser.options["maxNesting"] = MAX_MARKDOWN_NESTING
+    parser.disable("inline")  # inline structure is blanked by position below: much faster
+    try:
+        tokens = parser.parse(text)
+    except RecursionError:
+        raise MarkdownTooDeep(None) from None
+    deepest = max(tokens, key=lambda t: t.level, default=None)
+    if deepest is not None and deepest.level >= MAX_MARKDOWN_NESTING - 2:
+        raise MarkdownTooDeep(deepest.map[0] + 1 if deepest.map else None)
+    return tokens
+
+
+def _prose_lines(text: str, chars: list[str], lines: list[tuple[int, int]], first: int,
+                 marker_line: int | None, kind: BlockKind,
+                 code: list[tuple[int, int]]) -> list[Block]:
+    """Show the prose of one paragraph-like token (its `lines`, numbered from `first`) in
+    `chars`: each line after its container prefix (the list marker on `marker_line`), inline
+    markup masked; its blocks."""
+    starts = []
+    for line, (s, e) in enumerate(lines, start=first):
+        prefix = (_LIST_MARKER.match(text, s, e) if line == marker_line
+                  else _CONTAINER_PREFIX.match(text, s, e))
+        body_start = prefix.end() if prefix else s
+        chars[body_start:e] = text[body_start:e]
+        starts.append((body_start, e))
+    region_start, region_end = starts[0][0], starts[-1][1]
+    _mask_inline(text, chars, region_start, region_end, code)
+    masked_region = "".join(chars[region_start:region_end])
+    blocks = list(_split_lines(masked_region, 0, len(masked_region), kind))
+    for block in blocks:
+        block.start += region_start
+        block.end += region_start
+    return blocks
 
 
 def _show_line(text: str, chars: list[str], s: int, e: int, marks: re.Pattern[str],

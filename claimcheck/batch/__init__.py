@@ -67,17 +67,7 @@ def run_batch(options: Options, config: Config,
               progress: ProgressFn | None = None) -> tuple[BatchSummary, list[str]]:
     """Check every document of the corpus not already in the output folder; (summary,
     warnings). Raises UserError for anything that stops the whole batch."""
-    from .arrow import pyarrow
-
-    pyarrow()  # a missing extra is said before any work
-    if options.engine == "ray":
-        from .ray_engine import ray_module
-
-        ray_module()
-    if options.shards > 1 and options.engine != "ray":
-        raise UserError("--shards needs --engine ray (the local engine holds one index)")
-    if options.shards > 1 and config.thresholds.candidates < 1:
-        raise UserError("--shards needs thresholds.candidates >= 1")
+    _preflight(options, config)
     started = time.perf_counter()
     corpus = Corpus(options.corpus, config)
     from ..references import load_references
@@ -96,30 +86,13 @@ def run_batch(options: Options, config: Config,
             rate = counts["checked"] / max(time.perf_counter() - checking, 1e-9)
             progress(counts["done"], total, counts["errors"], rate)
 
-    def pending() -> Iterator[Item]:
-        for item in corpus:
-            if item.error is not None:  # the corpus could not give this document
-                summary = DocumentSummary(id=item.id, hash=item.hash, status="error",
-                                          error=item.error)
-                order.append(summary)
-                buffer.add(Result([summary]))
-                counts["done"] += 1
-                counts["errors"] += 1
-                continue
-            order.append((item.id, item.hash))
-            if output.is_done((item.id, item.hash)):
-                counts["done"] += 1
-                counts["resumed"] += 1
-                continue
-            yield item
-
     buffer = _Buffer(output, options.part_documents)
     workers = options.workers or os.cpu_count() or 1
     engine, cleanup = _engine(options, config, snippets, key, workers)
     del snippets  # the engine holds what it needs, packed
     checking = time.perf_counter()
     try:
-        for result in engine.run(pending()):
+        for result in engine.run(_pending(corpus, output, buffer, order, counts)):
             buffer.add(result)
             counts["done"] += len(result.summaries)
             counts["checked"] += len(result.summaries)
@@ -134,6 +107,42 @@ def run_batch(options: Options, config: Config,
     summary = _summarize(current, options, engine, workers, counts, seconds)
     output.write_summary(summary.model_dump())
     return summary, warnings
+
+
+def _preflight(options: Options, config: Config) -> None:
+    """Say a missing extra or an impossible option before any work."""
+    from .arrow import pyarrow
+
+    pyarrow()
+    if options.engine == "ray":
+        from .ray_engine import ray_module
+
+        ray_module()
+    if options.shards > 1 and options.engine != "ray":
+        raise UserError("--shards needs --engine ray (the local engine holds one index)")
+    if options.shards > 1 and config.thresholds.candidates < 1:
+        raise UserError("--shards needs thresholds.candidates >= 1")
+
+
+def _pending(corpus: Corpus, output: Output, buffer: _Buffer,
+             order: list[Key | DocumentSummary], counts: dict[str, int]) -> Iterator[Item]:
+    """The corpus's documents still to check, in order; each document's key (or its error
+    summary, committed through `buffer`) is appended to `order`, and `counts` kept."""
+    for item in corpus:
+        if item.error is not None:  # the corpus could not give this document
+            summary = DocumentSummary(id=item.id, hash=item.hash, status="error",
+                                      error=item.error)
+            order.append(summary)
+            buffer.add(Result([summary]))
+            counts["done"] += 1
+            counts["errors"] += 1
+            continue
+        order.append((item.id, item.hash))
+        if output.is_done((item.id, item.hash)):
+            counts["done"] += 1
+            counts["resumed"] += 1
+            continue
+        yield item
 
 
 class _Buffer:
