@@ -13,6 +13,7 @@ import os
 import shlex
 import subprocess
 import time
+from collections import deque
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +31,7 @@ from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from ..config import Config
@@ -40,6 +42,9 @@ from . import view
 from .session import ReviewSession
 
 REPEAT_SECONDS = 0.06  # keys closer than this are a held key: the details wait for a pause
+DRAIN_INTERVAL = 0.1  # how often what the checking process sent is taken in and drawn
+DRAIN_SECONDS = 0.012  # at most this long per step; messages are small (worker.CHUNK)
+DRAIN_BACKLOG_SECONDS = 0.02  # the pause between steps while a backlog is left
 KEYS_WIDE = ("j/k move  a accept  x wrong  u undo  n note  s suppress  e edit  r re-check  "
              "/ filter  ? help  q quit")
 KEYS_NARROW = "j/k move a accept x wrong u undo n note s suppress / filter ? help q quit"
@@ -99,12 +104,12 @@ class ClaimList(ScrollView, can_focus=True):
         self.cache: dict[tuple[int, bool, int, int], Strip] = {}
 
     def set_count(self, rows: int) -> None:
-        self.virtual_size = Size(max(1, self.size.width), rows)
+        self.virtual_size = Size(max(1, self.scrollable_content_region.width), rows)
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
         row = self.scroll_offset.y + y
-        width = self.size.width
+        width = self.scrollable_content_region.width
         app = self.review
         if row >= len(app.view):
             if row == 0:
@@ -168,6 +173,82 @@ def _row_strip(parts: list[tuple[str, str]], selected: bool, width: int) -> Stri
         segments.append(Segment(text, _style(style, selected)))
         used += cell_len(text)
     return Strip(segments).crop_extend(0, width, _style("", selected))
+
+
+class TextPane(ScrollView, can_focus=True):
+    """A scrolling pane of rich `Text` drawn with the line API: showing another text renders it
+    to strips at the pane's width (cached by key) and repaints the pane, with no layout pass of
+    the screen (a `Static` in a `VerticalScroll` re-laid the whole screen on every key).
+
+    The vertical scrollbar is always there, so the width text is wrapped to never changes with
+    the text's length."""
+
+    DEFAULT_CSS = """
+    TextPane { overflow-y: scroll; overflow-x: hidden; scrollbar-size-vertical: 1;
+               padding: 0 0 0 1; }
+    """
+    CACHE = 256  # rendered texts kept (claims visited, at one width)
+
+    def __init__(self, id: str) -> None:
+        super().__init__(id=id)
+        self.key: Any = None
+        self.make: Any = None
+        self.lines: list[Strip] = []
+        self.cache: dict[tuple[Any, int], list[Strip]] = {}
+
+    def show(self, key: Any, make: Any) -> None:
+        """Show the text `make()` returns; `key` names it in the cache (None: never cached)."""
+        self.key, self.make = key, make
+        self._lay_out()
+        if self.scroll_offset.y:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    def forget(self, keys: Any = None) -> None:
+        """Drop cached renders (of these keys, or all) after what they show changed."""
+        if keys is None:
+            self.cache.clear()
+            return
+        wanted = set(keys)
+        for cached in [k for k in self.cache if k[0] in wanted]:
+            del self.cache[cached]
+
+    def _lay_out(self) -> None:
+        width = self.scrollable_content_region.width
+        if self.make is None or width <= 0:
+            return
+        lines = self.cache.get((self.key, width)) if self.key is not None else None
+        if lines is None:
+            lines = _text_strips(self.make(), width)
+            if self.key is not None:
+                if len(self.cache) >= self.CACHE:
+                    self.cache.pop(next(iter(self.cache)))
+                self.cache[(self.key, width)] = lines
+        self.lines = lines
+        size = Size(width, len(lines))
+        if size != self.virtual_size:
+            # Not the reactive: its watcher asks for a layout of the whole screen.
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+
+    def render_line(self, y: int) -> Strip:
+        row = self.scroll_offset.y + y
+        if 0 <= row < len(self.lines):
+            return self.lines[row]
+        return Strip.blank(self.scrollable_content_region.width, _PLAIN)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._lay_out()
+        self.refresh()
+
+
+def _text_strips(text: Text, width: int) -> list[Strip]:
+    """Text wrapped to `width` cells, one strip per line (each segment with a Style: Textual's
+    NO_COLOR filter reads each one's colours)."""
+    options = _CONSOLE.options.update_width(width)
+    return [Strip([Segment(seg.text, seg.style or _PLAIN) for seg in line]).crop_extend(
+                0, width, _PLAIN)
+            for line in _CONSOLE.render_lines(text, options, pad=False)]
 
 
 class _Console:
@@ -242,9 +323,8 @@ class ReviewApp(App[int]):
     #status { height: 1; background: $primary-darken-2; color: $text; }
     #body { height: 1fr; }
     #right { width: 1fr; }
-    #draft-scroll { height: 40%; border-bottom: solid $primary-darken-2; }
-    #detail-scroll { height: 1fr; }
-    #draft, #details { padding: 0 1; }
+    #draft { height: 40%; border-bottom: solid $primary-darken-2; }
+    #details { height: 1fr; }
     #keys { height: 1; background: $primary-darken-3; color: $text; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -271,6 +351,8 @@ class ReviewApp(App[int]):
         self.session = ReviewSession(ledger, reviewer)
         self.claims: list[Claim] = []
         self.incoming: list[Claim] = []
+        self.inbox: deque[tuple[int, tuple[Any, ...]]] = deque()
+        self.drain_timer: Any = None
         self.view: list[int] = []
         self.cursor = 0
         self.filter = view.Filter()
@@ -308,10 +390,8 @@ class ReviewApp(App[int]):
         with Horizontal(id="body"):
             yield ClaimList(self)
             with Vertical(id="right"):
-                with VerticalScroll(id="draft-scroll"):
-                    yield Static(id="draft")
-                with VerticalScroll(id="detail-scroll"):
-                    yield Static(id="details")
+                yield TextPane(id="draft")
+                yield TextPane(id="details")
         yield Static(id="keys")
 
     def on_mount(self) -> None:
@@ -320,6 +400,7 @@ class ReviewApp(App[int]):
         self._show_draft_preview()
         self.update_status(force=True)
         self.start_checking()
+        self.set_interval(DRAIN_INTERVAL, self._drain)
         if self.watch_interval > 0:
             self.set_interval(self.watch_interval, self._watch_files)
 
@@ -340,8 +421,9 @@ class ReviewApp(App[int]):
         if self.claims:
             return
         first = next(iter(self.raw.values()), "")
-        self.query_one("#draft", Static).update(Text(clean(first[:4000], one_line=False)))
-        self.query_one("#details", Static).update(Text(
+        preview = Text(clean(first[:4000], one_line=False))
+        self.query_one("#draft", TextPane).show(None, lambda: preview)
+        self.query_one("#details", TextPane).show(None, lambda: Text(
             "Reading the draft. Claims appear here as soon as it is split; verdicts fill in "
             "while the references are checked.", style="dim"))
 
@@ -356,30 +438,65 @@ class ReviewApp(App[int]):
         self.checking = True
         self.stage, self.progress = "starting", (0, 0)
         self.incoming = []
+        self.inbox.clear()
         self._remember_mtimes()
         try:
             self.process = Checker(self.paths, self.config)
         except OSError as exc:
             self.process = None
-            self._receive(self.generation, ("error", f"cannot start checking: {exc.strerror}"))
+            self._receive(("error", f"cannot start checking: {exc.strerror}"))
+            self.update_status(force=True)
             return
         self._read(self.generation, self.process)
 
     @work(thread=True, exclusive=False, group="reader")
     def _read(self, generation: int, checker: Any) -> None:
+        """Move the checking process's messages into the inbox; the event loop takes them in
+        (`_drain`). Only reading and unpickling happen here: turning JSON into models holds the
+        interpreter lock for as long as it takes, so the event loop does it in small steps."""
         try:
-            for message in checker.messages():
+            for message in checker.frames():
                 if generation != self.generation:
                     return
-                self.call_from_thread(self._receive, generation, message)
+                self.inbox.append((generation, message))
                 if message[0] in ("done", "error"):
                     return
         except (OSError, ValueError, EOFError):
             return  # stopped for a re-check or at exit
 
-    def _receive(self, generation: int, message: tuple[Any, ...]) -> None:
-        if generation != self.generation:
+    def _drain(self) -> None:
+        """Take in what the checking process sent since the last call, for at most
+        DRAIN_SECONDS, then redraw once what changed. Runs every DRAIN_INTERVAL (and sooner
+        while a backlog is left), so arrivals are batched and a key never waits long for it."""
+        if not self.inbox:
             return
+        from .worker import decode
+
+        started = time.perf_counter()
+        changed: set[int] = set()
+        everything = False
+        while self.inbox and time.perf_counter() - started < DRAIN_SECONDS:
+            generation, message = self.inbox.popleft()
+            if generation != self.generation:
+                continue
+            touched = self._receive(decode(message))
+            if touched is None:
+                everything = True
+            else:
+                changed.update(touched)
+        if everything or changed:
+            self._changed(None if everything else changed)
+        self.update_status(force=True)
+        if self.inbox and self.drain_timer is None:
+            # a backlog: the next step soon, with the loop idle in between for keys
+            self.drain_timer = self.set_timer(DRAIN_BACKLOG_SECONDS, self._drain_backlog)
+
+    def _drain_backlog(self) -> None:
+        self.drain_timer = None
+        self._drain()
+
+    def _receive(self, message: tuple[Any, ...]) -> Any:
+        """Apply one message; returns the claim indexes it changed (None: all of them)."""
         kind = message[0]
         if kind == "docs":
             self.docs = {d.path: d for d in message[1]}
@@ -393,15 +510,16 @@ class ReviewApp(App[int]):
             start, flags = message[1], message[2]
             for offset, claim_flags in enumerate(flags):
                 self.claims[start + offset].flags = claim_flags
-            self.session.reapply(range(start, start + len(flags)))
-            self._changed(range(start, start + len(flags)))
+            touched = range(start, start + len(flags))
+            self.session.reapply(touched)
+            return touched
         elif kind == "verdicts":
             indexes, verdicts, flags = message[1], message[2], message[3]
             for i, verdict, claim_flags in zip(indexes, verdicts, flags, strict=True):
                 self.claims[i].verdict = verdict
                 self.claims[i].flags = claim_flags
             self.session.reapply(indexes)
-            self._changed(indexes)
+            return indexes
         elif kind == "suppressed":
             for i, flag_indexes, verdict_by in message[1]:
                 claim = self.claims[i]
@@ -410,18 +528,18 @@ class ReviewApp(App[int]):
                         claim.flags[k].suppressed_by = "inline"
                 if claim.verdict and verdict_by:
                     claim.verdict.suppressed_by = verdict_by
-            self._changed([m[0] for m in message[1]])
+            return [m[0] for m in message[1]]
         elif kind == "done":
             self.checking = False
             self.stage = "done"
             self.messages.extend(message[1])
-            self._changed([])
+            return None  # every details pane said "checking…"
         elif kind == "error":
             self.checking = False
             self.error = message[1]
             self.stage = "error"
             self.notify(message[1], severity="error", timeout=30)
-        self.update_status(force=kind in ("done", "error", "claims"))
+        return ()
 
     def _swap_in(self) -> None:
         """The new split replaces the claims on screen; the cursor stays on the same claim."""
@@ -432,20 +550,29 @@ class ReviewApp(App[int]):
         self.line_digits = len(str(max((c.line for c in self.claims), default=1)))
         self.session.attach(self.claims)
         self.counts = None
+        for pane in self.query(TextPane):
+            pane.forget()
         self.rebuild_view(keep=handle)
 
     def _changed(self, indexes: Any) -> None:
-        """Claims changed: redraw the list rows on screen and, if it is one, the details."""
+        """Claims changed (these indexes, or None: all): forget what was drawn of them, and
+        redraw the list rows on screen and the panes only if they show one of them."""
         self.counts = None
+        claim_list = self.query_one(ClaimList)
+        claim_list.forget(indexes)
+        for pane in self.query(TextPane):
+            pane.forget(indexes)
         if not self.filter.empty and (self.filter.verdicts or self.filter.rules):
             current = self.current()
             self.rebuild_view(keep=current.id if current else None)
             return
-        claim_list = self.query_one(ClaimList)
-        claim_list.forget(indexes if indexes else None)
-        claim_list.refresh()
+        wanted = None if indexes is None else set(indexes)
+        top = claim_list.scroll_offset.y
+        on_screen = self.view[top:top + claim_list.size.height]
+        if wanted is None or not wanted.isdisjoint(on_screen):
+            claim_list.refresh()
         at = self.cursor_index()
-        if at is not None and (not indexes or at in set(indexes)):
+        if at is not None and (wanted is None or at in wanted):
             self.show_current()
 
     # -- the view ----------------------------------------------------------------------------------
@@ -511,20 +638,19 @@ class ReviewApp(App[int]):
 
     def show_current(self) -> None:
         claim = self.current()
-        draft = self.query_one("#draft", Static)
-        details = self.query_one("#details", Static)
+        draft = self.query_one("#draft", TextPane)
+        details = self.query_one("#details", TextPane)
         if claim is None:
             if self.claims:
-                details.update(Text(self.empty_message(), style="dim"))
+                message = Text(self.empty_message(), style="dim")
+                details.show(None, lambda: message)
             return
-        draft.update(view.paragraph_text(self.docs.get(claim.file), self.raw.get(claim.file, ""),
-                                         claim))
-        details.update(view.details_text(claim, self.descriptions, self.checking))
+        # Rendered once per claim and width, until the claim changes (`_changed` forgets it).
         # The draft pane starts a line or two before the claim: no scrolling to find it.
-        for pane in ("#detail-scroll", "#draft-scroll"):
-            scroll = self.query_one(pane, VerticalScroll)
-            if scroll.scroll_offset.y:
-                scroll.scroll_home(animate=False, immediate=True)
+        index = self.view[self.cursor]
+        draft.show(index, lambda: view.paragraph_text(
+            self.docs.get(claim.file), self.raw.get(claim.file, ""), claim))
+        details.show(index, lambda: view.details_text(claim, self.descriptions, self.checking))
 
     def empty_message(self) -> str:
         if not self.claims:
@@ -583,7 +709,7 @@ class ReviewApp(App[int]):
         self.move_to(self.cursor + step)
 
     def action_scroll_details(self, step: int) -> None:
-        scroll = self.query_one("#detail-scroll", VerticalScroll)
+        scroll = self.query_one("#details", TextPane)
         scroll.scroll_relative(y=step * max(1, scroll.size.height - 2), animate=False)
 
     def action_page(self, step: int) -> None:
