@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from .. import verdicts
-from ..models import Claim, Evidence, Flag, Report, by_file
+from ..models import Claim, Difference, Evidence, Flag, Report, by_file
 from .color import use_color
 from .findings import REVIEW_WORDS, clean, counted, review_text
 
@@ -215,6 +215,16 @@ def flag_lines(flag: Flag, width: int, paint: Paint, *, description: str = "") -
     return lines
 
 
+ABSENT = "(absent)"  # a difference side with no words: the claim lacks the source's negation
+
+
+def difference_sides(diff: Difference) -> tuple[str, str]:
+    """A difference's claim and source sides as shown everywhere: whitespace collapsed, control
+    characters out, an empty side (a negation only the source has) as `(absent)`."""
+    return (" ".join(clean(diff.claim).split()) or ABSENT,
+            " ".join(clean(diff.evidence).split()) or ABSENT)
+
+
 def verdict_lines(claim: Claim, width: int, paint: Paint, *, full: bool = False) -> list[str]:
     verdict = claim.verdict
     if verdict is None or not verdicts.scored(verdict.label) and not full:
@@ -224,8 +234,8 @@ def verdict_lines(claim: Claim, width: int, paint: Paint, *, full: bool = False)
     lines = _wrap(f"{word}: {clean(verdict.reason)}", width, "      ", "  = ")
     lines[0] = lines[0].replace(f"= {word}:", paint(f"= {word}:", style), 1)
     for diff in verdict.differences:
-        lines += _wrap(f"differs ({diff.kind}): {clean(diff.claim)} → {clean(diff.evidence)}",
-                       width, "      ", "    ")
+        said, found = difference_sides(diff)
+        lines += _wrap(f"differs ({diff.kind}): {said} → {found}", width, "      ", "    ")
     if verdict.diff:
         lines += _wrap(f"quote diff: {clean(verdict.diff)}", width, "      ", "    ")
     shown = verdict.evidence if full else verdict.evidence[:1]

@@ -42,6 +42,7 @@ from . import view
 from .session import ReviewSession
 
 REPEAT_SECONDS = 0.06  # keys closer than this are a held key: the details wait for a pause
+PREFETCH_SECONDS = 0.05  # after a claim is shown, its neighbours are rendered in the pause
 DRAIN_INTERVAL = 0.1  # how often what the checking process sent is taken in and drawn
 DRAIN_SECONDS = 0.012  # at most this long per step; messages are small (worker.CHUNK)
 DRAIN_BACKLOG_SECONDS = 0.02  # the pause between steps while a backlog is left
@@ -49,7 +50,7 @@ KEYS_WIDE = ("j/k move  a accept  x wrong  u undo  n note  s suppress  e edit  r
              "/ filter  ? help  q quit")
 KEYS_NARROW = "j/k move a accept x wrong u undo n note s suppress / filter ? help q quit"
 HELP = """\
-Keys (the mouse works too; nothing needs it)
+The mouse works too; nothing needs it.
 
  j ↓  next claim              k ↑   previous claim
  g    first claim             G     last claim (also Home, End)
@@ -74,9 +75,9 @@ List badges: SUP PART CONT MISQ NOEV verdicts, - not checkable,
 ✓ accepted ✗ wrong ✎ note ⊘ suppressed ~ stale (an earlier text).
 
 Every decision is written to the ledger at once:
-{ledger}
-
-Press any key to close."""
+{ledger}"""
+HELP_SCROLL = {"j": 1, "down": 1, "k": -1, "up": -1}
+HELP_PAGE = {"pagedown": 1, "space": 1, "pageup": -1}
 
 
 class ClaimList(ScrollView, can_focus=True):
@@ -194,15 +195,27 @@ class TextPane(ScrollView, can_focus=True):
         self.key: Any = None
         self.make: Any = None
         self.lines: list[Strip] = []
-        self.cache: dict[tuple[Any, int], list[Strip]] = {}
+        self.top = 0  # the row to show first: the claim's first line in the draft pane
+        self.cache: dict[tuple[Any, int], tuple[list[Strip], int]] = {}
 
     def show(self, key: Any, make: Any) -> None:
         """Show the text `make()` returns; `key` names it in the cache (None: never cached)."""
         self.key, self.make = key, make
         self._lay_out()
-        if self.scroll_offset.y:
-            self.scroll_to(y=0, animate=False, immediate=True)
+        if self.scroll_offset.y != self.top:
+            self.scroll_to(y=self.top, animate=False, immediate=True)
         self.refresh()
+
+    def prefetch(self, key: Any, make: Any) -> None:
+        """Render a text that may be shown next into the cache, without showing it."""
+        width = self.scrollable_content_region.width
+        if width > 0 and (key, width) not in self.cache:
+            self._remember(key, width, _text_strips(make(), width))
+
+    def _remember(self, key: Any, width: int, rendered: tuple[list[Strip], int]) -> None:
+        if len(self.cache) >= self.CACHE:
+            self.cache.pop(next(iter(self.cache)))
+        self.cache[(key, width)] = rendered
 
     def forget(self, keys: Any = None) -> None:
         """Drop cached renders (of these keys, or all) after what they show changed."""
@@ -217,14 +230,17 @@ class TextPane(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if self.make is None or width <= 0:
             return
-        lines = self.cache.get((self.key, width)) if self.key is not None else None
-        if lines is None:
-            lines = _text_strips(self.make(), width)
+        rendered = self.cache.get((self.key, width)) if self.key is not None else None
+        if rendered is None:
+            rendered = _text_strips(self.make(), width)
             if self.key is not None:
-                if len(self.cache) >= self.CACHE:
-                    self.cache.pop(next(iter(self.cache)))
-                self.cache[(self.key, width)] = lines
+                self._remember(self.key, width, rendered)
+        lines, anchor = rendered
         self.lines = lines
+        # From the top when the claim starts in the pane with room below it; else from the
+        # line above the claim's first line, so the claim is never off screen.
+        height = self.scrollable_content_region.height
+        self.top = 0 if anchor <= height - 3 else max(0, min(anchor - 1, len(lines) - height))
         size = Size(width, len(lines))
         if size != self.virtual_size:
             # Not the reactive: its watcher asks for a layout of the whole screen.
@@ -242,13 +258,19 @@ class TextPane(ScrollView, can_focus=True):
         self.refresh()
 
 
-def _text_strips(text: Text, width: int) -> list[Strip]:
+def _text_strips(text: Text, width: int) -> tuple[list[Strip], int]:
     """Text wrapped to `width` cells, one strip per line (each segment with a Style: Textual's
-    NO_COLOR filter reads each one's colours)."""
+    NO_COLOR filter reads each one's colours), and the row of the first segment styled
+    `view.CLAIM_START` (0 without one)."""
     options = _CONSOLE.options.update_width(width)
-    return [Strip([Segment(seg.text, seg.style or _PLAIN) for seg in line]).crop_extend(
-                0, width, _PLAIN)
-            for line in _CONSOLE.render_lines(text, options, pad=False)]
+    strips, anchor = [], -1
+    for row, line in enumerate(_CONSOLE.render_lines(text, options, pad=False)):
+        if anchor < 0 and any(seg.style is not None and seg.style.meta.get("claim_start")
+                              for seg in line):
+            anchor = row
+        strips.append(Strip([Segment(seg.text, seg.style or _PLAIN) for seg in line])
+                      .crop_extend(0, width, _PLAIN))
+    return strips, max(anchor, 0)
 
 
 class _Console:
@@ -305,12 +327,21 @@ class Help(ModalScreen[None]):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with VerticalScroll() as scroll:
+            scroll.border_title = "claimcheck review: keys"
+            scroll.border_subtitle = "j k scroll · any other key closes"
             yield Static(Text(self.text))
 
     def on_key(self, event: events.Key) -> None:
         event.stop()
-        self.dismiss(None)
+        scroll = self.query_one(VerticalScroll)
+        if event.key in HELP_SCROLL:
+            scroll.scroll_relative(y=HELP_SCROLL[event.key], animate=False)
+        elif event.key in HELP_PAGE:
+            scroll.scroll_relative(y=HELP_PAGE[event.key] * max(1, scroll.size.height - 1),
+                                   animate=False)
+        else:
+            self.dismiss(None)
 
     def on_click(self) -> None:
         self.dismiss(None)
@@ -372,6 +403,7 @@ class ReviewApp(App[int]):
         self.counts: list[tuple[str, int]] | None = None
         self.last_move = 0.0
         self.details_timer: Any = None
+        self.prefetch_timer: Any = None
         self.last_status = 0.0
         from ..rules import RULES
 
@@ -475,15 +507,16 @@ class ReviewApp(App[int]):
         started = time.perf_counter()
         changed: set[int] = set()
         everything = False
-        while self.inbox and time.perf_counter() - started < DRAIN_SECONDS:
+        while self.inbox:
             generation, message = self.inbox.popleft()
-            if generation != self.generation:
-                continue
-            touched = self._receive(decode(message))
-            if touched is None:
-                everything = True
-            else:
-                changed.update(touched)
+            if generation == self.generation:
+                touched = self._receive(decode(message))
+                if touched is None:
+                    everything = True
+                else:
+                    changed.update(touched)
+            if time.perf_counter() - started >= DRAIN_SECONDS:
+                break
         if everything or changed:
             self._changed(None if everything else changed)
         self.update_status(force=True)
@@ -608,6 +641,9 @@ class ReviewApp(App[int]):
             return
         before = self.cursor
         self.cursor = max(0, min(row, len(self.view) - 1))
+        if self.prefetch_timer is not None:
+            self.prefetch_timer.stop()
+            self.prefetch_timer = None
         height = max(1, claim_list.size.height)
         top = claim_list.scroll_offset.y
         if self.cursor < top:
@@ -648,9 +684,28 @@ class ReviewApp(App[int]):
         # Rendered once per claim and width, until the claim changes (`_changed` forgets it).
         # The draft pane starts a line or two before the claim: no scrolling to find it.
         index = self.view[self.cursor]
-        draft.show(index, lambda: view.paragraph_text(
-            self.docs.get(claim.file), self.raw.get(claim.file, ""), claim))
-        details.show(index, lambda: view.details_text(claim, self.descriptions, self.checking))
+        draft.show(index, self._paragraph_maker(claim))
+        details.show(index, self._details_maker(claim))
+        self.prefetch_timer = self.set_timer(PREFETCH_SECONDS, self._prefetch)
+
+    def _paragraph_maker(self, claim: Claim) -> Any:
+        return lambda: view.paragraph_text(self.docs.get(claim.file),
+                                           self.raw.get(claim.file, ""), claim)
+
+    def _details_maker(self, claim: Claim) -> Any:
+        return lambda: view.details_text(claim, self.descriptions, self.checking)
+
+    def _prefetch(self) -> None:
+        """The panes of the claims before and after the cursor, rendered while the reviewer
+        reads this one, so the next j or k only draws."""
+        self.prefetch_timer = None
+        draft = self.query_one("#draft", TextPane)
+        details = self.query_one("#details", TextPane)
+        for row in (self.cursor + 1, self.cursor - 1):
+            if 0 <= row < len(self.view):
+                claim = self.claims[self.view[row]]
+                draft.prefetch(self.view[row], self._paragraph_maker(claim))
+                details.prefetch(self.view[row], self._details_maker(claim))
 
     def empty_message(self) -> str:
         if not self.claims:

@@ -14,7 +14,7 @@ from ..config import Config
 from ..models import Claim, Report, by_file
 from ..report.findings import REVIEW_WORDS, counted, shorten
 from ..report.markdown import md_cell
-from ..report.table import evidence_line
+from ..report.table import difference_sides, evidence_line
 
 
 def _decision(claim: Claim) -> str:
@@ -34,8 +34,8 @@ def _claim_section(claim: Claim) -> list[str]:
                      + (f" ({verdict.score:.2f})" if verdict.label != "not_checkable" else "")
                      + f": {md_cell(verdict.reason)}")
         for diff in verdict.differences:
-            lines.append(f"- **Differs ({diff.kind}):** {md_cell(diff.claim)} → "
-                         f"{md_cell(diff.evidence)}")
+            said, found = difference_sides(diff)
+            lines.append(f"- **Differs ({diff.kind}):** {md_cell(said)} → {md_cell(found)}")
         if verdict.diff:
             lines.append(f"- **Quote diff:** {md_cell(verdict.diff)}")
         for ev in verdict.evidence[:3]:

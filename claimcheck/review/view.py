@@ -11,12 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rich.style import Style
 from rich.text import Text
 
 from .. import verdicts
 from ..models import Claim, Document, Evidence
 from ..report.findings import REVIEW_WORDS, clean, relative_path, review_text
-from ..report.table import CUE_CLOSE, CUE_OPEN, MATCH_CLOSE, MATCH_OPEN, SEVERITY_MARK
+from ..report.table import (
+    CUE_CLOSE,
+    CUE_OPEN,
+    MATCH_CLOSE,
+    MATCH_OPEN,
+    SEVERITY_MARK,
+    difference_sides,
+)
 
 PENDING_BADGE = (" …  ", "dim")
 DECISION_BADGE = {
@@ -27,6 +35,8 @@ DECISION_BADGE = {
     "stale": ("~", "dim"),
 }
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
+# The ▶ before the claim in the draft pane; the pane scrolls so the line holding it shows.
+CLAIM_START = Style(bold=True) + Style.from_meta({"claim_start": True})
 DECISION_NAMES = ("accepted", "wrong", "note", "suppressed", "stale", "undecided")
 
 
@@ -164,7 +174,7 @@ def paragraph_text(doc: Document | None, raw: str, claim: Claim) -> Text:
         out.append(("…" if before_lo > 0 else "") + clean(text[before_lo:lo], one_line=False),
                    style="dim")
     out.append(("…" if lo > start else "") + clean(text[lo:claim.start], one_line=False))
-    out.append("▶", style="bold")
+    out.append("▶", style=CLAIM_START)
     cues = sorted((f.start, f.end) for f in live_flags(claim)
                   if claim.start <= f.start < f.end <= claim.end)
     at = claim.start
@@ -221,10 +231,12 @@ def evidence_text(ev: Evidence, number: int, total: int) -> Text:
     out.append(f"  score {ev.score:.2f}\n", style="dim")
     start = max(0, min(ev.start, len(ev.text)))
     end = max(start, min(ev.end, len(ev.text)))
-    out.append("  " + " ".join(clean(ev.text[:start]).split()) + " ")
+    before = " ".join(clean(ev.text[:start]).split())
+    after = " ".join(clean(ev.text[end:]).split())
+    out.append("  " + (before + " " if before else ""))
     out.append(MATCH_OPEN + " ".join(clean(ev.text[start:end]).split()) + MATCH_CLOSE,
                style="bold reverse")
-    out.append(" " + " ".join(clean(ev.text[end:]).split()) + "\n")
+    out.append((" " + after if after else "") + "\n")
     return out
 
 
@@ -278,9 +290,9 @@ def details_text(claim: Claim, descriptions: dict[str, str], checking: bool) -> 
         if verdict.differences:
             _heading(out, "What differs")
             for d in verdict.differences:
+                said, found = difference_sides(d)
                 out.append(f"  {d.kind}: ", style="bold")
-                out.append(f"{' '.join(clean(d.claim).split())} → "
-                           f"{' '.join(clean(d.evidence).split())}\n")
+                out.append(f"{said} → {found}\n")
         if verdict.diff:
             _heading(out, "Quote diff ([-claim-] {+source+})")
             out.append_text(diff_text(verdict.diff))

@@ -91,3 +91,17 @@ def test_show_prints_every_candidate_and_the_rule_description() -> None:
     assert "evidence 1/1" in out
     assert "Rule: A sweeping quantifier" in out
     assert not re.search(r"\x1b", out)
+
+
+def test_a_difference_side_with_no_words_reads_absent() -> None:
+    from claimcheck.models import Difference
+    from claimcheck.report.table import difference_sides
+
+    missing = Difference(kind="negation", claim="", evidence="did not  get\x1b[2J it")
+    said, found = difference_sides(missing)
+    assert said == "(absent)" and found.startswith("did not get") and "\x1b" not in found
+    report = make_report()
+    claim = next(c for c in report.claims if c.verdict and c.verdict.label == "contradicted")
+    claim.verdict.differences = [missing]  # type: ignore[union-attr]
+    text = render_claim(claim, width=80, color=False)
+    assert "differs (negation): (absent) → did not get" in text

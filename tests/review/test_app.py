@@ -121,6 +121,16 @@ async def test_the_list_is_virtual_whatever_the_number_of_claims(
         await checked(pilot)
         assert len(app.claims) == 1500
         assert len(list(app.query("*"))) < 40  # widgets do not grow with claims
+        layouts = []
+        screen = type(app.screen)
+        original = screen._refresh_layout
+        monkeypatch.setattr(screen, "_refresh_layout",
+                            lambda self, *a, **k: layouts.append(1) or original(self, *a, **k))
+        await pilot.press("j", "j", "k", "j")
+        await pilot.pause(0.1)
+        # a key redraws the rows and panes that changed; it never lays the screen out again
+        assert layouts == [] and app.current().line == 5
+        assert "draft.md:5:1" in screen_text(app)
         await pilot.press("end")
         assert app.current().line == 2999
         assert "▶CONT      2999 The port handled" in screen_text(app)
@@ -160,6 +170,24 @@ async def test_a_changed_draft_is_checked_again_and_decisions_follow(project: Pa
         await pilot.press("r")
         assert app.recheck_count == 2
         await checked(pilot)
+
+
+@sync
+async def test_what_checking_sends_is_taken_in_steps_and_in_order(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimcheck.review import app as review_app
+
+    app = make_app(project)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
+        monkeypatch.setattr(review_app, "DRAIN_SECONDS", 0.0)  # one message per step
+        for n in (1, 2, 3):
+            app.inbox.append((app.generation, ("progress", "check", n, 3)))
+        app.inbox.append((app.generation - 1, ("progress", "check", 9, 9)))  # an old run's
+        app._drain()
+        assert app.progress == (1, 3) and len(app.inbox) == 3
+        await until(pilot, lambda: not app.inbox)  # the backlog is taken in by itself
+        assert app.progress == (3, 3)
 
 
 def test_the_editor_opens_at_the_claims_line(monkeypatch: pytest.MonkeyPatch) -> None:
