@@ -70,6 +70,32 @@ def test_bm25s_scoring_functions_give_the_index_weights_bitwise() -> None:
         == whole
 
 
+def test_index_weights_are_bitwise_what_bm25s_index_computes() -> None:
+    """`weights` computes BM25.index's matrix with whole-array operations: on random corpora
+    (repeated terms, empty snippets, one-snippet sets) every array is bm25s's to the last bit."""
+    import random
+
+    import bm25s
+
+    rng = random.Random(11)
+    for _ in range(40):
+        n_terms, n_docs = rng.randint(1, 50), rng.randint(1, 60)
+        docs = [[rng.randrange(n_terms) for _ in range(rng.randint(0, 20))] for _ in range(n_docs)]
+        used = sorted({t for doc in docs for t in doc})
+        if not used:
+            continue
+        dense = {t: i for i, t in enumerate(used)}
+        ids = [[dense[t] for t in doc] for doc in docs]
+        vocab = [f"w{i}" for i in range(len(used))]
+        model = bm25s.BM25(k1=K1, b=B, method="lucene")
+        model.index((ids, {term: i for i, term in enumerate(vocab)}), create_empty_token=False,
+                    show_progress=False)
+        expected = (np.asarray(model.scores["data"], dtype=np.float32),
+                    np.asarray(model.scores["indices"]), np.asarray(model.scores["indptr"]))
+        for ours, theirs in zip(weights(ids, vocab, K1, B), expected, strict=True):
+            assert ours.dtype == theirs.dtype and ours.tobytes() == theirs.tobytes()
+
+
 def test_blingfire_library_is_loaded_directly_and_answers_as_blingfire_does() -> None:
     assert bf.loaded(), (f"blingfire's {bf.LIBRARY} was not found in its package folder: "
                          "claimcheck.adapters.blingfire needs updating for this blingfire")
