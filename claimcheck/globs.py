@@ -14,12 +14,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pathspec import PathSpec
+if TYPE_CHECKING:
+    from pathspec import PathSpec
 
 
 @lru_cache(maxsize=64)
 def _compiled(patterns: tuple[str, ...]) -> PathSpec:
+    # imported here: a run on files named explicitly matches no glob (pathspec and the regex
+    # backends it probes cost 40-70 ms of start-up)
+    from pathspec import PathSpec
+
     return PathSpec.from_lines("gitignore", patterns)
 
 

@@ -36,7 +36,7 @@ MentionKind = Literal["number", "percent", "money", "date", "entity", "quote"]
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

@@ -4,7 +4,6 @@ processes, and when the cycle collector is only in the way."""
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +12,8 @@ from contextlib import contextmanager
 def can_fork() -> bool:
     """More than one core, and the fork start method (forked workers inherit large read-only
     state, the references and their index, without pickling it)."""
+    import multiprocessing  # only a run that may fork pays for the import
+
     return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 

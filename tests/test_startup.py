@@ -18,7 +18,8 @@ try:
 except SystemExit:
     pass
 watched = ("numpy", "yaml", "bm25s", "rapidfuzz", "claimcheck.references.index",
-           "claimcheck.references.load", "claimcheck.check")
+           "claimcheck.references.load", "claimcheck.check", "markdown_it", "pathspec",
+           "multiprocessing", "rich", "textual", "httpx", "wordllama")
 print("\\n" + json.dumps([m for m in watched if m in sys.modules]))
 """
 
@@ -34,9 +35,22 @@ def _imported(cwd: Path, *argv: str) -> list[str]:
 def test_a_run_without_references_loads_no_reference_code(tmp_path: Path) -> None:
     (tmp_path / "d.md").write_text("# Notes\n\nAll experts agree the bridge opened in 1998.\n",
                                    encoding="utf-8")
-    assert _imported(tmp_path, "check", "d.md", "--format", "text") == []
+    assert _imported(tmp_path, "check", "d.md", "--format", "text") == ["markdown_it"]
     (tmp_path / "refs.txt").write_text("The bridge opened in 1998.\n", encoding="utf-8")
     with_refs = _imported(tmp_path, "check", "d.md", "--format", "text", "--refs", "refs.txt")
     # references are indexed and checked; a text reference needs no YAML parser
     assert {"numpy", "claimcheck.references.index", "claimcheck.check"} <= set(with_refs)
     assert "yaml" not in with_refs
+
+
+def test_a_plain_text_draft_loads_no_markdown_parser_glob_matcher_or_terminal_library(
+        tmp_path: Path) -> None:
+    """A .txt draft named on the command line: no Markdown parser, no glob matcher (globs
+    match only in folders and with --force-exclude), no multiprocessing (only a run with
+    references may fork), no rich or Textual for a format that prints plain text."""
+    (tmp_path / "d.txt").write_text("All experts agree the bridge opened in 1998.\n",
+                                    encoding="utf-8")
+    for fmt in ("text", "json", "github"):
+        assert _imported(tmp_path, "check", "d.txt", "--format", fmt) == [], fmt
+    # a folder is expanded with the include/exclude globs: only then is pathspec needed
+    assert "pathspec" in _imported(tmp_path, "check", ".", "--format", "json")
