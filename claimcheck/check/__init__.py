@@ -20,7 +20,7 @@ from ..processes import can_fork, collector_frozen
 from ..text.stems import pool_stems
 from .retrieve import SearchIndex, candidates, prepare_dense
 from .score import SpanCache
-from .verdict import Asked, judge, not_checkable
+from .verdict import Asked, judge_batch, not_checkable
 
 Progress = Callable[[str, int, int], None]
 CHUNK = 256  # claims judged between progress calls
@@ -93,8 +93,8 @@ def judge_many(asked: list[Asked], index: SearchIndex, thresholds: Thresholds,
     if dense is None:
         dense = prepare_dense(index)
     found = candidates([a.text for a in asked], index, thresholds.candidates, dense)
-    return [judge(a, hits.positions, index.snippets, cache, thresholds, hits.prior)
-            for a, hits in zip(asked, found, strict=True)]
+    return judge_batch(asked, [hits.positions for hits in found], index.snippets, cache,
+                       thresholds, [hits.prior for hits in found])
 
 
 @lru_cache(maxsize=1)

@@ -273,6 +273,7 @@ def numbers(claim: str, evidence: str) -> list[Mismatch]:
 _CONFUSED_UNITS = ({"%", "pp"},)
 
 
+@lru_cache(maxsize=64)  # asked twice per pair: by `compare` and by `details`
 def number_details(claim: str, evidence: str) -> Details:
     """A count, share or amount of the claim against the evidence's, bounds included.
 
@@ -390,6 +391,7 @@ def dates(claim: str, evidence: str) -> list[Mismatch]:
     return list(date_details(claim, evidence).mismatches)
 
 
+@lru_cache(maxsize=64)  # asked twice per pair: by `compare` and by `details`
 def date_details(claim: str, evidence: str) -> Details:
     """Dates of the claim against the evidence's. Days, months and weekdays: a date no date of
     the evidence agrees with, where the evidence gives one of the same kind (a day against a
@@ -604,6 +606,7 @@ def _lexical_antonyms() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in merged.items()}
 
 
+@lru_cache(maxsize=1024)
 def claim_names(claim: str) -> tuple[str, ...]:
     """The claim's names, as written, once each (see `_is_name`)."""
     seen: dict[str, str] = {}

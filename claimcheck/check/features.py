@@ -81,7 +81,8 @@ def pair(claim: str, processed_claim: str, scored: Scored, signals: Signals,
     semantic = NEUTRAL_SEMANTIC if signals.semantic is None else signals.semantic
     values.update(
         score=scored.score, coverage=scored.coverage,
-        token_set=fuzz.token_set_ratio(processed_claim, scored.span.processed) / 100,
+        token_set=fuzz.token_set_ratio(processed_claim, scored.span.processed) / 100
+        if scored.token_set is None else scored.token_set,
         semantic=semantic,
         rest_semantic=semantic if signals.rest_semantic is None else signals.rest_semantic,
         gap=scored.score - signals.best, rank=min(signals.rank, 3),

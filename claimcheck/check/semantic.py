@@ -136,10 +136,44 @@ def embedder() -> tuple[str, WordVectors] | None:
     return f"wordllama-{version('wordllama')}-words{METHOD}", model
 
 
-def similarities(claim: str, passages: Sequence[str]) -> list[float] | None:
-    """Cosine similarity of the claim to each passage, or None without wordllama."""
+class Embedded:
+    """Unit vectors of many texts made in one `WordVectors.embed` call, to be looked up by
+    text: a text's vector is the same whatever else is embedded with it."""
+
+    def __init__(self, rows: dict[str, int], matrix: np.ndarray) -> None:
+        self._rows = rows
+        self._matrix = matrix
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> Embedded | None:
+        """The vectors of `texts`, or None without wordllama (or without texts)."""
+        model = vectors()
+        if model is None or not texts:
+            return None
+        rows = {text: n for n, text in enumerate(dict.fromkeys(texts))}
+        return cls(rows, model.embed(list(rows)))
+
+    def get(self, texts: Sequence[str]) -> np.ndarray | None:
+        """The rows of `texts` in a new array, as `WordVectors.embed` would give them; None
+        when a text was not embedded here."""
+        try:
+            rows = [self._rows[t] for t in texts]
+        except KeyError:
+            return None
+        out = np.zeros((len(rows), self._matrix.shape[1]), dtype=np.float32)
+        np.take(self._matrix, rows, axis=0, out=out)
+        return out
+
+
+def similarities(claim: str, passages: Sequence[str],
+                 embedded: Embedded | None = None) -> list[float] | None:
+    """Cosine similarity of the claim to each passage, or None without wordllama. Vectors come
+    from `embedded` when it has them."""
     model = vectors()
     if model is None or not passages:
         return None
-    found = model.embed([claim, *passages])
+    texts = [claim, *passages]
+    found = embedded.get(texts) if embedded is not None else None
+    if found is None:
+        found = model.embed(texts)
     return [float(v) for v in found[1:] @ found[0]]
