@@ -645,6 +645,7 @@ def _cmd_review(args: argparse.Namespace) -> int:
 
     app = ReviewApp(paths, config, Path(config.ledger))
     app.run()
+    print(app.farewell(), file=sys.stderr)
     return EXIT_OK
 
 

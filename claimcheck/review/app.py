@@ -9,11 +9,12 @@ hands them to the event loop, which only assigns them and refreshes what changed
 
 from __future__ import annotations
 
+import gc
 import os
 import shlex
 import subprocess
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -400,7 +401,8 @@ class ReviewApp(App[int]):
         self.mtimes: dict[str, float] = {}
         self.recheck_count = 0
         self.line_digits = 2
-        self.counts: list[tuple[str, int]] | None = None
+        self.tally: Counter[str] = Counter()  # verdicts and decisions, for the status line
+        self.tallied: list[tuple[str, str]] = []  # what each claim adds to it
         self.last_move = 0.0
         self.details_timer: Any = None
         self.prefetch_timer: Any = None
@@ -506,10 +508,11 @@ class ReviewApp(App[int]):
 
         started = time.perf_counter()
         changed: set[int] = set()
-        everything = False
+        everything = models = False
         while self.inbox:
             generation, message = self.inbox.popleft()
             if generation == self.generation:
+                models = models or message[0] in ("docs", "claims", "flags", "verdicts")
                 touched = self._receive(decode(message))
                 if touched is None:
                     everything = True
@@ -519,6 +522,8 @@ class ReviewApp(App[int]):
                 break
         if everything or changed:
             self._changed(None if everything else changed)
+        if models:
+            _settle_heap()
         self.update_status(force=True)
         if self.inbox and self.drain_timer is None:
             # a backlog: the next step soon, with the loop idle in between for keys
@@ -582,7 +587,7 @@ class ReviewApp(App[int]):
         self.incoming = []
         self.line_digits = len(str(max((c.line for c in self.claims), default=1)))
         self.session.attach(self.claims)
-        self.counts = None
+        self._tally(None)
         for pane in self.query(TextPane):
             pane.forget()
         self.rebuild_view(keep=handle)
@@ -590,7 +595,7 @@ class ReviewApp(App[int]):
     def _changed(self, indexes: Any) -> None:
         """Claims changed (these indexes, or None: all): forget what was drawn of them, and
         redraw the list rows on screen and the panes only if they show one of them."""
-        self.counts = None
+        self._tally(indexes)
         claim_list = self.query_one(ClaimList)
         claim_list.forget(indexes)
         for pane in self.query(TextPane):
@@ -742,21 +747,23 @@ class ReviewApp(App[int]):
         self.query_one("#status", Static).update(out, layout=False)  # one line, always
 
     def _counts(self) -> list[tuple[str, int]]:
-        """Status counts, recounted only after claims changed (not on every key)."""
-        if self.counts is None:
-            self.counts = self._count()
-        return self.counts
+        tally = self.tally
+        return [("CONT ", tally["v:contradicted"]), ("MISQ ", tally["v:misquoted"]),
+                ("✓", tally["d:accepted"]), ("✗", tally["d:wrong"])]
 
-    def _count(self) -> list[tuple[str, int]]:
-        contradicted = misquoted = wrong = accepted = 0
-        for claim in self.claims:
-            label = claim.verdict.label if claim.verdict else ""
-            contradicted += label == "contradicted"
-            misquoted += label == "misquoted"
-            decision = view.decision_of(claim)
-            wrong += decision == "wrong"
-            accepted += decision == "accepted"
-        return [("CONT ", contradicted), ("MISQ ", misquoted), ("✓", accepted), ("✗", wrong)]
+    def _tally(self, indexes: Any) -> None:
+        """Keep the status counts by what changed (these claims, or None: all), so neither a
+        key nor a batch of verdicts recounts every claim."""
+        if indexes is None or len(self.tallied) != len(self.claims):
+            self.tallied = [_status_key(c) for c in self.claims]
+            self.tally = Counter(key for pair in self.tallied for key in pair)
+            return
+        for i in indexes:
+            new = _status_key(self.claims[i])
+            if new != self.tallied[i]:
+                self.tally.subtract(self.tallied[i])
+                self.tally.update(new)
+                self.tallied[i] = new
 
     # -- actions -----------------------------------------------------------------------------------
 
@@ -918,10 +925,39 @@ class ReviewApp(App[int]):
     def action_quit_review(self) -> None:
         self.exit(0)
 
+    def farewell(self) -> str:
+        """What the command prints when the app has closed: what this session wrote where."""
+        made: Counter[str] = Counter(r.decision for r in self.session.made)
+        where = clean(relative_path(str(self.session.path)))
+        if not made:
+            return f"claimcheck review: no decisions this session ({where} unchanged)"
+        words = {"accepted": "accepted", "wrong": "marked wrong", "note": "notes",
+                 "suppressed": "flags suppressed", "undone": "undone"}
+        parts = ", ".join(f"{words[d]} {made[d]}" for d in words if made[d])
+        total = sum(made.values())
+        drafts = " ".join(shlex.quote(p) for p in self.paths)
+        return (f"claimcheck review: {total} decision{'s' if total != 1 else ''} written to "
+                f"{where} ({parts}); 'claimcheck check {drafts}' reads them")
+
     def on_unmount(self) -> None:
         if self.process is not None:
             self.generation += 1
             self.process.stop()
+        gc.unfreeze()  # what the session kept is garbage now (an embedding caller, the tests)
+
+
+def _settle_heap() -> None:
+    """Claims, flags and verdicts just taken in live as long as the session: collect the young
+    garbage, then move what is left out of the collector's sight (`gc.freeze`). Without this,
+    every full collection while a 1 MB draft's verdicts arrive walks all 15,000 claims' objects
+    again (measured: 11 ms of garbage collection per key press on average, 300 ms at p95)."""
+    gc.collect(1)
+    gc.freeze()
+
+
+def _status_key(claim: Claim) -> tuple[str, str]:
+    return ("v:" + (claim.verdict.label if claim.verdict else ""),
+            "d:" + view.decision_of(claim))
 
 
 def _mtime(path: str) -> float:

@@ -38,6 +38,7 @@ class ReviewSession:
         self.state: dict[Key, ClaimDecisions] = replay(self.records)
         self.claims: list[Claim] = []
         self.keys: list[Key] = []
+        self.made: list[LedgerRecord] = []  # appended in this session
 
     def attach(self, claims: Sequence[Claim]) -> None:
         """Show the ledger's decisions on these claims (a new split of the drafts)."""
@@ -62,6 +63,7 @@ class ReviewSession:
                             reviewer=self.reviewer, note=note, rule=rule)
         append_record(self.path, record)
         self.records.append(record)
+        self.made.append(record)
         decisions = self.state.setdefault(key, ClaimDecisions())
         decisions.add(record)
         if decisions.records:

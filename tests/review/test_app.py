@@ -71,6 +71,10 @@ async def test_keys_decide_and_the_ledger_and_screen_follow(project: Path) -> No
         assert [f.suppressed_by for f in app.current().flags] == [None, "ledger"]
         await pilot.press("q")
     assert app.return_value == 0
+    assert app.farewell() == (
+        "claimcheck review: 5 decisions written to .claimcheck/ledger.jsonl (accepted 1, "
+        "marked wrong 1, notes 1, flags suppressed 1, undone 1); "
+        "'claimcheck check draft.md' reads them")
     report = run(["draft.md"], Config(refs=["refs.txt"]))
     by_text = {c.text: c for c in report.claims}
     assert by_text[PORT].review.decision == "accepted"
