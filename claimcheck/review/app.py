@@ -935,9 +935,8 @@ class ReviewApp(App[int]):
                  "suppressed": "flags suppressed", "undone": "undone"}
         parts = ", ".join(f"{words[d]} {made[d]}" for d in words if made[d])
         total = sum(made.values())
-        drafts = " ".join(shlex.quote(p) for p in self.paths)
         return (f"claimcheck review: {total} decision{'s' if total != 1 else ''} written to "
-                f"{where} ({parts}); 'claimcheck check {drafts}' reads them")
+                f"{where} ({parts}); claimcheck check reads them from there")
 
     def on_unmount(self) -> None:
         if self.process is not None:

@@ -74,7 +74,7 @@ async def test_keys_decide_and_the_ledger_and_screen_follow(project: Path) -> No
     assert app.farewell() == (
         "claimcheck review: 5 decisions written to .claimcheck/ledger.jsonl (accepted 1, "
         "marked wrong 1, notes 1, flags suppressed 1, undone 1); "
-        "'claimcheck check draft.md' reads them")
+        "claimcheck check reads them from there")
     report = run(["draft.md"], Config(refs=["refs.txt"]))
     by_text = {c.text: c for c in report.claims}
     assert by_text[PORT].review.decision == "accepted"
