@@ -119,6 +119,12 @@ def freeze_collector() -> None:
     gc.freeze()
 
 
+def thaw_collector() -> None:
+    """Everything `freeze_collector` moved given back to the collector (a caller done with it:
+    the review app on exit)."""
+    gc.unfreeze()
+
+
 @contextmanager
 def collector_frozen() -> Iterator[None]:
     """`freeze_collector` on entry, and everything frozen given back to the collector on exit
