@@ -2,6 +2,12 @@
 
     pip install -e '.[bench]'                  # scikit-learn, for training only
     python scripts/train_verdict.py            # a few CPU minutes; same data, same weights
+    python scripts/train_verdict.py --check    # fit afresh, compare with the shipped file:
+                                               # exit 1 (and the first difference) if they differ
+
+Deterministic: the fit runs on one BLAS thread (a multi-threaded matrix product may sum in
+another order), under PYTHONHASHSEED=0 (the script restarts itself with it), with a fixed seed,
+and every weight is rounded to 6 decimals; the same checkout and data give the same file.
 
 Training data, all from the TRAINING part of the dev sets (benchmarks/heldout.py: split by
 VitaminC case_id and CLIMATE-FEVER claim_id; the held-out part is never read here):
@@ -33,6 +39,7 @@ import argparse
 import hashlib
 import itertools
 import json
+import os
 import sys
 import tempfile
 from collections import Counter
@@ -40,7 +47,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
+# One thread for every BLAS and OpenMP pool, set before numpy loads them: the fit must not
+# depend on how a multi-threaded product splits its sums.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"
+
+import numpy as np  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -55,7 +67,8 @@ from claimcheck.check.features import FEATURES  # noqa: E402
 from claimcheck.check.model import LABELS, WEIGHTS_FILE, Model, from_json  # noqa: E402
 from claimcheck.check.retrieve import candidates, prepare_dense  # noqa: E402
 from claimcheck.check.score import SpanCache, best_spans  # noqa: E402
-from claimcheck.check.verdict import MAX_EVIDENCE, _pairs  # noqa: E402
+from claimcheck.check.semantic import Embedded  # noqa: E402
+from claimcheck.check.verdict import MAX_EVIDENCE, _pairs, _semantic_texts  # noqa: E402
 from claimcheck.config import Config  # noqa: E402
 from claimcheck.evaluate.verify import FOLD, GOLD, _claim, scores  # noqa: E402
 from claimcheck.models import Snippet  # noqa: E402
@@ -70,6 +83,9 @@ HIDDEN = 24
 ALPHA = 1e-3
 ITERATIONS = 400
 OFFSETS = [round(-1.0 + 0.25 * n, 2) for n in range(9)]  # grid for each of two offsets
+# floors tried for a contradiction no detector names and for support by a passage sharing only
+# names with the claim (2.0: never let one through)
+FLOORS = [0.5, 0.6, 0.7, 0.8, 0.9, 2.0]
 
 
 def _hash(text: str, salt: str) -> int:
@@ -110,8 +126,12 @@ class Pool:
         [hits] = candidates([claim], self.index, CANDIDATES, self.dense)
         stems = content_stems(claim)
         spans = best_spans(claim, stems, hits.positions, self.cache, MAX_EVIDENCE, hits.prior)
-        return [(self.texts[p.scored.span.snippet], p.row)
-                for p in _pairs(claim, stems, spans, self.cache, self.snippets)]
+        if not spans:
+            return []  # no passage shares a content word: the checker says no_evidence
+        texts = _semantic_texts(claim, spans)
+        pairs = _pairs(claim, stems, spans, self.cache, self.snippets, Embedded.of(texts),
+                       texts)
+        return [(self.texts[p.scored.span.snippet], p.row) for p in pairs]
 
 
 def snippet_sources(rows: list[dict[str, Any]]) -> dict[str, str]:
@@ -198,16 +218,19 @@ def fit(examples: list[Example], seed: int) -> dict[str, Any]:
     }
 
 
-def with_offsets(data: dict[str, Any], offsets: tuple[float, float]) -> dict[str, Any]:
+def with_offsets(data: dict[str, Any], offsets: tuple[float, float],
+                 floors: tuple[float, float] = (2.0, 2.0)) -> dict[str, Any]:
     """The same network with its contradicted and no-evidence logits shifted (the supported
-    logit is the reference): the class priors the decision uses."""
+    logit is the reference): the class priors the decision uses; and the floors a
+    contradiction no detector names, and support by a names-only passage, must reach."""
     layers = [dict(layer) for layer in data["layers"]]
     bias = list(layers[-1]["bias"])
     bias[1] = round(bias[1] + offsets[0], 6)
     bias[2] = round(bias[2] + offsets[1], 6)
     layers[-1]["bias"] = bias
     return {**data, "layers": layers, "offsets": {"contradicted": offsets[0],
-                                                 "no_evidence": offsets[1]}}
+                                                 "no_evidence": offsets[1]},
+            "unnamed_contradiction": floors[0], "names_only_support": floors[1]}
 
 
 class Validation:
@@ -225,10 +248,17 @@ class Validation:
                         for n, t in enumerate(pool)]
             index = build_index(snippets, folder / f"validation-{name}")
             self.sets.append((name, rows, index))
+        self.spans: dict[Any, list[Any]] = {}
+        self.pairs: dict[Any, list[Any]] = {}
 
     def score(self, model: Model) -> dict[str, float]:
-        original = verdict_module.load
+        """Claim-level macro F1 of each set with `model`. What the model does not change (the
+        spans each claim gets and their feature rows) is worked out once and kept: the grid
+        below runs the checker a few hundred times."""
+        originals = verdict_module.load, verdict_module.best_spans, verdict_module._pairs
         verdict_module.load = lambda expected: model  # type: ignore[assignment]
+        verdict_module.best_spans = self._spans  # type: ignore[assignment]
+        verdict_module._pairs = self._pairs
         try:
             out = {}
             for name, rows, index in self.sets:
@@ -239,7 +269,23 @@ class Validation:
                 out[name] = scores(predicted, [GOLD[r["claim_label"]] for r in rows]).macro_f1
             return out
         finally:
-            verdict_module.load = original  # type: ignore[assignment]
+            verdict_module.load, verdict_module.best_spans, verdict_module._pairs = originals  # type: ignore[assignment]
+
+    def _spans(self, claim: str, stems: frozenset[str], candidates: list[int],
+               cache: SpanCache, limit: int, prior: Any = None) -> list[Any]:
+        key = (claim, tuple(candidates), limit, None if prior is None else tuple(prior))
+        if key not in self.spans:
+            self.spans[key] = best_spans(claim, stems, candidates, cache, limit, prior)
+        return self.spans[key]
+
+    def _pairs(self, text: str, stems: frozenset[str], spans: list[Any], cache: SpanCache,
+               snippets: list[Snippet], embedded: Embedded | None, texts: list[str]
+               ) -> list[Any]:
+        key = (text, id(snippets), tuple((s.span.snippet, s.span.start, s.span.end)
+                                         for s in spans))
+        if key not in self.pairs:
+            self.pairs[key] = _pairs(text, stems, spans, cache, snippets, embedded, texts)
+        return self.pairs[key]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -247,38 +293,105 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mutations-per-set", type=int, default=800)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--output", type=Path, default=OUT)
+    ap.add_argument("--check", action="store_true",
+                    help=f"fit afresh and compare with {OUT.name} instead of writing it; "
+                         "exit 1 when they differ")
     args = ap.parse_args(argv)
+    if args.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            fresh = Path(tmp) / OUT.name
+            train(args.mutations_per_set, args.seed, fresh)
+            return compare_files(args.output, fresh)
+    train(args.mutations_per_set, args.seed, args.output)
+    return 0
+
+
+def compare_files(shipped: Path, fresh: Path) -> int:
+    """0 when the two weights files hold the same JSON, else 1 with the first difference."""
+    old = json.loads(shipped.read_text(encoding="utf-8"))
+    new = json.loads(fresh.read_text(encoding="utf-8"))
+    where = first_difference(old, new)
+    if where is None:
+        print(f"{shipped}: reproduced exactly by a fresh fit")
+        return 0
+    print(f"{shipped}: differs from a fresh fit at {where}; run scripts/train_verdict.py "
+          "and commit the file it writes", file=sys.stderr)
+    return 1
+
+
+def first_difference(a: Any, b: Any, at: str = "") -> str | None:
+    """The path of the first place two JSON values differ (None when equal)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in sorted(a.keys() | b.keys()):
+            if key not in a or key not in b:
+                return f"{at}.{key} (only in one file)"
+            found = first_difference(a[key], b[key], f"{at}.{key}")
+            if found:
+                return found
+        return None
+    if isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            return f"{at} (length {len(a)} vs {len(b)})"
+        for n, (x, y) in enumerate(zip(a, b, strict=True)):
+            found = first_difference(x, y, f"{at}[{n}]")
+            if found:
+                return found
+        return None
+    return None if a == b else f"{at}: shipped {a!r}, fresh fit {b!r}"
+
+
+def train(mutations_per_set: int, seed: int, output: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         examples = [*dataset_examples("climate-fever", folder),
                     *dataset_examples("vitaminc", folder),
-                    *mutation_examples(folder, args.mutations_per_set, args.seed)]
+                    *mutation_examples(folder, mutations_per_set, seed)]
         summary = {src: {LABELS[k]: v for k, v in sorted(Counter(
             e.label for e in examples if e.source == src).items())}
             for src in ("climate-fever", "vitaminc", "mutations")}
         print(f"{len(examples)} examples: {summary}", flush=True)
-        fitted = fit([e for e in examples if fold(e.group) == "fit"], args.seed)
+        fitted = fit([e for e in examples if fold(e.group) == "fit"], seed)
         validation = Validation(folder)
-        tried = []
-        for offsets in itertools.product(OFFSETS, OFFSETS):
-            got = validation.score(from_json(with_offsets(fitted, offsets)))
-            tried.append((round(sum(got.values()) / len(got), 4), offsets, got))
-        tried.sort(key=lambda t: (-t[0], abs(t[1][0]) + abs(t[1][1]), t[1]))
-        best_macro, best, per_set = tried[0]
-        print(f"class offsets {best}: validation macro F1 {per_set} (mean {best_macro}); "
-              f"without offsets: {next(t[2] for t in tried if t[1] == (0.0, 0.0))}", flush=True)
-    final = with_offsets(fit(examples, args.seed), best)
+        # coordinate ascent: class offsets, then each floor, then the offsets again under
+        # those floors; ties go to the smaller shift and the higher floor
+        best, floors = (0.0, 0.0), (2.0, 2.0)
+        for round_ in (1, 2):
+            tried = []
+            for offsets in itertools.product(OFFSETS, OFFSETS):
+                got = validation.score(from_json(with_offsets(fitted, offsets, floors)))
+                tried.append((round(sum(got.values()) / len(got), 4), offsets, got))
+            tried.sort(key=lambda t: (-t[0], abs(t[1][0]) + abs(t[1][1]), t[1]))
+            best_macro, best, per_set = tried[0]
+            print(f"class offsets {best} (floors {floors}): validation macro F1 {per_set} "
+                  f"(mean {best_macro})", flush=True)
+            if round_ == 2:
+                break
+            for which in (0, 1):
+                found = []
+                for floor in FLOORS:
+                    trial = (floor, floors[1]) if which == 0 else (floors[0], floor)
+                    got = validation.score(from_json(with_offsets(fitted, best, trial)))
+                    found.append((round(sum(got.values()) / len(got), 4), floor))
+                chosen = max(found)[1]
+                floors = (chosen, floors[1]) if which == 0 else (floors[0], chosen)
+                print(f"{('unnamed contradiction', 'names-only support')[which]} floor "
+                      f"{chosen}: validation mean macro F1 "
+                      + ", ".join(f"{f}: {m}" for m, f in found), flush=True)
+    final = with_offsets(fit(examples, seed), best, floors)
     final["about"] = ("claimcheck verdict model: one-hidden-layer network over the features of "
                       "one claim/passage pair; written by scripts/train_verdict.py")
     final["training"] = {
         "examples": summary, "hidden": HIDDEN, "alpha": ALPHA, "iterations": ITERATIONS,
-        "mutations_per_set": args.mutations_per_set, "seed": args.seed,
+        "mutations_per_set": mutations_per_set, "seed": seed,
         "split": "benchmarks/heldout.py train part", "validation_percent": VALIDATION,
         "validation_macro_f1": per_set}
-    args.output.write_text(json.dumps(final, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {args.output}")
-    return 0
+    output.write_text(json.dumps(final, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {output}")
 
 
 if __name__ == "__main__":
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        # set iteration order must not vary between runs: restart with a fixed hash seed
+        os.execve(sys.executable, [sys.executable, *sys.argv],
+                  {**os.environ, "PYTHONHASHSEED": "0"})
     sys.exit(main())

@@ -11,11 +11,13 @@ contradicts, whether a bound the claim sets is met, and each detector's finding.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz
 
+from ..text.tokens import typography
 from .compare import Details, Mismatch, compare, details
 from .score import Scored
 
@@ -57,16 +59,23 @@ class Signals:
 
 
 def with_context(found: Details, context: str) -> Details:
-    """A name of the claim that the reference gives as what the passage is about (its title
-    or source) is not missing from the passage."""
+    """A detail of the claim that the reference gives as what the passage is about (its title
+    or source: "Toby Alderweireld", "2001–02 NFL playoffs") is not missing from the passage:
+    a name, or a number or date written the same way (dashes and case aside)."""
     if not found.missing or not context:
         return found
-    known = context.lower()
-    named = tuple(m for m in found.missing if m[:1].isupper() and m.lower() in known)
+    known = _plain(context)
+    named = tuple(m for m in found.missing if m[:1].isupper() and m.lower() in known or (
+        m[:1].isdigit() and re.search(rf"(?<![\w.]){re.escape(_plain(m))}(?!\w|\.\d)",
+                                      known)))
     if not named:
         return found
     return Details(found.found + named, tuple(m for m in found.missing if m not in named),
                    found.mismatches, found.names, found.dates, found.bounded)
+
+
+def _plain(text: str) -> str:
+    return typography(text).lower().replace("–", "-").replace("—", "-")
 
 
 def pair(claim: str, processed_claim: str, scored: Scored, signals: Signals,

@@ -5,7 +5,11 @@ information.
 Weights live in data/verdict_model.json, written by scripts/train_verdict.py (fitted with
 scikit-learn on the training part of CLIMATE-FEVER dev and VitaminC dev plus mutations of their
 sentences, its class priors then set for macro F1 on a validation fold of that part; the
-held-out part is never read). Only numpy runs here. Features are listed in the file, so a
+held-out part is never read). Only numpy runs here. The file also carries two floors,
+chosen on that validation fold: the probability a contradiction needs when no detector names a
+difference (`unnamed_contradiction`), and the probability of support a passage that shares only
+names with the claim needs (`names_only_support`); a file without them never lets either
+through. Features are listed in the file, so a
 weights file that does not match the code's features fails loudly instead of scoring garbage.
 """
 
@@ -38,6 +42,12 @@ class Model:
     mean: np.ndarray
     scale: np.ndarray
     layers: tuple[Layer, ...]  # the last one gives one logit per label
+    # probability of `contradicted` from which the model's own contradiction counts when no
+    # detector names a difference (above 1: never)
+    unnamed_contradiction: float = 2.0
+    # probability of `supported` from which a passage sharing only names (and no number or
+    # date) with the claim supports it (above 1: never)
+    names_only_support: float = 2.0
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         """One row of LABELS probabilities per feature row."""
@@ -66,7 +76,13 @@ def from_json(data: dict[str, object]) -> Model:
     if not layers or width != len(LABELS) or mean.shape != scale.shape or (
             mean.shape != (len(features),)):
         raise ValueError(f"{WEIGHTS_FILE}: weights do not match its feature list")
-    return Model(features, mean, np.where(scale > 0, scale, 1.0), tuple(layers))
+    floors = [data.get(key, 2.0) for key in ("unnamed_contradiction", "names_only_support")]
+    for floor in floors:
+        if not isinstance(floor, int | float) or isinstance(floor, bool) or not (
+                0.0 <= floor <= 2.0):
+            raise ValueError(f"{WEIGHTS_FILE}: a floor must be a number in [0, 2]")
+    return Model(features, mean, np.where(scale > 0, scale, 1.0), tuple(layers),
+                 *(float(f) for f in floors))  # type: ignore[arg-type]
 
 
 @cache

@@ -20,7 +20,7 @@ from ..text.stems import content_stems, stem
 from ..text.tokens import tokens, typography
 from .compare import claim_names, without
 from .features import FEATURES, Pair, Signals, pair
-from .model import LABELS, load
+from .model import LABELS, Model, load
 from .quotes import QuoteMatch, align, describe, match_quote
 from .score import Scored, SpanCache, best_spans
 from .semantic import Embedded, similarities
@@ -144,7 +144,7 @@ def _weighed(claim: Asked, claim_stems: frozenset[str], spans: list[Scored],
     probs = model.probabilities(np.vstack([p.row for p in pairs]))
     evidence = [_evidence(snippets[p.scored.span.snippet], p.scored.span.start,
                           p.scored.span.end, p.scored.score) for p in pairs]
-    decided = [_decide(p, probs[n], thresholds) for n, p in enumerate(pairs)]
+    decided = [_decide(p, probs[n], thresholds, model) for n, p in enumerate(pairs)]
     support = max(range(len(pairs)), key=lambda n: (decided[n][0] == "supported",
                                                     probs[n][0]))
     against = max(range(len(pairs)), key=lambda n: (decided[n][0] == "contradicted",
@@ -179,7 +179,9 @@ def _supported(text: str, claim_stems: frozenset[str], pairs: list[Pair], probs:
                    + "; ".join(m.reason for m in pairs[against].mismatches)
                    + ": the references disagree")
     missing = [f"'{d}'" for d in chosen.details.unsettled()]
-    unseen = claim_stems - cache.known()
+    # words the reference gives as what the passage is about (its title) are not new
+    unseen = claim_stems - cache.known() - content_stems(
+        _context(snippets[chosen.scored.span.snippet]))
     if len(unseen) >= UNSEEN_LIMIT:
         missing += _missing_words(text, chosen.scored, unseen)
     if missing:
@@ -286,25 +288,30 @@ def _context(snippet: Snippet) -> str:
     return "" if "://" in snippet.source else snippet.source
 
 
-def _decide(found: Pair, probs: np.ndarray, thresholds: Thresholds) -> tuple[str, float]:
+def _decide(found: Pair, probs: np.ndarray, thresholds: Thresholds,
+            model: Model) -> tuple[str, float]:
     """A passage's own verdict: the most probable label, where a detected difference always
     outweighs similarity (a changed number, date, name or polarity is never supported), and
-    the configured floors (thresholds.support, thresholds.partial) apply to the probability."""
+    the configured floors (thresholds.support, thresholds.partial) apply to the probability.
+    Two floors come with the weights (chosen on the training part's validation fold): a
+    contradiction no detector can name needs `model.unnamed_contradiction`, and a passage
+    that shares only names with the claim needs `model.names_only_support` to support it;
+    below them the claim is left unsettled."""
     label = LABELS[int(np.argmax(probs))]
     if label == "supported" and found.mismatches:
         label = "contradicted"
-    if label == "contradicted" and not found.mismatches:
-        # measured on the training part: a contradiction the detectors cannot name is right
-        # about one time in four; the claim is left unsettled instead
+    if label == "contradicted" and not found.mismatches and probs[1] < (
+            model.unnamed_contradiction):
         label = "no_evidence"
     if label == "supported" and probs[0] < thresholds.support:
         label = "no_evidence"
     if label == "supported" and found.details.missing and not found.details.found:
         label = "no_evidence"  # none of the claim's numbers, dates or names is there
-    if label == "supported" and found.scored.names_only and not (
+    if label == "supported" and found.scored.names_only and probs[0] < (
+            model.names_only_support) and not (
             set(found.details.found) - set(found.details.names)):
         # the same people or places, and no number or date of the claim: nothing said about
-        # them in common
+        # them in common, unless the model is sure the rest paraphrases ("grew up" / "raised")
         label = "no_evidence"
     if label == "contradicted" and probs[1] < thresholds.partial and not found.mismatches:
         label = "no_evidence"

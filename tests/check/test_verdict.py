@@ -145,6 +145,19 @@ def test_a_detail_the_supporting_passage_lacks_makes_it_partly_supported(judged:
     assert verdict.reason.endswith("not found there: '2023'")
 
 
+def test_a_detail_the_reference_gives_as_its_title_is_not_missing(judged: Judged) -> None:
+    """The passage's record names what it is about ("Port of Valmora, 2023 report"): the year
+    and the words of that title count as found, a year it does not give is still missing."""
+    passage = "The harbour handled 4.2 million containers, a record."
+    titled = judged(f"The Valmora harbour {HARBOUR[4:]}",
+                    [Snippet("r0", passage, "Port of Valmora, 2023 annual report")])
+    assert titled.label == "supported", titled.reason
+    other = judged(f"The Valmora harbour {HARBOUR[4:]}",
+                   [Snippet("r0", passage, "Port of Valmora, 2022 annual report")])
+    assert other.label == "partly_supported"
+    assert other.reason.endswith("not found there: '2023'")
+
+
 def test_words_no_reference_has_make_it_partly_supported(judged: Judged) -> None:
     verdict = judged("The harbour handled 4.2 million containers in 2023 despite flooding and "
                      "strikes.", ["The harbour handled 4.2 million containers in 2023, a record."])
