@@ -35,6 +35,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402  (a sibling script, not an installed module)
 
+from claimcheck.processes import one_native_thread  # noqa: E402
+
+# As the command line does first: no thread pools, so check_all's judges can be forked safely.
+one_native_thread()
+
 KB = 1024
 STAGES = ("import", "load", "split", "rules", "refs", "index", "match", "suppr", "report")
 STAGE_MODULES = ("claimcheck.pipeline", "claimcheck.document", "claimcheck.split",

@@ -714,6 +714,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # claimcheck never uses pydantic plugins; not looking for them saves scanning every
     # installed distribution's entry points at the first model (start-up time).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # Work is spread over processes (`workers`): a numerical library's thread pool would only
+    # compete with them, and would make forking them unsafe.
+    from .processes import one_native_thread
+
+    one_native_thread()
     try:
         args = _parser().parse_args(argv)
         return COMMANDS[args.command](args)

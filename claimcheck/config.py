@@ -100,6 +100,8 @@ class Config(BaseModel):
     max_draft_bytes: int = Field(20_000_000, gt=0)  # size cap per draft file
     max_reference_bytes: int = Field(500_000_000, gt=0)  # size cap per reference file
     max_bytes: int = Field(5_000_000, gt=0)  # size cap per fetched URL
+    # processes that judge claims (`claimcheck check`, `review`, `eval`); default one per core
+    workers: int | None = Field(None, ge=1, le=4096)
     batch: BatchSettings = Field(default_factory=BatchSettings)
     config_path: str | None = Field(None, exclude=True)  # where it was read from, for messages
     # --select / --ignore: set by the CLI, never read from a config file (COMMAND_LINE_ONLY)

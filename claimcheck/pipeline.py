@@ -20,6 +20,7 @@ from .models import Claim, Document, Report, Summary, by_file
 
 if TYPE_CHECKING:
     from .check import SearchIndex
+    from .check.judges import Judge
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 Emit = Callable[[list[Claim]], None]  # claims whose flags, verdicts and suppressions are final
@@ -251,9 +252,15 @@ def run_documents(docs: Sequence[Document], config: Config, progress: Progress |
         claims = keep_changed(docs, claims, changed)
     if emit is not None:
         return _run_by_file(docs, claims, config, warnings, progress, emit)
-    flag_claims(docs, claims, config, progress)
-    if config.refs:
-        check_claims(claims, prepare_references(config, warnings), config, progress)
+    if not config.refs:
+        flag_claims(docs, claims, config, progress)
+        return _report(docs, claims, config, warnings)
+    from .check.judges import open_judge
+
+    # A judge in other processes prepares the references while the rules run here.
+    with open_judge(References(config), config, sum(c.checkable for c in claims)) as judge:
+        _judge_draft(judge, docs, claims, config, progress)
+    warnings.extend(judge.warnings)
     return _report(docs, claims, config, warnings)
 
 
@@ -343,24 +350,42 @@ def _overlap_pays(paths: Sequence[str]) -> bool:
 def _overlapped(paths: Sequence[str], config: Config,
                 changed: Mapping[str, set[int] | None] | None, warnings: list[str],
                 progress: Progress | None) -> tuple[list[Document], list[Claim]]:
-    """Both sides at once (see `check.background`): checkable claims are judged while the rules
-    run here; flagged claims that are not checkable follow, since a reference that backs the
-    sentence clears its flags. An error on either side is raised here as it is."""
-    from .check import mark_unchecked
-    from .check.background import Background
-    from .processes import collector_frozen
+    """Both sides at once (see `check.judges`): the reference side starts before the drafts
+    are read. An error on either side is raised here as it is."""
+    from .check.judges import ProcessJudge
 
-    with Background(lambda found: prepare_references(config, found), config.thresholds) as bg:
+    with ProcessJudge.of(References(config), config) as judge:
         docs = load_documents(paths, config, progress)
         claims = split_documents(docs, progress)
         if changed is not None:
             claims = keep_changed(docs, claims, changed)
-        bg.submit([c for c in claims if c.checkable])
-        # The claims live until the report is written (frozen: 0.6 s of a 1 MB draft's run)
-        with collector_frozen():
-            flag_claims(docs, claims, config, progress)
-            mark_unchecked(claims)
-            bg.submit([c for c in claims if not c.checkable and c.flags])
-            bg.finish(progress)
-    warnings.extend(bg.warnings)
+        _judge_draft(judge, docs, claims, config, progress)
+    warnings.extend(judge.warnings)
     return docs, claims
+
+
+def _judge_draft(judge: Judge, docs: Sequence[Document], claims: list[Claim], config: Config,
+                 progress: Progress | None) -> None:
+    """Checkable claims are judged while the rules run here; flagged claims that are not
+    checkable follow, since a reference that backs the sentence clears its flags."""
+    from .check import mark_unchecked
+    from .processes import collector_frozen
+
+    judge.submit([c for c in claims if c.checkable])
+    # The claims live until the report is written (frozen: 0.6 s of a 1 MB draft's run)
+    with collector_frozen():
+        flag_claims(docs, claims, config, progress)
+        mark_unchecked(claims)
+        judge.submit([c for c in claims if not c.checkable and c.flags])
+        judge.finish(progress)
+
+
+class References:
+    """Prepares the references of `config` (a `check.judges.Prepare`); a class, not a closure,
+    so that a process started afresh can be sent it."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    def __call__(self, warnings: list[str]) -> SearchIndex:
+        return prepare_references(self.config, warnings)

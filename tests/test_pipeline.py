@@ -38,14 +38,14 @@ def test_overlap_gives_the_sequential_report(monkeypatch: pytest.MonkeyPatch,
 
 
 def test_overlap_only_for_large_drafts(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr("claimcheck.processes.cores", lambda: 2)
     assert not pipeline._overlap_pays([DRAFT])  # a 2 KB draft: the fork would cost more
     monkeypatch.setattr(pipeline, "OVERLAP_MIN_BYTES", 1)
     assert pipeline._overlap_pays([DRAFT]) == ("fork" in multiprocessing.get_all_start_methods())
     # standard input's size is unknown, and a missing file is the loader's to report
     assert not pipeline._overlap_pays([DRAFT, "-"])
     assert not pipeline._overlap_pays([DRAFT, str(ROOT / "no-such-draft.md")])
-    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    monkeypatch.setattr("claimcheck.processes.cores", lambda: 1)
     assert not pipeline._overlap_pays([DRAFT])
 
 

@@ -76,6 +76,7 @@ def weights_with(ids: Sequence[Sequence[int]], document_frequency: Mapping[int, 
         _select_idf_scorer,
     )
 
+    _no_monitor_thread()
     idf = _build_idf_array(doc_frequencies=dict(document_frequency), n_docs=snippets,
                            compute_idf_fn=_select_idf_scorer(METHOD), dtype="float32")
     scores, rows, cols = _build_scores_and_indices_for_matrix(
@@ -84,3 +85,13 @@ def weights_with(ids: Sequence[Sequence[int]], document_frequency: Mapping[int, 
         nonoccurrence_array=None, method=METHOD, dtype="float32", int_dtype="int32",
         show_progress=False)
     return np.asarray(scores), np.asarray(rows), np.asarray(cols)
+
+
+def _no_monitor_thread() -> None:
+    """bm25s makes tqdm bars even with show_progress=False, and tqdm starts a monitor thread
+    with its first bar: a thread the process that forks the judges must not have (a fork may
+    copy a lock it holds). `tqdm.monitor_interval = 0`, tqdm's documented switch, keeps it from
+    starting; the bars are hidden, so nothing is lost."""
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0

@@ -2,21 +2,19 @@
 
 Stages: retrieve (BM25 candidates from the index) -> score (best sentence span per
 candidate) -> compare (numbers, dates, names, polarity, quantifiers) / quotes -> verdict. Claims
-go through all of them chunk by chunk, so on a large draft both cores retrieve and judge.
+go through all of them chunk by chunk, in this process or in several (`check.judges`), so on a
+large draft every core retrieves and judges.
 """
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 
 from pydantic import TypeAdapter
 
 from ..config import Config, Thresholds
 from ..models import Claim, Verdict
-from ..processes import can_fork, collector_frozen
 from ..text.stems import pool_stems
 from .retrieve import SearchIndex, candidates, prepare_dense
 from .score import SpanCache
@@ -24,13 +22,8 @@ from .verdict import Asked, judge_batch, not_checkable
 
 Progress = Callable[[str, int, int], None]
 CHUNK = 256  # claims judged between progress calls
-# Below this many claims a second process costs more (fork, result pickling) than it saves.
-PARALLEL_MIN = 2000
 
 __all__ = ["SearchIndex", "check_all", "is_matched", "judge_many", "prepare_dense"]
-
-# What forked workers read: set just before the pool starts, inherited copy-on-write.
-_SHARED: tuple[list[Asked], SearchIndex, Thresholds, SpanCache, bool] | None = None
 
 
 def is_matched(claim: Claim) -> bool:
@@ -45,21 +38,15 @@ def check_all(claims: list[Claim], index: SearchIndex, config: Config,
     Claims that are not checkable get `not_checkable`, but are still matched when they carry a
     generalization flag: a reference that backs the sentence should clear the flag.
     """
-    global _SHARED
+    from .judges import Given, open_judge
+
     mark_unchecked(claims)
     todo = [c for c in claims if is_matched(c)]
     if not todo:
         return
-    chunks = [(begin, min(begin + CHUNK, len(todo))) for begin in range(0, len(todo), CHUNK)]
-    dense = prepare_dense(index)  # before any fork, so workers share the snippet vectors
-    _SHARED = ([Asked.of(c) for c in todo], index, config.thresholds, span_cache(index), dense)
-    try:
-        for (begin, end), verdicts in zip(chunks, _judged(chunks), strict=True):
-            record(todo[begin:end], verdicts)
-            if progress:
-                progress("check", end, len(todo))
-    finally:
-        _SHARED = None
+    with open_judge(Given(index), config, len(todo), inherited=True) as judge:
+        judge.submit(todo)
+        judge.finish(progress)
 
 
 def mark_unchecked(claims: list[Claim]) -> None:
@@ -80,7 +67,7 @@ def record(claims: list[Claim], verdicts: list[Verdict]) -> None:
 
 
 def span_cache(index: SearchIndex) -> SpanCache:
-    """Built once, before any fork: workers inherit the texts and the references' vocabulary
+    """Built once, before any judge forks: judges inherit the texts and the references' vocabulary
     (rebuilding the text list in a worker touches, and so copies, every snippet)."""
     texts = [s.text for s in index.snippets]
     return SpanCache(texts, pool_stems(texts))
@@ -110,34 +97,3 @@ def pack(verdicts: list[Verdict]) -> bytes:
 
 def unpack(data: bytes) -> list[Verdict]:
     return _verdict_list().validate_json(data)
-
-
-def _judged(chunks: list[tuple[int, int]]) -> Iterator[list[Verdict]]:
-    """Verdicts chunk by chunk, in order: in two forked processes when it pays, else here.
-
-    The references and the span caches are millions of long-lived objects that the cyclic
-    garbage collector would otherwise walk again and again (a quarter of the judging time,
-    measured); they are frozen out of its reach, which also keeps its passes in forked workers
-    from writing to, and so copying, the pages they share with this process.
-    """
-    with collector_frozen():
-        if chunks[-1][1] < PARALLEL_MIN or not can_fork():
-            yield from (_judge_bounds(bounds) for bounds in chunks)
-            return
-        with multiprocessing.get_context("fork").Pool(2) as pool:
-            yield from map(unpack, pool.imap(_judge_chunk, chunks))
-
-
-def _judge_chunk(bounds: tuple[int, int]) -> bytes:
-    """Candidates and verdicts (packed) for one chunk; in a worker, its copy of the span cache
-    grows across the chunks it is given."""
-    return pack(_judge_bounds(bounds))
-
-
-def _judge_bounds(bounds: tuple[int, int]) -> list[Verdict]:
-    assert _SHARED is not None
-    asked, index, thresholds, cache, dense = _SHARED
-    begin, end = bounds
-    verdicts = judge_many(asked[begin:end], index, thresholds, cache, dense)
-    gc.freeze()  # what this chunk added to the span cache stays out of the collector's way
-    return verdicts

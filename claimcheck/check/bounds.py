@@ -271,6 +271,7 @@ _MARKED_YEAR = re.compile(
     r"earlier\s+than|later\s+than)\s+)(?P<y>\d{3,4})(?!\d|\s*%)"
     r"|(?<![\d.,$])(?P<e>\d{3,4})\s*(?:AD|BC|BCE|CE)\b")
 _ERA = re.compile(r"\s*(?:AD|BC|BCE|CE)\b")
+_THREE_DIGITS = re.compile(r"\d{3}")
 _PLAIN_YEAR = re.compile(r"(?<![\d.,$£€-])(?P<y>1[5-9]\d\d|20\d\d)(?![\d%]|\.\d|,\d|s\b)")
 
 
@@ -299,6 +300,8 @@ def _plausible(year: int) -> bool:
 @lru_cache(maxsize=4096)
 def find_years(text: str) -> tuple[YearSpan, ...]:
     """Years, decades and year ranges, longest forms first, never overlapping."""
+    if not _THREE_DIGITS.search(text):
+        return ()  # every form holds a run of three or four digits
     text = typography(text)
     out: list[YearSpan] = []
     taken: list[tuple[int, int]] = []

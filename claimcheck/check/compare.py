@@ -85,6 +85,7 @@ class Parsed:
     stems: list[str]
     stem_set: frozenset[str]
     word_set: frozenset[str]
+    negations: tuple[int, ...]  # positions of the negations (see `is_negation`)
 
 
 @lru_cache(maxsize=4096)
@@ -92,7 +93,8 @@ def parse(text: str) -> Parsed:
     toks = tokens(text)
     lower = [t.text.lower() for t in toks]
     stems = [stem(w) for w in lower]
-    return Parsed(toks, lower, stems, frozenset(stems), frozenset(lower))
+    return Parsed(toks, lower, stems, frozenset(stems), frozenset(lower),
+                  tuple(i for i, t in enumerate(toks) if is_negation(t.text)))
 
 
 @lru_cache(maxsize=4096)
@@ -166,11 +168,13 @@ def _superlative(word: str) -> bool:
     return len(word) > 4 and word.endswith("est") or word in ("most", "least", "best", "worst")
 
 
-def _rank_words(text: str) -> tuple[list[str], list[str]]:
+@lru_cache(maxsize=4096)
+def _rank_words(text: str) -> tuple[list[str], list[str], bool]:
     """The text's words, lowercased and as written, with a rank joined to a superlative by a
     hyphen taken apart ("third-largest" -> "third", "largest"), as the other text may write it
-    in two words."""
-    lower, shown = [], []
+    in two words; and whether any of them is a rank. (Cached: the lists are only read.)"""
+    lower: list[str] = []
+    shown: list[str] = []
     for tok in parse(text).tokens:
         head, _, tail = tok.text.partition("-")
         if tail and ordinal(head) and _superlative(tail.lower()):
@@ -179,15 +183,15 @@ def _rank_words(text: str) -> tuple[list[str], list[str]]:
         else:
             lower.append(tok.lower)
             shown.append(tok.text)
-    return lower, shown
+    return lower, shown, any(ordinal(w) for w in lower)
 
 
 def ordinals(claim: str, evidence: str) -> list[Mismatch]:
     """A rank in the same place given as another one ("the third largest" / "the fourth
     largest", "2nd" / "second", "third-largest"), or a rank before a superlative that the source
     gives bare ("the second largest" / "the largest", which is the first)."""
-    (c, c_text), (e, e_text) = _rank_words(claim), _rank_words(evidence)
-    if not any(ordinal(w) for w in c) and not any(ordinal(w) for w in e):
+    (c, c_text, c_ranks), (e, e_text, e_ranks) = _rank_words(claim), _rank_words(evidence)
+    if not c_ranks and not e_ranks:
         return []
     out = []
     for op in Levenshtein.opcodes(c, e):
@@ -626,13 +630,13 @@ def without(text: str, names: tuple[str, ...]) -> str:
 def _negated(text: Parsed, other_stems: frozenset[str]) -> list[str]:
     """Phrases where a negation applies to a word the other text also uses (or its opposite),
     quoted with a leading auxiliary: "did not reject"."""
+    if not text.negations:
+        return []
     antonyms = _lexical_antonyms()
     aux, stop = tagged("auxiliaries", "negation"), stopwords("coverage")
     words = text.tokens
     phrases = []
-    for i, tok in enumerate(words):
-        if not is_negation(tok.text):
-            continue
+    for i in text.negations:
         for j in range(i + 1, min(len(words), i + 1 + NEGATION_REACH)):
             s = text.stems[j]
             if text.lower[j] in stop:  # "not ... the" says nothing about what is negated
@@ -645,7 +649,7 @@ def _negated(text: Parsed, other_stems: frozenset[str]) -> list[str]:
 
 
 def _negates_elsewhere(text: Parsed) -> bool:
-    return any(is_negation(t.text) for t in text.tokens)
+    return bool(text.negations)
 
 
 def polarity(claim: str, evidence: str) -> list[Mismatch]:

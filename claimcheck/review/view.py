@@ -8,6 +8,7 @@ characters) into `Text` objects, never into markup strings, so a draft that says
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -193,9 +194,22 @@ def paragraph_text(doc: Document | None, raw: str, claim: Claim) -> Text:
     return out
 
 
+_STARTS: dict[int, tuple[Document, list[int]]] = {}  # per document: its blocks' starts
+
+
 def _block_bounds(doc: Document | None, text: str, claim: Claim) -> tuple[int, int]:
     if doc is not None:
-        for block in doc.blocks:  # blocks are few per claim; a linear scan is fine per key
+        kept = _STARTS.get(id(doc))
+        if kept is None or kept[0] is not doc:
+            if len(_STARTS) > 16:
+                _STARTS.clear()
+            kept = _STARTS[id(doc)] = (doc, [b.start for b in doc.blocks])
+        # blocks are in document order: the one holding the claim, found by bisection (a 1 MB
+        # draft has 7,000; scanning them cost 3 ms per key at its end)
+        at = bisect.bisect_right(kept[1], claim.start) - 1
+        if at >= 0 and doc.blocks[at].start <= claim.start < doc.blocks[at].end:
+            return doc.blocks[at].start, max(doc.blocks[at].end, claim.end)
+        for block in doc.blocks:  # none found there (blocks out of order?): the first that holds it
             if block.start <= claim.start < block.end:
                 return block.start, max(block.end, claim.end)
     start = text.rfind("\n\n", 0, claim.start)

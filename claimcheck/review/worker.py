@@ -115,6 +115,9 @@ _reset_registered = False
 def main() -> None:
     """`python -m claimcheck.review.worker PATH...` with the config as JSON on stdin; messages
     go out on stdout as 4-byte big-endian lengths and pickles. Every error is a message."""
+    from ..processes import one_native_thread
+
+    one_native_thread()  # as the command line does: the reference side can then be forked
     install_signals()
     channel = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # a stray print must not break the framing
@@ -160,10 +163,10 @@ def check(paths: Sequence[str], config: Config, send: Send) -> list[str]:
     send(("progress", "loading", 0, len(paths)))
     if config.refs and can_fork():
         from ..check import mark_unchecked
-        from ..check.background import Background
+        from ..check.judges import ProcessJudge
+        from ..pipeline import References
 
-        with Background(lambda found: prepare_references(config, found),
-                        config.thresholds) as bg:
+        with ProcessJudge.of(References(config), config) as bg:
             docs, claims = _draft_side(paths, config, send, load_documents, split_documents)
             sent = [c for c in claims if c.checkable]
             bg.submit(sent)
@@ -230,7 +233,7 @@ def _flag(docs: list[Document], claims: list[Claim], config: Config, send: Send,
 
 def _verdict_sender(claims: list[Claim], sent: list[Claim], send: Send
                     ) -> Callable[[str, int, int], None]:
-    """A progress callback for `Background.finish`, which records verdicts in the order the
+    """A progress callback for `ProcessJudge.finish`, which records verdicts in the order the
     claims were submitted: each call sends the verdicts recorded since the last."""
     where = {id(c): i for i, c in enumerate(claims)}
     state = {"done": 0}

@@ -183,12 +183,18 @@ def test_progress_counts_claims_chunk_by_chunk() -> None:
 
 def test_two_processes_give_the_same_verdicts(monkeypatch: pytest.MonkeyPatch) -> None:
     import claimcheck.check as check
+    from claimcheck.check import judges
 
     serial, parallel = news_claims(), news_claims()
     check_all(serial, FakeIndex(news_snippets()), Config())
-    monkeypatch.setattr(check, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(judges, "PARALLEL_MIN", 0)
     monkeypatch.setattr(check, "CHUNK", 4)
-    check_all(parallel, FakeIndex(news_snippets()), Config())
+    monkeypatch.setattr(judges, "CHUNK", 4)
+    # the index exists only in this process: its judges are forked (the test process may have
+    # a BLAS pool's thread, which no product process that forks has)
+    monkeypatch.setattr(judges, "fork_is_safe", lambda: True)
+    monkeypatch.setattr(judges, "start_method", lambda: "fork")
+    check_all(parallel, FakeIndex(news_snippets()), Config().merged(workers=2))
     assert [c.verdict for c in parallel] == [c.verdict for c in serial]
 
 
