@@ -247,10 +247,11 @@ def evidence_text(ev: Evidence, number: int, total: int) -> Text:
     end = max(start, min(ev.end, len(ev.text)))
     before = " ".join(clean(ev.text[:start]).split())
     after = " ".join(clean(ev.text[end:]).split())
-    out.append("  " + (before + " " if before else ""))
+    # a space beside the markers only where the text has one: '"«We still ...»."', not '" «'
+    out.append("  " + before + (" " if before and ev.text[:start][-1:].isspace() else ""))
     out.append(MATCH_OPEN + " ".join(clean(ev.text[start:end]).split()) + MATCH_CLOSE,
                style="bold reverse")
-    out.append((" " + after if after else "") + "\n")
+    out.append((" " if after and ev.text[end:][:1].isspace() else "") + after + "\n")
     return out
 
 
@@ -308,7 +309,7 @@ def details_text(claim: Claim, descriptions: dict[str, str], checking: bool) -> 
                 out.append(f"  {d.kind}: ", style="bold")
                 out.append(f"{said} → {found}\n")
         if verdict.diff:
-            _heading(out, "Quote diff ([-claim-] {+source+})")
+            _heading(out, "Quote diff ([-source-] {+claim+})")
             out.append_text(diff_text(verdict.diff))
         if verdict.evidence:
             _heading(out, f"Evidence ({len(verdict.evidence)})")

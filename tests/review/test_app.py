@@ -222,3 +222,18 @@ async def test_snapshots(project: Path, size: tuple[int, int]) -> None:
         compare_snapshot(f"help_{size[0]}x{size[1]}", screen_text(app))
         await pilot.press("q")
         await pilot.press("q")
+
+
+def test_evidence_markers_keep_the_snippets_own_spacing() -> None:
+    from claimcheck.models import Evidence
+    from claimcheck.review.view import evidence_text
+
+    text = 'Kirby told reporters: "We still believe that a deal is possible". The gaps remain.'
+    start = text.index("We")
+    end = text.index('".')
+    shown = evidence_text(Evidence(ref_id="r1", source="briefing", text=text, start=start,
+                                   end=end, score=0.9), 1, 1).plain
+    assert 'reporters: "«We still believe that a deal is possible»". The gaps remain.' in shown
+    middle = evidence_text(Evidence(ref_id="r1", source="briefing", text="a b c", start=2,
+                                    end=3, score=0.9), 1, 1).plain
+    assert "  a «b» c\n" in middle
