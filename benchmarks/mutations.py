@@ -48,6 +48,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from claimcheck.processes import one_native_thread  # noqa: E402
+
+# As the command line does first: no thread pools, so check_all's judges can be forked safely.
+one_native_thread()
+
 import heldout  # noqa: E402
 
 HERE = Path(__file__).resolve().parent / "data"
