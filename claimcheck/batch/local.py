@@ -15,7 +15,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config
+from ..processes import start_method
 from .corpus import Item
 from .schema import DocumentSummary
 from .work import Checker, LocalSearcher, Result
@@ -112,14 +112,12 @@ class LocalEngine:
 
 
 def _start_method() -> str:
-    """fork when this process has a single thread: workers start at once and need not import
-    anything. With other threads running (claimcheck used from a threaded program, a Ray
-    driver), a fork copies whatever lock they hold, so workers come from a fresh server process
-    (forkserver) instead: they map the packed references by path either way."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return "fork"
-    return "forkserver" if "forkserver" in methods else "spawn"
+    """fork when this process has a single thread, native ones counted (a BLAS pool too):
+    workers start at once and need not import anything. With other threads running
+    (claimcheck used from a threaded program, a Ray driver), a fork copies whatever lock they
+    hold, so workers come from a fresh server process (forkserver) instead: they map the packed
+    references by path either way. `processes.start_method` decides, as for the judges."""
+    return start_method()
 
 
 class _Pool:
