@@ -503,8 +503,8 @@ class ReviewApp(App[int]):
         """Take in what the checking process sent since the last call, for at most
         DRAIN_SECONDS, then redraw once what changed. Runs every DRAIN_INTERVAL (and sooner
         while a backlog is left), so arrivals are batched and a key never waits long for it."""
-        if not self.inbox:
-            return
+        if not self.inbox or not self.is_running:
+            return  # (not running: a timer that fired while the app shuts down)
         from .worker import decode
 
         started = time.perf_counter()
@@ -679,6 +679,8 @@ class ReviewApp(App[int]):
             self.show_current()
 
     def show_current(self) -> None:
+        if not self.is_running:
+            return  # a timer that fired while the app shuts down: its widgets are gone
         claim = self.current()
         draft = self.query_one("#draft", TextPane)
         details = self.query_one("#details", TextPane)
@@ -705,6 +707,8 @@ class ReviewApp(App[int]):
         """The panes of the claims before and after the cursor, rendered while the reviewer
         reads this one, so the next j or k only draws."""
         self.prefetch_timer = None
+        if not self.is_running:
+            return  # a timer that fired while the app shuts down: its widgets are gone
         draft = self.query_one("#draft", TextPane)
         details = self.query_one("#details", TextPane)
         for row in (self.cursor + 1, self.cursor - 1):
@@ -913,6 +917,8 @@ class ReviewApp(App[int]):
         self.mtimes = {p: _mtime(p) for p in self.paths if p != "-"}
 
     def _watch_files(self) -> None:
+        if not self.is_running:
+            return  # a timer that fired while the app shuts down: no re-check now
         changed = [p for p, m in self.mtimes.items() if _mtime(p) != m]
         if changed:
             for path in changed:

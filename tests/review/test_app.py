@@ -237,3 +237,24 @@ def test_evidence_markers_keep_the_snippets_own_spacing() -> None:
     middle = evidence_text(Evidence(ref_id="r1", source="briefing", text="a b c", start=2,
                                     end=3, score=0.9), 1, 1).plain
     assert "  a «b» c\n" in middle
+
+
+@sync
+async def test_timers_that_fire_while_the_app_shuts_down_do_nothing(project: Path) -> None:
+    """A pane prefetch, a details refresh, a drain of checking's messages or a file watch can
+    be due just as the app closes (seen in CI: the prefetch timer fired after the panes were
+    removed and the session ended with NoMatches). Once the app is not running they return."""
+    app = make_app(project)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
+        await pilot.press("j")
+    assert not app.is_running
+    app.inbox.append((app.generation, ("progress", "check", 1, 1)))
+    draft = project / "draft.md"
+    draft.write_text("A new first line.\n\n" + draft.read_text(encoding="utf-8"),
+                     encoding="utf-8")
+    app._prefetch()
+    app.show_current()
+    app._drain()
+    app._watch_files()
+    assert app.recheck_count == 0 and len(app.inbox) == 1
