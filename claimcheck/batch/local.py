@@ -111,22 +111,16 @@ class LocalEngine:
             pool.close()
 
 
-def _start_method() -> str:
-    """fork when this process has a single thread, native ones counted (a BLAS pool too):
-    workers start at once and need not import anything. With other threads running
-    (claimcheck used from a threaded program, a Ray driver), a fork copies whatever lock they
-    hold, so workers come from a fresh server process (forkserver) instead: they map the packed
-    references by path either way. `processes.start_method` decides, as for the judges."""
-    return start_method()
-
-
 class _Pool:
     """A process pool that can be replaced when a worker dies."""
 
     def __init__(self, pack: Path, config: Config, workers: int) -> None:
         self._args = (str(pack), config.model_dump_json())
         self._workers = workers
-        self._context = multiprocessing.get_context(_start_method())
+        # fork while this process has one thread (native ones counted: a BLAS pool too), else
+        # a fork server: a fork copies whatever lock another thread holds (a threaded caller,
+        # a Ray driver); workers map the packed references by path either way
+        self._context = multiprocessing.get_context(start_method())
         self._executor = self._new(workers)
 
     def _new(self, workers: int) -> ProcessPoolExecutor:

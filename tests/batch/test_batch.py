@@ -224,8 +224,8 @@ def test_a_threaded_caller_gets_workers_from_a_fork_server(tmp_path: Path,
     thread = threading.Thread(target=stop.wait, daemon=True)
     thread.start()
     methods: list[str] = []
-    original = local._start_method
-    monkeypatch.setattr(local, "_start_method", lambda: methods.append(original()) or methods[-1])
+    original = local.start_method
+    monkeypatch.setattr(local, "start_method", lambda: methods.append(original()) or methods[-1])
     try:
         assert batch(NEWS_DRAFTS, "--refs", NEWS_REFS, "--out", tmp_path / "out",
                      "--workers", "2") == 0
