@@ -15,6 +15,7 @@ from rapidfuzz.utils import default_process
 
 from ..config import Thresholds
 from ..models import Claim, Difference, Evidence, Snippet, Verdict
+from ..text.attribution import is_pronoun, speaker_after, speaker_before
 from ..text.quotes import quoted_passages
 from ..text.stems import content_stems, stem
 from ..text.tokens import tokens, typography
@@ -395,6 +396,12 @@ def _other_speaker(speaker: str, snippet: Snippet, match: QuoteMatch) -> str | N
     context = f"{snippet.text} {snippet.source}".lower()
     if any(w.lower().removesuffix("'s") in context for w in words):
         return None
+    # who said it, as the draft's own quotes are attributed ('State Department spokesperson
+    # Matthew Miller said: "..."' gives Matthew Miller); else the names around the quote
+    before = snippet.text[:match.start].rstrip().rstrip("\"“‘'").rstrip()
+    said = speaker_before(before) or speaker_after(snippet.text[match.end:].lstrip("\"”’'"))
+    if said and not is_pronoun(said):
+        return said
     outside = snippet.text[:match.start] + " " + snippet.text[match.end:]
     names = [n for n in claim_names(outside) if n.lower() not in _SPEAKER_NOISE]
     return " ".join(names[:3]) or None

@@ -66,6 +66,15 @@ def test_a_quote_the_reference_gives_to_someone_else_is_misquoted(judged: Judged
     assert [d.kind for d in verdict.differences] == ["speaker"]
 
 
+def test_the_other_speaker_is_the_one_the_reference_attributes_the_quote_to(
+        judged: Judged) -> None:
+    verdict = judged(f'Jane Doe said "{SCHOOLS}".',
+                     [f'Harbour Council spokesperson John Smith said: "{SCHOOLS.capitalize()}."'],
+                     speaker="Jane Doe")
+    assert verdict.label == "misquoted"
+    assert [(d.kind, d.evidence) for d in verdict.differences] == [("speaker", "John Smith")]
+
+
 def test_a_pure_quote_found_nowhere_has_no_evidence(judged: Judged) -> None:
     verdict = judged('"We will never raise the harbour fees again."',
                      ["The council met on Tuesday to discuss parking."], kind="quote")

@@ -49,12 +49,15 @@ class Handler(BaseHTTPRequestHandler):
         headers, body, delay = ROUTES.get(path, ({}, b"", 0))
         if delay:
             time.sleep(delay)
-        self.send_response(200 if path in ROUTES else 404)
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(200 if path in ROUTES else 404)
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # /slow: the client gave up first, as the timeout test wants
 
     def log_message(self, format: str, *args: object) -> None:
         pass
