@@ -4,9 +4,9 @@ Why a process: splitting, flagging and judging a 1 MB draft is tens of seconds o
 thread it would hold the interpreter lock against the app and keys would lag. The process is a
 fresh interpreter (`python -m claimcheck.review.worker`, not a fork: the app runs threads, and
 not multiprocessing's spawn, which re-imports the caller's main module and needs the terminal's
-stderr), reniced, so the terminal stays the machine's first priority. It runs the pipeline
-stages `claimcheck check` runs (load, split, flag, judge in the reference process of
-`check.background`, suppress inline and by baseline) and sends each result as soon as it exists,
+stderr), at the lowest priority (`lower_priority`), so a key gets a core at once. It runs the
+pipeline stages `claimcheck check` runs (load, split, flag, judge in the reference process of
+`check.judges`, suppress inline and by baseline) and sends each result as soon as it exists,
 as pydantic JSON in chunks small enough for the app to take in between two keys:
 
     ("docs", [Document JSON])              the drafts, as loaded
@@ -38,7 +38,7 @@ from ..errors import UserError
 from ..models import Claim, Document, Flag, Verdict
 
 CHUNK = 100  # claims or verdicts per message: a few ms for the app to decode in one step
-NICENESS = 5
+NICENESS = 19  # the checking's priority: a key press wakes the app ahead of it
 
 _claims = TypeAdapter(list[Claim])
 _flags = TypeAdapter(list[list[Flag]])
@@ -55,7 +55,7 @@ class Checker:
         self.log = tempfile.TemporaryFile()  # its stderr: never the app's terminal
         self.process = subprocess.Popen(
             [sys.executable, "-m", "claimcheck.review.worker", *paths], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=self.log, start_new_session=True)
+            stdout=subprocess.PIPE, stderr=self.log, process_group=0)
         assert self.process.stdin is not None
         self.process.stdin.write(config.model_dump_json().encode("utf-8"))
         self.process.stdin.close()
@@ -112,6 +112,22 @@ def install_signals() -> None:
 _reset_registered = False
 
 
+def lower_priority() -> None:
+    """Run this process (and the reference processes it forks, which inherit it) at nice 19.
+
+    The niceness only has its effect because `Checker` keeps the process in the app's session:
+    Linux's autogroup scheduling (on by default on desktops) weighs each session against the
+    others and applies nice values only inside one, so a checking process in a session of its
+    own (as it was, at nice 5) got a full share of the cores against the app, and a key waited
+    behind it. In the app's session (in a process group of its own, so the terminal's signals
+    do not reach it) the app runs first whenever it has work; checking takes every cycle the
+    app leaves, which is nearly all of them."""
+    try:
+        os.nice(NICENESS)
+    except OSError:
+        pass
+
+
 def main() -> None:
     """`python -m claimcheck.review.worker PATH...` with the config as JSON on stdin; messages
     go out on stdout as 4-byte big-endian lengths and pickles. Every error is a message."""
@@ -121,10 +137,7 @@ def main() -> None:
     install_signals()
     channel = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # a stray print must not break the framing
-    try:
-        os.nice(NICENESS)
-    except OSError:
-        pass
+    lower_priority()
 
     def send(message: tuple[Any, ...]) -> None:
         body = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
