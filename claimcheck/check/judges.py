@@ -40,7 +40,7 @@ from ..processes import (
     judge_workers,
     start_method,
 )
-from . import CHUNK, Progress, judge_many, pack, record, span_cache, unpack
+from . import CHUNK, Progress, Repeats, judge_many, pack, span_cache, unpack
 from .retrieve import SearchIndex, prepare_dense
 from .verdict import Asked
 
@@ -96,7 +96,9 @@ class SerialJudge:
     def __init__(self, prepare: Prepare, thresholds: Thresholds) -> None:
         self._prepare = prepare
         self._thresholds = thresholds
-        self._sent: list[Claim] = []
+        self._sent: list[Claim] = []  # the claims to judge: repeats are `_repeats`'
+        self._asked: list[Asked] = []
+        self._repeats = Repeats()
         self.warnings: list[str] = []
 
     def __enter__(self) -> SerialJudge:
@@ -106,7 +108,9 @@ class SerialJudge:
         pass
 
     def submit(self, claims: list[Claim]) -> None:
-        self._sent.extend(claims)
+        judged, asked = self._repeats.fresh(claims)
+        self._sent.extend(judged)
+        self._asked.extend(asked)
 
     def finish(self, progress: Progress | None = None) -> None:
         index = self._prepare(self.warnings)  # even for no claims: its errors are reported
@@ -114,15 +118,15 @@ class SerialJudge:
             return
         dense = prepare_dense(index)
         cache = span_cache(index)
-        asked = [Asked.of(c) for c in self._sent]
+        asked = self._asked
         with collector_frozen():
             for begin in range(0, len(asked), CHUNK):
                 end = min(begin + CHUNK, len(asked))
-                record(self._sent[begin:end],
-                       judge_many(asked[begin:end], index, self._thresholds, cache, dense))
+                done = self._repeats.record(begin, self._sent[begin:end], judge_many(
+                    asked[begin:end], index, self._thresholds, cache, dense))
                 freeze_collector()  # what this chunk added to the span cache stays out of the way
                 if progress:
-                    progress("check", end, len(asked))
+                    progress("check", done, self._repeats.submitted)
 
 
 class ProcessJudge:
@@ -134,7 +138,9 @@ class ProcessJudge:
         context: Any = multiprocessing.get_context(method or start_method())
         self._jobs: Any = context.Queue()
         self._results: Any = context.Queue()
-        self._sent: list[list[Claim]] = []
+        self._sent: list[list[Claim]] = []  # chunks of claims to judge (repeats aside)
+        self._first: list[int] = []  # each chunk's first claim's number among those judged
+        self._repeats = Repeats()
         self._done: dict[int, list[Verdict]] = {}
         self._workers = workers
         self._ready = False
@@ -174,10 +180,11 @@ class ProcessJudge:
 
     def submit(self, claims: list[Claim]) -> None:
         """Queue claims for judging, in chunks; errors already reported are raised here."""
-        for begin in range(0, len(claims), CHUNK):
-            chunk = claims[begin:begin + CHUNK]
-            self._jobs.put((len(self._sent), [Asked.of(c) for c in chunk]))
-            self._sent.append(chunk)
+        judged, asked = self._repeats.fresh(claims)
+        for begin in range(0, len(judged), CHUNK):
+            self._jobs.put((len(self._sent), asked[begin:begin + CHUNK]))
+            self._first.append(sum(map(len, self._sent)))
+            self._sent.append(judged[begin:begin + CHUNK])
         self._drain(block=False)
 
     def finish(self, progress: Progress | None = None) -> None:
@@ -189,15 +196,14 @@ class ProcessJudge:
         """
         for _ in range(self._workers):  # one end marker per judge (the child may run fewer)
             self._jobs.put(None)
-        total = sum(map(len, self._sent))
-        recorded = claims = 0  # chunks recorded, and the claims in them
+        recorded = 0  # chunks recorded
         while True:
             while recorded in self._done:
-                record(self._sent[recorded], self._done.pop(recorded))
-                claims += len(self._sent[recorded])
+                claims = self._repeats.record(self._first[recorded], self._sent[recorded],
+                                              self._done.pop(recorded))
                 recorded += 1
                 if progress:
-                    progress("check", claims, total)
+                    progress("check", claims, self._repeats.submitted)
             if self._ready and recorded == len(self._sent):
                 break
             self._drain(block=True)

@@ -55,6 +55,42 @@ def test_same_verdicts_as_check_all_across_many_chunks(monkeypatch: pytest.Monke
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
+@pytest.mark.parametrize("kind", ["serial", "process"])
+def test_a_repeated_claim_is_judged_once_and_gets_its_own_copy(
+        monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    """A claim asked exactly what an earlier one was (a repeated bullet) is not judged again:
+    it gets an equal verdict of its own (a later edit to one, such as a suppression, must not
+    reach the other), and progress still counts every claim, in submission order."""
+    expected = news_claims()
+    check_all(expected, FakeIndex(news_snippets()), Config())
+    checkable = [c for c in news_claims() if c.checkable]
+    twice = [*checkable, *(c.model_copy(deep=True) for c in checkable)]
+    asked: list[str] = []
+    real = judges.judge_many
+
+    def counting(questions, *args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.extend(q.text for q in questions)
+        return real(questions, *args, **kwargs)
+
+    monkeypatch.setattr(judges, "judge_many", counting)  # inherited by the forked judges
+    monkeypatch.setattr(judges, "CHUNK", 2)
+    seen: list[tuple[int, int]] = []
+    judge = (judges.SerialJudge(_prepare, Config().thresholds) if kind == "serial"
+             else _tree(_prepare, workers=1))
+    with judge:
+        judge.submit(twice[:3])
+        judge.submit(twice[3:])
+        judge.finish(lambda stage, done, total: seen.append((done, total)))
+    wanted = [next(e.verdict for e in expected if e.text == c.text) for c in checkable]
+    assert [c.verdict for c in twice] == wanted + wanted
+    firsts, repeats = twice[:len(checkable)], twice[len(checkable):]
+    assert all(a.verdict is not b.verdict for a, b in zip(firsts, repeats, strict=True))
+    if kind == "serial":  # the forked judges' calls are not seen here
+        assert sorted(asked) == sorted(c.text for c in checkable)
+    assert seen[-1] == (len(twice), len(twice))
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
 def test_a_supported_flagged_claim_has_its_flag_cleared() -> None:
     backed = next(c for c in news_claims() if c.text.startswith("Every family"))
     backed.flags = [flag()]
