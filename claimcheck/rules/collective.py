@@ -20,19 +20,21 @@ from .grammar import (
     SPECIFIC,
     clause_start,
     generic_predicate,
+    has_predicate,
 )
-from .sentence import SentenceContext
-from .words import EDGE_L, EDGE_R, alternation, word_set, words
+from .sentence import SentenceContext, per_sentence
+from .words import EDGE_L, EDGE_R, alternation, phrases, word_set, words
 
 
 @lru_cache(maxsize=1)
 def _group() -> str:
     """A whole population as a subject: "Israelis", "the French", "farmers", "the world",
     "the Palestinian population", "Kentuckians" (capitalised -ians/-ans plurals)."""
-    demonyms = alternation(words("demonyms"))
-    nationality = alternation(words("nationality_adjectives"))
+    # the capitalised lists sit in (?-i:...): matched case-sensitively, so they can be trees
+    demonyms = alternation(words("demonyms"), case_sensitive=True)
+    nationality = alternation(words("nationality_adjectives"), case_sensitive=True)
     groups = alternation(words("group_nouns"))
-    things = alternation(words("not_demonyms"))
+    things = alternation(words("not_demonyms"), case_sensitive=True)
     return (
         r"(?P<group>(?-i:" + demonyms + r"|(?!(?:" + things + r")\b)[A-Z][a-z]+(?:ians|eans|ans))"
         r"|(?i:the)\s+(?-i:" + nationality + r")"
@@ -66,6 +68,14 @@ def _minds(subject: str) -> re.Pattern[str]:
     )
 
 
+@per_sentence
+def _feels(ctx: SentenceContext) -> bool:
+    """A mental verb as a whole word somewhere in the sentence. Both mind patterns end in one
+    after a space, so a sentence without one (most) is settled by this short scan instead of
+    the two long patterns'."""
+    return phrases("mental_verbs").search(ctx.text) is not None
+
+
 # "They hope ...", after a sentence whose subject is a group: the pronoun stands for the group.
 _THEY = re.compile(r"(?P<group>They)\s+(?:(?:still|also|really|all|now|only|even|urgently|"
                    r"desperately)\s+)*(?P<mind>" + "|".join(("hope", "want", "believe", "fear",
@@ -88,7 +98,8 @@ def _group_named_before(ctx: SentenceContext) -> bool:
 @lru_cache(maxsize=1)
 def _side_pattern() -> re.Pattern[str]:
     """"the Israeli side": a party named by its people (compiled once, not per sentence)."""
-    return re.compile(r"(?i:the)\s+(?-i:" + alternation(words("nationality_adjectives")) +
+    return re.compile(r"(?i:the)\s+(?-i:" + alternation(words("nationality_adjectives"),
+                                                          case_sensitive=True) +
                       r")\s+side\b")
 
 
@@ -164,7 +175,8 @@ def collective_mind(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     - 62% of farmers are furious, a May poll found.
     """
     taken: list[int] = []
-    for m in ctx.finditer(_mind_pattern()):
+    feels = _feels(ctx)
+    for m in ctx.finditer(_mind_pattern()) if feels else ():
         if _is_institution(ctx, m) or _specific(ctx, m):
             continue
         taken.append(m.end("mind"))
@@ -179,7 +191,7 @@ def collective_mind(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
             taken.append(will.end("mind"))
             yield Finding(*ctx.cue(m.start(), m.end()), reach=(
                 ctx.offset + m.start(), ctx.offset + will.end("mind")))
-    for m in ctx.finditer(_bare_mind_pattern()):
+    for m in ctx.finditer(_bare_mind_pattern()) if feels else ():
         if m.end("mind") in taken or not clause_start(ctx, m.start()):
             continue
         first = m.group("mind").split()[0].lower()
@@ -214,6 +226,8 @@ def group_stereotype(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     - My friends are tired.
     - 40% of teenagers are online after midnight, the survey found.
     """
+    if not has_predicate(ctx):
+        return
     for m in ctx.finditer(_trait_pattern()):
         if _is_institution(ctx, m) or _specific(ctx, m):
             continue

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import re
 
-_NUMBER_WORDS = (
-    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-    "hundreds?|thousands?|millions?|billions?|dozens?|percent|per\\s+cent|half"
-)
+from ..text import patterns
+
+# A prefix tree (FIGURE is scanned over every sentence): between word boundaries at most one of
+# these words can match at a position, so the tree finds exactly what the flat list found.
+_NUMBER_WORDS = patterns.alternation((
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands million millions billion billions dozen dozens percent "
+    "half").split() + ["per cent"], patterns.prose_atom)
 # A number may carry its magnitude or unit on it: "$1bn", "5m", "40km", "420ppm".
 _SUFFIX = r"(?:bn|mn|tn|m|k|km|kg|mm|cm|ml|ft|lb|lbs|mph|kph|kw|mw|gw|kwh|mwh|gwh|twh|ppm)?"
 FIGURE = re.compile(
-    r"(?<![\w.])(?:\d[\d,.]*\s*%|\d+(?:[.,]\d+)*" + _SUFFIX + r")(?!\w)|\b(?:"
-    + _NUMBER_WORDS + r")\b",
+    r"(?<![\w.])(?:\d[\d,.]*\s*%|\d+(?:[.,]\d+)*" + _SUFFIX + r")(?!\w)|\b"
+    + _NUMBER_WORDS + r"\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")

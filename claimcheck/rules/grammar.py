@@ -7,8 +7,10 @@ clause ("Cars are worthless") from a specific one ("my cars are", "of the cars")
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .sentence import SentenceContext
+from ..text import patterns
+from .sentence import SentenceContext, per_sentence
 from .words import EDGE_R, word_set
 
 # Words before a group that make it a specific, countable set ("my friends", "these voters").
@@ -31,7 +33,9 @@ CLAUSE_OPENERS = frozenset({
 })
 # "Sometimes cars fail" is the careful claim: these never start a generic subject.
 _LIMITING = {"sometimes", "often", "usually", "some", "occasionally", "rarely"}
-DETERMINERS = "|".join(sorted(FUNCTION_WORDS | CLAUSE_OPENERS | _LIMITING))
+# (a prefix tree: it is only ever read in a negative lookahead, `(?!(?:DETERMINERS)\b)`, where
+# only which words match counts, and a tree rejects most positions at their first letter)
+DETERMINERS = patterns.alternation(FUNCTION_WORDS | CLAUSE_OPENERS | _LIMITING)
 # Up to one lower-case word before a noun that is not a determiner: "professional" in
 # "professional athletes", never "the" or "my" (those make the noun phrase specific).
 MODIFIER = r"(?:(?!(?:" + DETERMINERS + r")\b)[a-z][\w-]*\s+)"
@@ -88,16 +92,37 @@ def clause_start(ctx: SentenceContext, pos: int) -> bool:
 
 # What a generic subject is said to be or do: "are (so) irresponsible", "don't cry",
 # "make lousy athletes". Named groups: trait (after a copula), verb and obj (a habit).
+_COPULA = r"are|aren['’]t|were|weren['’]t"
+_HABIT_LEAD = r"do\s+not|don['’]t|can['’]t|cannot|never|always|only|tend\s+to|will\s+never|won['’]t"
+_HABIT_VERB = (r"make|have|lack|cry|care|drive|know|want|love|hate|lie|cheat|steal|talk|"
+               r"get|do|act|think|eat|spend|work|ask|listen|understand|score")
 PREDICATE = (
-    r"(?:(?P<copula>are|aren['’]t|were|weren['’]t)\s+(?:not\s+)?" + INTENSIFIERS
+    r"(?:(?P<copula>" + _COPULA + r")\s+(?:not\s+)?" + INTENSIFIERS
     + r"(?P<trait>[\w'’-]+)"
-    r"|(?:do\s+not|don['’]t|can['’]t|cannot|never|always|only|tend\s+to|will\s+never"
-    r"|won['’]t)\s+(?:ever\s+)?(?P<habit>[a-z]+)"
+    r"|(?:" + _HABIT_LEAD + r")\s+(?:ever\s+)?(?P<habit>[a-z]+)"
     r"|(?:(?:just|really|all)\s+)*"
-    r"(?P<verb>make|have|lack|cry|care|drive|know|want|love|hate|lie|cheat|steal|talk|"
-    r"get|do|act|think|eat|spend|work|ask|listen|understand|score)" + EDGE_R +
+    r"(?P<verb>" + _HABIT_VERB + r")" + EDGE_R +
     r"(?:\s+(?P<obj>[\w'’-]+))?)"
 )
+# Where PREDICATE can match after a space, one of these words starts after a space too: a
+# copula or a habit's lead word followed by a space, or a habit verb (after "just"/"really"/
+# "all" and a space, or right at the start) ending a word. The necessary condition only, so a
+# scan for it stays linear (PREDICATE itself, tried at every space, rescans "all all all ...").
+_PREDICATE_WORD = (r"(?<=\s)(?:(?:" + _COPULA + "|" + _HABIT_LEAD + r")\s|(?:" + _HABIT_VERB
+                   + r")" + EDGE_R + ")")
+
+
+@per_sentence
+def has_predicate(ctx: SentenceContext) -> bool:
+    """A word that starts a PREDICATE, after a space, somewhere in the sentence. Every
+    subject-plus-predicate pattern ("...\\s+" + PREDICATE, case-insensitive) needs one to match,
+    so a sentence without one is settled by this short scan instead of each long pattern's."""
+    return _predicate_word().search(ctx.text) is not None
+
+
+@lru_cache(maxsize=1)
+def _predicate_word() -> re.Pattern[str]:
+    return re.compile(_PREDICATE_WORD, re.IGNORECASE)
 
 
 _PERFECT_ADVERBS = frozenset({"also", "already", "just", "now", "since", "ever", "never", "not",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..models import Claim
 from .base import Finding, rule
@@ -16,6 +17,7 @@ from .grammar import (
     SPECIFIC,
     clause_start,
     generic_predicate,
+    has_predicate,
 )
 from .sentence import SentenceContext
 from .words import EDGE_L, phrases, word_set
@@ -58,11 +60,14 @@ def sweeping_quantifier(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]
         yield Finding(*ctx.cue(m.start(), m.end()))
 
 
-# A bare plural noun ("cars", "flu vaccines"): -s but not -ss/-us ("glass", "virus").
-_BARE_PLURAL = re.compile(
-    EDGE_L + r"(?P<subject>" + MODIFIER + r"{0,2}(?P<noun>" + PLURAL + r"))\s+" + PREDICATE,
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=1)
+def _bare_plural() -> re.Pattern[str]:
+    """A bare plural noun ("cars", "flu vaccines"): -s but not -ss/-us ("glass", "virus").
+    Compiled on first use: CC102 is off by default."""
+    return re.compile(
+        EDGE_L + r"(?P<subject>" + MODIFIER + r"{0,2}(?P<noun>" + PLURAL + r"))\s+" + PREDICATE,
+        re.IGNORECASE,
+    )
 
 
 @rule(
@@ -92,7 +97,9 @@ def bare_generic(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     - Climate models are run on supercomputers.
     """
     people = word_set("group_nouns") | word_set("demonyms")  # CC402 speaks about people
-    for m in ctx.finditer(_BARE_PLURAL):
+    if not has_predicate(ctx):
+        return
+    for m in ctx.finditer(_bare_plural()):
         noun = m.group("noun").lower()
         if noun in people or noun in SPECIFIC or noun in NOT_PLURAL:
             continue

@@ -39,9 +39,10 @@ def words(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(data_lines(__package__, name)))  # repeated entries once
 
 
-def alternation(entries: tuple[str, ...]) -> str:
-    """A regex alternation of phrases, longest first, with flexible spaces and apostrophes."""
-    return patterns.alternation(entries, patterns.prose_atom)
+def alternation(entries: tuple[str, ...], *, case_sensitive: bool = False) -> str:
+    """A regex alternation of phrases, longest first, with flexible spaces and apostrophes.
+    `case_sensitive`: only for a group the pattern matches case-sensitively (`(?-i:...)`)."""
+    return patterns.alternation(entries, patterns.prose_atom, case_sensitive=case_sensitive)
 
 
 @cache

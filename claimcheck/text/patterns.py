@@ -9,7 +9,9 @@ The tree matches exactly what the flat alternation, longest entry first, matches
 order of preference: two entries that match at one position are a prefix of one another, and
 the tree tries the longer first (its optional tails are greedy), as the longest-first list did.
 That holds when no text character can match two different branches; entries that are not plain
-lower-case ASCII (where case-insensitive matching could blur branches) keep the flat list.
+lower-case ASCII (where case-insensitive matching could blur branches) keep the flat list, unless
+the caller matches them case-sensitively (`case_sensitive=True`, inside `(?-i:...)`), where any
+ASCII entries make a tree ("Afghans|Albanians|..." is 180 demonyms tried at every position).
 """
 
 from __future__ import annotations
@@ -20,12 +22,16 @@ from collections.abc import Callable, Iterable
 Atom = Callable[[str], str]  # the regex one character of an entry stands for
 
 
-def alternation(entries: Iterable[str], atom: Atom = re.escape) -> str:
-    """A non-capturing group matching any entry, longest first, as a prefix tree."""
+def alternation(entries: Iterable[str], atom: Atom = re.escape, *,
+                case_sensitive: bool = False) -> str:
+    """A non-capturing group matching any entry, longest first, as a prefix tree.
+    `case_sensitive`: the caller puts the group where case matters (`(?-i:...)` or a pattern
+    without IGNORECASE), so upper-case ASCII letters are branches of their own too."""
     ordered = sorted(dict.fromkeys(entries), key=len, reverse=True)
     if not ordered:
         return "(?!)"  # matches nothing, as an empty list should
-    if not all(entry.isascii() and entry == entry.lower() for entry in ordered):
+    if not all(entry.isascii() and (case_sensitive or entry == entry.lower())
+               for entry in ordered):
         return "(?:" + "|".join("".join(map(atom, entry)) for entry in ordered) + ")"
     root: _Trie = {}
     for entry in ordered:
