@@ -276,6 +276,13 @@ def diff_text(diff: str) -> Text:
     return out
 
 
+def report_figure(score: float) -> str:
+    """A verdict's score as the JSON report gives it (to 4 places), at least 2 decimals: a
+    no-evidence verdict's 0.0042 is not "0.00" beside a reason citing another probability."""
+    two = f"{score:.2f}"
+    return two if float(two) == score else f"{score:.4f}".rstrip("0")
+
+
 def details_text(claim: Claim, descriptions: dict[str, str], checking: bool) -> Text:
     out = Text(end="")
     out.append(f"{claim.id}", style="bold")
@@ -298,7 +305,7 @@ def details_text(claim: Claim, descriptions: dict[str, str], checking: bool) -> 
         label = verdicts.words(verdict.label).upper()
         out.append(label, style=style)
         if verdicts.scored(verdict.label):
-            out.append(f" {verdict.score:.2f}", style="dim")
+            out.append(f"  score {report_figure(verdict.score)}", style="dim")
         if verdict.suppressed_by:
             out.append(f" (suppressed: {verdict.suppressed_by})", style="dim")
         out.append("\n" + " ".join(clean(verdict.reason).split()) + "\n")

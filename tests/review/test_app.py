@@ -239,6 +239,23 @@ def test_evidence_markers_keep_the_snippets_own_spacing() -> None:
     assert "  a «b» c\n" in middle
 
 
+def test_the_verdict_score_is_the_reports_figure_and_says_what_it_is() -> None:
+    # A no-evidence verdict's score is the model's probability of no evidence (0.0042 here),
+    # while its reason cites the probability of support: "NO EVIDENCE 0.00" read as a
+    # contradiction of "probability of support 0.20".
+    from claimcheck.models import Claim, Verdict
+    from claimcheck.review.view import details_text
+
+    claim = Claim(id="516ae79e", file="draft.md", line=3, column=1, start=0, end=25,
+                  text="Hamas accepted the offer.", kind="factual", checkable=True,
+                  sentence_index=0, sentence_start=0, sentence_end=25)
+    reason = "no reference settles this claim (closest: wire report, probability of support 0.20)"
+    for score, shown in ((0.0042, "NO EVIDENCE  score 0.0042"), (0.69, "NO EVIDENCE  score 0.69"),
+                         (0.525, "NO EVIDENCE  score 0.525"), (0.0, "NO EVIDENCE  score 0.00")):
+        claim.verdict = Verdict(label="no_evidence", score=score, reason=reason)
+        assert shown + "\n" in details_text(claim, {}, checking=False).plain
+
+
 @sync
 async def test_timers_that_fire_while_the_app_shuts_down_do_nothing(project: Path) -> None:
     """A pane prefetch, a details refresh, a drain of checking's messages or a file watch can
