@@ -13,6 +13,7 @@ from functools import lru_cache
 from re import Match
 
 from ..models import Claim
+from ..text.quotes import quotations
 from .words import WORD, phrases, plain, word_set
 
 PRONOUN_SPEAKERS = frozenset({"i", "we", "you"})
@@ -22,25 +23,10 @@ VAGUE_SUBJECTS = frozenset({"majority", "most", "everyone", "everybody", "all", 
 
 @lru_cache(maxsize=16)
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each double-quoted span, quote marks included; pairs never cross a blank
-    line, so one stray mark cannot swallow the rest of the file."""
-    spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch == "\n" and text.startswith("\n\n", i):
-            open_at = None
-        elif ch == "“":
-            open_at = i
-        elif ch == "”" and open_at is not None:
-            spans.append((open_at, i + 1))
-            open_at = None
-        elif ch == '"':
-            if open_at is None:
-                open_at = i
-            else:
-                spans.append((open_at, i + 1))
-                open_at = None
-    return tuple(spans)
+    """(start, end) of each quotation, quote marks included (text.quotes finds them: straight
+    and curly double quotes, curly single quotes; never across a blank line), once per
+    document."""
+    return tuple(quotations(text))
 
 
 @lru_cache(maxsize=16)

@@ -3,7 +3,8 @@
 - `quoted_spans(text)`: (start, end) of the text inside each pair of quote marks: straight
   double, curly double, or curly single ("‘...’" not followed by a letter). A pair may wrap
   across a line break but never across a blank line, so one stray mark cannot swallow the rest of
-  a file. What the JSON report's quote mentions are.
+  a file. What the JSON report's quote mentions are. `quotations(text)`: the same pairs with
+  their marks (the rules' "inside someone's quotation").
 - `quoted_passages(text)`: the quoted passages worth checking as quotations: at least
   MIN_QUOTE_WORDS words, cut at an ellipsis (the writer marked the words between as left out).
 - `quote_regions(masked, start, end)`: the quotes of one block of a draft, found once so a quote
@@ -40,6 +41,12 @@ _OPENERS = "\"“"
 _CLOSERS = {"\"": "\"", "“": "”"}
 _OPENING_CONTEXT = re.compile(r"[\s(\[—–:,-]")
 _OPENER = re.compile(f"[{_OPENERS}]")
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each pair of quote marks with the text between, marks included, in
+    order (empty pairs too): where someone else's words, or a phrase talked about, sit."""
+    return [m.span() for m in QUOTED.finditer(text)]
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

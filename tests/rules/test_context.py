@@ -49,6 +49,14 @@ def test_quote_spans_pair_within_a_paragraph() -> None:
     assert quote_spans(text) == ((8, 19), (24, 30))
 
 
+def test_quotations_are_text_quotes_own_pairs_with_their_marks() -> None:
+    # one quote finder (text/quotes): British single curly quotes count, an apostrophe does not
+    # open one, and a CRLF blank line ends an unclosed quote as an LF one does
+    text = "Officials called it \u2018the best plan anyone has\u2019. It\u2019s done.\r\n\r\n\"open"
+    assert quote_spans(text) == ((text.index("\u2018"), text.index("\u2019") + 1),)
+    assert quote_spans('"open\r\n\r\nnext" line') == ()
+
+
 def test_embedded_quote_is_someones_words() -> None:
     text = 'The ad pushes the "everyone is doing it" mentality.'
     ctx = _ctx(text)
