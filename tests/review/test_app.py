@@ -143,6 +143,41 @@ async def test_the_list_is_virtual_whatever_the_number_of_claims(
 
 
 @sync
+async def test_a_key_draws_the_panes_without_scrollbar_widgets_and_they_still_scroll(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual import events
+    from textual.scrollbar import ScrollBar
+
+    from claimcheck.review.app import TextPane
+
+    app = make_app(project)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await checked(pilot)
+        rendered: list[int] = []
+        original = ScrollBar.render
+        monkeypatch.setattr(ScrollBar, "render",
+                            lambda self: rendered.append(1) or original(self))
+        await pilot.press("j", "j")  # the claim with two flags: long details
+        await pilot.pause(0.1)
+        # the panes' thumbs are drawn with their lines: no scrollbar widget is drawn by a key
+        # (each pane's was, every key: the costliest lines of a j)
+        assert rendered == []
+        details = app.query_one("#details", TextPane)
+        assert details.max_scroll_y > 0 and details.scroll_offset.y == 0
+        column = [details.render_line(y).text[-1] for y in range(details.size.height)]
+        assert column[0] == "▐" and column[-1] == " "  # the thumb at the top
+        await pilot.press("J")  # scroll the details by key
+        await pilot.pause(0.1)
+        assert details.scroll_offset.y > 0
+        column = [details.render_line(y).text[-1] for y in range(details.size.height)]
+        assert column.index("▐") > 0  # ... and the thumb follows
+        at = details.scroll_offset.y
+        details.post_message(events.MouseScrollUp(details, 1, 1, 0, -1, 0, False, False, False))
+        await pilot.pause(0.1)
+        assert details.scroll_offset.y < at  # and by the mouse wheel
+
+
+@sync
 async def test_no_color_keeps_every_state_in_characters(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
