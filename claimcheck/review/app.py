@@ -132,12 +132,7 @@ class ClaimList(ScrollView, can_focus=True):
 
     def forget(self, indexes: Any = None) -> None:
         """Drop cached rows (of these claims, or all) after their claims changed."""
-        if indexes is None:
-            self.cache.clear()
-            return
-        wanted = set(indexes)
-        for key in [k for k in self.cache if k[0] in wanted]:
-            del self.cache[key]
+        _forget(self.cache, indexes)
 
     def on_click(self, event: events.Click) -> None:
         row = self.scroll_offset.y + event.y
@@ -146,6 +141,17 @@ class ClaimList(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_count(len(self.review.view))
+
+
+def _forget(cache: dict[Any, Any], keys: Any) -> None:
+    """Drop the entries of a render cache whose key starts with one of `keys` (None: all):
+    both caches here are keyed by (claim index, ...)."""
+    if keys is None:
+        cache.clear()
+        return
+    wanted = set(keys)
+    for key in [k for k in cache if k[0] in wanted]:
+        del cache[key]
 
 
 def _strip(text: Text, width: int) -> Strip:
@@ -234,12 +240,7 @@ class TextPane(ScrollView, can_focus=True):
 
     def forget(self, keys: Any = None) -> None:
         """Drop cached renders (of these keys, or all) after what they show changed."""
-        if keys is None:
-            self.cache.clear()
-            return
-        wanted = set(keys)
-        for cached in [k for k in self.cache if k[0] in wanted]:
-            del self.cache[cached]
+        _forget(self.cache, keys)
 
     def _lay_out(self) -> None:
         width = self._text_width()
