@@ -392,7 +392,8 @@ def main() -> None:
     try:
         draft, refs = make_inputs(folder, size, snippets)
         print(f"draft {size:,} bytes, {snippets:,} snippets; {os.cpu_count()} cores; "
-              f"load average before {os.getloadavg()[0]:.2f}")
+              f"load average before {os.getloadavg()[0]:.2f}; command "
+              f"{shutil.which('claimcheck')}")
         seconds, screen, start_cpu = first_screen(folder, draft, refs)
         status = screen.splitlines()[0].strip()
         verdict = "meets" if seconds < FIRST_SCREEN_TARGET else "MISSES"
