@@ -271,6 +271,9 @@ _MARKED_YEAR = re.compile(
     r"earlier\s+than|later\s+than)\s+)(?P<y>\d{3,4})(?!\d|\s*%)"
     r"|(?<![\d.,$])(?P<e>\d{3,4})\s*(?:AD|BC|BCE|CE)\b")
 _ERA = re.compile(r"\s*(?:AD|BC|BCE|CE)\b")
+# What every _YEAR_RANGE match holds: three digits, then the joining word or dash (a cheap
+# search first: most texts hold no range, and the full pattern is slow to fail)
+_RANGE_HINT = re.compile(r"\d{3}\s*(?:-|–|(?i:to|and|until|through))")
 _THREE_DIGITS = re.compile(r"\d{3}")
 _PLAIN_YEAR = re.compile(r"(?<![\d.,$£€-])(?P<y>1[5-9]\d\d|20\d\d)(?![\d%]|\.\d|,\d|s\b)")
 
@@ -311,7 +314,7 @@ def find_years(text: str) -> tuple[YearSpan, ...]:
             out.append(span)
             taken.append((span.start, span.end))
 
-    for m in _YEAR_RANGE.finditer(text):
+    for m in _YEAR_RANGE.finditer(text) if _RANGE_HINT.search(text) else ():
         a, b = m.group("a"), m.group("b")
         low = int(a)
         high = int(b) if len(b) >= 3 else int(a[:len(a) - len(b)] + b)  # "1998-99"
@@ -324,7 +327,7 @@ def find_years(text: str) -> tuple[YearSpan, ...]:
         if low < 1000 and not (approx or _ERA.match(text, m.end())):
             continue  # "between 200 and 201" is a count; "c. 950 to c. 1250" are years
         add(YearSpan(m.group(), m.start(), m.end(), low, high, approx))
-    for m in _DECADE.finditer(text):
+    for m in _DECADE.finditer(text) if "0s" in text else ():
         y = int(m.group("y"))
         add(YearSpan(m.group(), m.start(), m.end(), y, y + 9))
     for m in _MARKED_YEAR.finditer(text):

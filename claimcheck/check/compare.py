@@ -86,6 +86,8 @@ class Parsed:
     stem_set: frozenset[str]
     word_set: frozenset[str]
     negations: tuple[int, ...]  # positions of the negations (see `is_negation`)
+    keys: list[str]  # each word as names are compared (see `_name_key`)
+    key_set: frozenset[str]
 
 
 @lru_cache(maxsize=4096)
@@ -93,8 +95,13 @@ def parse(text: str) -> Parsed:
     toks = tokens(text)
     lower = [t.text.lower() for t in toks]
     stems = [stem(w) for w in lower]
+    keys = [_name_key(w) for w in lower]
+    # `is_negation` of each word, on the lower-case words (a token holds no curly apostrophe:
+    # `tokens` straightens them)
+    negating = negations()
     return Parsed(toks, lower, stems, frozenset(stems), frozenset(lower),
-                  tuple(i for i, t in enumerate(toks) if is_negation(t.text)))
+                  tuple(i for i, w in enumerate(lower) if w in negating or w.endswith("n't")),
+                  keys, frozenset(keys))
 
 
 @lru_cache(maxsize=4096)
@@ -186,10 +193,23 @@ def _rank_words(text: str) -> tuple[list[str], list[str], bool]:
     return lower, shown, any(ordinal(w) for w in lower)
 
 
+_DIGIT_RANK = re.compile(r"\d(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def _may_rank(text: str) -> bool:
+    """Whether `text` can hold a rank (see `_rank_words`): a word that is a rank word, or
+    starts with one before a hyphen, or a figure with an ordinal ending. Cheaper than
+    `_rank_words` for the many passages that have none."""
+    return bool(_DIGIT_RANK.search(text)) or any(
+        w.partition("-")[0] in _ORDINAL_WORDS for w in parse(text).word_set)
+
+
 def ordinals(claim: str, evidence: str) -> list[Mismatch]:
     """A rank in the same place given as another one ("the third largest" / "the fourth
     largest", "2nd" / "second", "third-largest"), or a rank before a superlative that the source
     gives bare ("the second largest" / "the largest", which is the first)."""
+    if not _may_rank(claim) and not _may_rank(evidence):
+        return []
     (c, c_text, c_ranks), (e, e_text, e_ranks) = _rank_words(claim), _rank_words(evidence)
     if not c_ranks and not e_ranks:
         return []
@@ -259,10 +279,10 @@ def details(claim: str, evidence: str) -> Details:
     found = number_details(claim, evidence) + date_details(claim, evidence)
     names = claim_names(claim)
     if names:
-        said = {_name_key(t) for t in parse(evidence).tokens}
+        said = parse(evidence).key_set
         keys = {n: n.lower().replace("’", "'").removesuffix("'s") for n in names}
         # a place and its people's adjective name the same: "Egypt" / "Egyptian mediators"
-        said |= {w[:len(k)] for w in said for k in keys.values() if len(k) >= 4}
+        said = said | {w[:len(k)] for w in said for k in keys.values() if len(k) >= 4}
         found += Details(found=tuple(n for n in names if keys[n] in said),
                          missing=tuple(n for n in names if keys[n] not in said), names=names)
     return found
@@ -528,8 +548,8 @@ def _is_name(token: Token, text: str) -> bool:
             and token.lower not in calendar_words() and not is_negation(token.text))
 
 
-def _name_key(token: Token) -> str:
-    lower = token.lower
+def _name_key(lower: str) -> str:
+    """A lower-case word as names are compared: without a possessive "'s"."""
     return lower[:-2] if lower.endswith("'s") else lower
 
 
@@ -540,11 +560,11 @@ def entities(claim: str, evidence: str) -> list[Mismatch]:
     run of claim words is replaced, and both runs contain capitalised names the other text does
     not mention at all, the names differ. A name simply missing is not a contradiction.
     """
-    c_tokens, e_tokens = parse(claim).tokens, parse(evidence).tokens
-    c_keys, e_keys = [_name_key(t) for t in c_tokens], [_name_key(t) for t in e_tokens]
-    e_words = set(e_keys)
-    if not any(key not in e_words and _is_name(t, claim) for t, key in zip(c_tokens, c_keys,
-                                                                          strict=True)):
+    c, e = parse(claim), parse(evidence)
+    c_tokens, e_tokens, c_keys, e_keys, e_words = c.tokens, e.tokens, c.keys, e.keys, e.key_set
+    named = _names_at(claim)
+    if not any(key not in e_words and is_name for key, is_name in zip(c_keys, named,
+                                                                      strict=True)):
         return []  # every name of the claim is in the evidence: none can have been replaced
     out: list[Mismatch] = []
     ops = list(Levenshtein.opcodes(c_keys, e_keys))
@@ -559,7 +579,8 @@ def entities(claim: str, evidence: str) -> list[Mismatch]:
         if not (before and after):
             continue
         c_run, e_run = c_tokens[op.src_start:op.src_end], e_tokens[op.dest_start:op.dest_end]
-        c_names = [t.text for t in c_run if _is_name(t, claim) and _name_key(t) not in e_words]
+        c_names = [t.text for i, t in enumerate(c_run, start=op.src_start)
+                   if named[i] and c_keys[i] not in e_words]
         e_names = [t.text for t in e_run if _is_name(t, evidence)]
         if len(c_names) < len(c_run) or len(e_names) < len(e_run) or _abbreviates(
                 c_names, e_names):
@@ -611,12 +632,19 @@ def _lexical_antonyms() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1024)
+def _names_at(text: str) -> tuple[bool, ...]:
+    """For each word of `text` (see `parse`), whether it is a name (see `_is_name`)."""
+    return tuple(_is_name(tok, text) for tok in parse(text).tokens)
+
+
+@lru_cache(maxsize=1024)
 def claim_names(claim: str) -> tuple[str, ...]:
     """The claim's names, as written, once each (see `_is_name`)."""
     seen: dict[str, str] = {}
-    for tok in parse(claim).tokens:
-        if _is_name(tok, claim):
-            seen.setdefault(_name_key(tok), tok.text)
+    parsed = parse(claim)
+    for tok, key, is_name in zip(parsed.tokens, parsed.keys, _names_at(claim), strict=True):
+        if is_name:
+            seen.setdefault(key, tok.text)
     return tuple(seen.values())
 
 
@@ -624,7 +652,9 @@ def without(text: str, names: tuple[str, ...]) -> str:
     """`text` without the words of `names` (as `claim_names` gives them): what a claim says
     about its people and places, to compare with what a passage says about them."""
     keys = {n.lower().replace("’", "'").removesuffix("'s") for n in names}
-    return " ".join(t.text for t in parse(text).tokens if _name_key(t) not in keys)
+    parsed = parse(text)
+    return " ".join(t.text for t, key in zip(parsed.tokens, parsed.keys, strict=True)
+                    if key not in keys)
 
 
 def _negated(text: Parsed, other_stems: frozenset[str]) -> list[str]:
