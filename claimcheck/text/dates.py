@@ -149,8 +149,13 @@ def scan_dates(text: str) -> tuple[DateMention, ...]:
     taken = Taken()
     for form in DATE_FORMS:
         for m in pats[form].finditer(text):
+            # the cheap tests first: most "in X" matches are no month, many years sit in a
+            # date already taken
+            if form == "month" and m.group("month").lower() not in names or taken.overlaps(
+                    m.start(), m.end()):
+                continue
             date = _date(form, m, text, names)
-            if date is None or taken.overlaps(m.start(), m.end()):
+            if date is None:
                 continue
             found.append(date)
             taken.add(date.start, date.end)
