@@ -32,15 +32,17 @@ APPROX = 0.1
 SOFT_BOUND = 1.25
 
 _LOWER = ("more than", "over", "above", "at least", "in excess of", "exceeding", "upwards of",
-          "greater than", "no less than", "no fewer than", "not less than", "beyond", "over")
+          "greater than", "no less than", "no fewer than", "not less than", "beyond", "over",
+          "older than")
 _UPPER = ("fewer than", "less than", "under", "below", "at most", "up to", "no more than",
-          "not more than", "a maximum of", "lower than", "as few as")
+          "not more than", "a maximum of", "lower than", "as few as", "younger than")
 _NEAR_BELOW = ("nearly", "almost", "just under", "close to", "just short of", "not quite")
 _NEAR_ABOVE = ("just over", "just above", "slightly more than", "a little over")
 _APPROX = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
            "c.", "ca.", "circa", "approx.", "~", "more or less", "or so", "of about")
 _STRICT = frozenset(("more than", "over", "above", "in excess of", "exceeding", "greater than",
-                     "beyond", "fewer than", "less than", "under", "below", "lower than"))
+                     "beyond", "fewer than", "less than", "under", "below", "lower than",
+                     "older than", "younger than"))
 
 
 def _alternation(words: tuple[str, ...]) -> str:

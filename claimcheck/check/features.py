@@ -27,7 +27,7 @@ FEATURES = (
     "number_found", "number_missing", "number_wrong", "date_found", "date_missing",
     "date_wrong", "name_found", "name_missing", "bound_found",
     "negation_diff", "opposite_diff", "quantifier_diff", "entity_diff", "any_diff",
-    "unseen", "claim_words", "length_ratio",
+    "claim_words", "length_ratio",
 )
 NEUTRAL_SEMANTIC = 0.5  # without wordllama: a middling similarity, which the model reads as no news
 _KIND_FEATURE = {"entity": "entity_diff", "negation": "negation_diff",
@@ -99,7 +99,7 @@ def pair(claim: str, processed_claim: str, scored: Scored, signals: Signals,
         found=len(found.found) / total if total else 0.0,
         missing=len(found.missing) / total if total else 0.0,
         bound_found=float(bool(found.bounded)),
-        unseen=min(signals.unseen, 3), claim_words=math.log1p(signals.claim_words),
+        claim_words=math.log1p(signals.claim_words),
         length_ratio=math.log((len(text) + 20) / (len(claim) + 20)))
     for kind in ("number", "date", "name"):
         have, lack, wrong = found.count(kind)

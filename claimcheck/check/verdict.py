@@ -39,8 +39,11 @@ QUOTE_CANDIDATES = 5
 # A claim with this many content words that occur in no reference at all says something the
 # references never mention, so it is at most partly supported however probable the support
 # (those words are named). One such word is let through: it is as often a paraphrase ("stood
-# at" for "was"), and a paraphrase must not cost support.
+# at" for "was"), and a paraphrase must not cost support. Partly supported needs part of the
+# claim there: one of its details (number, date, name), or at least HALF of its content words;
+# otherwise the claim is something the references do not talk about: no evidence.
 UNSEEN_LIMIT = 2
+HALF = 0.5
 # When one passage supports and another contradicts, the closer match (span score) decides, and
 # the other is named in the reason: a support that has every detail of the claim wins unless
 # the contradicting passage is closer by more than this; a vaguer support (details missing)
@@ -184,7 +187,15 @@ def _supported(text: str, claim_stems: frozenset[str], pairs: list[Pair], probs:
     unseen = claim_stems - cache.known() - content_stems(
         _context(snippets[chosen.scored.span.snippet]))
     if len(unseen) >= UNSEEN_LIMIT:
-        missing += _missing_words(text, chosen.scored, unseen)
+        words = _missing_words(text, chosen.scored, unseen)
+        if not chosen.details.found and chosen.scored.coverage < HALF:
+            # nothing of the claim's substance is there: no detail, and under half its words
+            return Verdict(label="no_evidence", score=round(float(probs[support][2]), 4),
+                           reason=f"the closest reference ({_where(chosen, snippets)}, "
+                                  f"probability of support {probs[support][0]:.2f}) gives "
+                                  f"none of this claim's details and few of its words; in no "
+                                  f"reference: {', '.join(words)}")
+        missing += words
     if missing:
         return Verdict(label="partly_supported", score=round(float(probs[support][0]), 4),
                        reason=f"partly supported by {_where(chosen, snippets)} "
@@ -295,15 +306,18 @@ def _decide(found: Pair, probs: np.ndarray, thresholds: Thresholds,
     outweighs similarity (a changed number, date, name or polarity is never supported), and
     the configured floors (thresholds.support, thresholds.partial) apply to the probability.
     Two floors come with the weights (chosen on the training part's validation fold): a
-    contradiction no detector can name needs `model.unnamed_contradiction`, and a passage
+    contradiction no detector can name needs `model.unnamed_contradiction` (and is a support
+    missing a detail when the passage lacks one, see `_gives_part`), and a passage
     that shares only names with the claim needs `model.names_only_support` to support it;
     below them the claim is left unsettled."""
     label = LABELS[int(np.argmax(probs))]
     if label == "supported" and found.mismatches:
         label = "contradicted"
-    if label == "contradicted" and not found.mismatches and probs[1] < (
-            model.unnamed_contradiction):
-        label = "no_evidence"
+    if label == "contradicted" and not found.mismatches:
+        if _gives_part(found, probs, thresholds):
+            return "supported", float(probs[0])  # partly: `_supported` names what is missing
+        if probs[1] < model.unnamed_contradiction:
+            label = "no_evidence"
     if label == "supported" and probs[0] < thresholds.support:
         label = "no_evidence"
     if label == "supported" and found.details.missing and not found.details.found:
@@ -317,6 +331,20 @@ def _decide(found: Pair, probs: np.ndarray, thresholds: Thresholds,
     if label == "contradicted" and probs[1] < thresholds.partial and not found.mismatches:
         label = "no_evidence"
     return label, float(probs[LABELS.index(label)])
+
+
+def _gives_part(found: Pair, probs: np.ndarray, thresholds: Thresholds) -> bool:
+    """A contradiction no detector names, where the passage gives a number or date of the
+    claim and lacks another detail of it ("4.2 million containers, a record." for "... 4.2
+    million containers in 2023"): the model reads the same statement with something not
+    matching, and the one thing known not to match is a detail the passage does not give,
+    not one it contradicts. It is then a support missing a detail (partly supported, the
+    missing detail named; a closer contradiction still wins, see `_contradiction_wins`), as
+    long as the model reads the passage as settling the claim one way or the other. Whatever
+    `model.unnamed_contradiction` says: that floor is for contradictions nothing explains."""
+    details = found.details
+    return bool(set(details.found) - set(details.names)) and bool(details.unsettled()) and (
+        probs[0] + probs[1] >= max(thresholds.support, probs[2]))
 
 
 def _contradicted(found: Pair, p: float, snippets: list[Snippet], evidence: list[Evidence],

@@ -32,8 +32,17 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith("ss"):
                 return word
-            return word[: -len(suffix)]
-    return word
+            return _double_e(word[: -len(suffix)])
+    return _double_e(word)
+
+
+def _double_e(word: str) -> str:
+    """"succeed" and "agreed" end in a root's "ee", not in the suffix "ed": the root loses
+    its last "e" like "agree" does, so "succeed", "succeeded" and "succeeding" are one word
+    (and "agreeing" is "agree")."""
+    if word.endswith("eed") and len(word) >= 6:
+        word = word[:-1]
+    return word[:-1] if word.endswith("ee") and len(word) >= 5 else word
 
 
 @cache

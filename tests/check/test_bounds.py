@@ -33,6 +33,7 @@ def test_bound_words_make_intervals() -> None:
     ("Turnout was 3.5 percent.", "Turnout was 3.5%."),
     ("Revenue was $2.5 bn.", "Revenue was $2.5 billion."),
     ("He was active in the 1990s.", "He was active in 1995."),
+    ("She started acting when she was younger than 9.", "She began acting at age 7."),
 ])
 def test_consistent_figures_are_not_contradictions(claim: str, evidence: str) -> None:
     assert kinds(claim, evidence) == []
@@ -42,6 +43,8 @@ def test_consistent_figures_are_not_contradictions(claim: str, evidence: str) ->
     ("The channel has under 7 million more subscribers than PewDiePie.",
      "The channel has more than 7 million more subscribers than PewDiePie.", "bound"),
     ("The storm killed more than 12 people.", "The storm killed 12 people.", "bound"),
+    ("She started acting when she was younger than 9.", "She began acting at age 9.", "bound"),
+    ("He joined when he was older than 30.", "He joined when he was 30.", "bound"),
     ("197% of experts agree.", "97% of experts agree.", "number"),
     ("Support rose 3 percentage points.", "Support rose 3%.", "unit"),
     ("Revenue was $2.5 million.", "Revenue was $2.5 billion.", "number"),

@@ -36,6 +36,11 @@ def test_stem_matches_inflections() -> None:
     assert stem("rejected") == stem("rejection") == stem("rejects") == "reject"
     assert stem("closed") == stem("close")
     assert stem("process") == "process"
+    # a root ending in "ee" is not a word plus "ed"
+    assert stem("succeed") == stem("succeeded") == stem("succeeds") == stem("succeeding")
+    assert stem("agree") == stem("agreed") == stem("agrees") == stem("agreeing")
+    assert stem("guarantee") == stem("guaranteed")
+    assert stem("need") == stem("needed") != stem("nee")
 
 
 def test_negations() -> None:
