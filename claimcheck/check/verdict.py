@@ -40,8 +40,9 @@ QUOTE_CANDIDATES = 5
 # references never mention, so it is at most partly supported however probable the support
 # (those words are named). One such word is let through: it is as often a paraphrase ("stood
 # at" for "was"), and a paraphrase must not cost support. Partly supported needs part of the
-# claim there: one of its details (number, date, name), or at least HALF of its content words;
-# otherwise the claim is something the references do not talk about: no evidence.
+# claim in one of its best passages: one of its details (number, date, name), or at least HALF
+# of its content words; otherwise the claim is something the references do not talk about: no
+# evidence.
 UNSEEN_LIMIT = 2
 HALF = 0.5
 # When one passage supports and another contradicts, the closer match (span score) decides, and
@@ -188,8 +189,9 @@ def _supported(text: str, claim_stems: frozenset[str], pairs: list[Pair], probs:
         _context(snippets[chosen.scored.span.snippet]))
     if len(unseen) >= UNSEEN_LIMIT:
         words = _missing_words(text, chosen.scored, unseen)
-        if not chosen.details.found and chosen.scored.coverage < HALF:
-            # nothing of the claim's substance is there: no detail, and under half its words
+        if not any(p.details.found or p.scored.coverage >= HALF for p in pairs):
+            # nothing of the claim's substance is in any of its best passages: no detail, and
+            # under half its words
             return Verdict(label="no_evidence", score=round(float(probs[support][2]), 4),
                            reason=f"the closest reference ({_where(chosen, snippets)}, "
                                   f"probability of support {probs[support][0]:.2f}) gives "

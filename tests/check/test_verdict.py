@@ -154,6 +154,16 @@ def test_a_detail_the_supporting_passage_lacks_makes_it_partly_supported(judged:
     assert verdict.reason.endswith("not found there: '2023'")
 
 
+def test_words_no_reference_has_are_named_when_another_passage_gives_the_rest(
+        judged: Judged) -> None:
+    """The passage the model likes best ("opened in 1998") shares one word; another gives half
+    of the claim: partly supported, the two words no reference has named, not no evidence."""
+    verdict = judged("All experts agree that the bridge is safe.",
+                     ["The bridge opened in 1998.", "Inspectors found the bridge safe."])
+    assert verdict.label == "partly_supported", verdict.reason
+    assert verdict.reason.endswith("not found there: 'experts', 'agree'")
+
+
 def test_a_detail_the_reference_gives_as_its_title_is_not_missing(judged: Judged) -> None:
     """The passage's record names what it is about ("Port of Valmora, 2023 report"): the year
     and the words of that title count as found, a year it does not give is still missing."""
