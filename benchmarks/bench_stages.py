@@ -3,7 +3,8 @@
 `bench_pipeline.py` gives wall time per stage, which a shared 2-core machine at load 20 blurs by
 3-5x. This times the same public stage functions (`load_documents`, `split_documents`,
 `flag_claims`, `load_references`, `build_index`; `check_all` with --match) by CPU time
-(`time.process_time`), each run in a fresh process with an empty index cache, and keeps the
+(`time.process_time`; for `match`, plus the judging processes' CPU, as check_all judges in
+several on a large draft), each run in a fresh process with an empty index cache, and keeps the
 best of N runs: the figure least disturbed by other processes. `--code DIR` runs the stages
 of another checkout (its `claimcheck` package first on PYTHONPATH), so two versions can be run
 alternately in the same minutes:
@@ -73,10 +74,21 @@ def case(draft: str, refs: str, match: bool) -> dict[str, Any]:
     index = build_index(snippets)
     lap("index")
     if match:
+        import multiprocessing
+        import resource
+
         from claimcheck.check import check_all
 
+        def children() -> float:  # CPU of the judging processes, once they have been joined
+            used = resource.getrusage(resource.RUSAGE_CHILDREN)
+            return used.ru_utime + used.ru_stime
+
+        before = children()
         check_all(claims, index, config)
+        for process in multiprocessing.active_children():
+            process.join()
         lap("match")
+        seconds["match"] += children() - before
     import claimcheck
 
     return {"code": str(Path(claimcheck.__file__).parent.parent), "claims": len(claims),
