@@ -254,3 +254,21 @@ def test_show_prints_one_claim(project: Path) -> None:
     assert "CONTRADICTED" in shown.stdout and "1.2 million → 1.4 million" in shown.stdout
     missing = _cli(project, "show", "draft.md", "zzzz")
     assert missing.returncode == 2 and "no claim 'zzzz'" in missing.stderr
+
+
+def test_a_session_resolves_each_drafts_path_once_not_once_per_claim(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Per claim, a 1 MB draft's 15,000 path resolutions held the review app for about a second
+    # when its claims arrived; the keys are the same.
+    from claimcheck import ledger
+
+    report, _ = checked(project)
+    expected = ledger.claim_keys(report.claims, project)
+    resolved: list[str] = []
+    original = ledger.draft_key
+    monkeypatch.setattr(ledger, "draft_key",
+                        lambda path, root: resolved.append(path) or original(path, root))
+    session = ReviewSession(project / ".claimcheck" / "ledger.jsonl", reviewer="Ann Lee")
+    session.attach(report.claims)
+    assert len(report.claims) > 2 and resolved == ["draft.md"]
+    assert session.keys == expected and expected[0][0] == "draft.md"

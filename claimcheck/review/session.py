@@ -44,7 +44,7 @@ class ReviewSession:
         """Show the ledger's decisions on these claims (a new split of the drafts)."""
         self.claims = list(claims)
         self.keys = claim_keys(self.claims, self.root)
-        apply_ledger(self.claims, self.records, self.root)
+        apply_ledger(self.claims, self.records, self.root, self.keys)
 
     def reapply(self, indexes: Iterable[int]) -> None:
         """Decisions again on claims whose flags were just replaced (suppressions find their
