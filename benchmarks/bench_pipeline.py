@@ -34,6 +34,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402  (a sibling script, not an installed module)
+from stages import lap_timer, through_index  # noqa: E402  (likewise)
 
 from claimcheck.processes import one_native_thread  # noqa: E402
 
@@ -85,37 +86,18 @@ def run_case(draft: str, refs: str, fmt: str) -> dict[str, Any]:
     from claimcheck.check import check_all, is_matched
     from claimcheck.config import Config
     from claimcheck.models import Report
-    from claimcheck.pipeline import (
-        flag_claims,
-        load_documents,
-        split_documents,
-        summarize,
-        suppress_findings,
-    )
-    from claimcheck.references import build_index, load_references
+    from claimcheck.pipeline import summarize, suppress_findings
+
+    # resolved here, before the first lap (claimcheck.references loads these names lazily), as
+    # they always were
+    from claimcheck.references import build_index, load_references  # noqa: F401
     from claimcheck.report import render
 
     config = Config.model_validate({"refs": [refs]})
     seconds: dict[str, float] = {"import": imported}
-    clock = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        seconds[stage] = now - clock
-        clock = now
-
-    docs = load_documents([draft], config)
-    lap("load")
-    claims = split_documents(docs)
-    lap("split")
-    flag_claims(docs, claims, config)
-    lap("rules")
+    lap = lap_timer(seconds, time.perf_counter)
     warnings: list[str] = []
-    snippets = load_references(config.refs, config, warnings)
-    lap("refs")
-    index = build_index(snippets)
-    lap("index")
+    docs, claims, snippets, index = through_index(draft, config, lap, warnings)
     check_all(claims, index, config)
     lap("match")
     suppress_findings(docs, claims, config)
