@@ -20,7 +20,7 @@ from ..models import Difference
 from ..text.dates import DateMention, calendar_words, find_dates
 from ..text.numbers import Quantity
 from ..text.stems import stem
-from ..text.stopwords import is_negation, negations, stopwords
+from ..text.stopwords import is_negation, is_negation_form, negations, stopwords
 from ..text.tokens import Token, tokens
 from ..text.wordlists import entries, tagged, word_set
 from .bounds import Amount, When, find_amounts, find_whens, find_years
@@ -98,9 +98,8 @@ def parse(text: str) -> Parsed:
     keys = [_name_key(w) for w in lower]
     # `is_negation` of each word, on the lower-case words (a token holds no curly apostrophe:
     # `tokens` straightens them)
-    negating = negations()
     return Parsed(toks, lower, stems, frozenset(stems), frozenset(lower),
-                  tuple(i for i, w in enumerate(lower) if w in negating or w.endswith("n't")),
+                  tuple(i for i, w in enumerate(lower) if is_negation_form(w)),
                   keys, frozenset(keys))
 
 

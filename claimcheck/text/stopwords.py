@@ -31,5 +31,9 @@ def negations() -> frozenset[str]:
 
 
 def is_negation(word: str) -> bool:
-    word = word.lower().replace("’", "'")
+    return is_negation_form(word.lower().replace("’", "'"))
+
+
+def is_negation_form(word: str) -> bool:
+    """`is_negation` of a word already in lower case with straight apostrophes."""
     return word in negations() or word.endswith("n't")
