@@ -184,9 +184,9 @@ def _supported(text: str, claim_stems: frozenset[str], pairs: list[Pair], probs:
                    + "; ".join(m.reason for m in pairs[against].mismatches)
                    + ": the references disagree")
     missing = [f"'{d}'" for d in chosen.details.unsettled()]
-    # words the reference gives as what the passage is about (its title) are not new
-    unseen = claim_stems - cache.known() - content_stems(
-        _context(snippets[chosen.scored.span.snippet]))
+    unseen = claim_stems - cache.known()
+    if unseen:  # words the reference gives as what the passage is about (its title) are not new
+        unseen -= content_stems(_context(snippets[chosen.scored.span.snippet]))
     if len(unseen) >= UNSEEN_LIMIT:
         words = _missing_words(text, chosen.scored, unseen)
         if not any(p.details.found or p.scored.coverage >= HALF for p in pairs):
