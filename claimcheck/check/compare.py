@@ -17,13 +17,13 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from ..models import Difference
+from ..text.bounds import Amount, When, find_amounts, find_whens, find_years
 from ..text.dates import DateMention, calendar_words, find_dates
 from ..text.numbers import Quantity
 from ..text.stems import stem
 from ..text.stopwords import is_negation, is_negation_form, negations, stopwords
 from ..text.tokens import Token, tokens
 from ..text.wordlists import entries, tagged, word_set
-from .bounds import Amount, When, find_amounts, find_whens, find_years
 
 NEGATION_REACH = 3  # words after a negation that it can apply to ("did not fully reject")
 NAME_RUN = 3  # longest run of replaced words still read as one name swapped for another

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..models import Claim
+from ..text.figures import has_data
 from .base import Finding, rule
-from .figures import has_data
 from .grammar import DETERMINERS, FUNCTION_WORDS, NOT_PLURAL, PARTICIPLES, PLURAL, PRONOUNS
 from .scopes import quoted
 from .sentence import SentenceContext, per_sentence

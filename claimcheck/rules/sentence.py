@@ -14,7 +14,7 @@ from functools import cached_property, wraps
 from typing import TypeVar
 
 from ..models import Claim, Document
-from .figures import FIGURE, counts, has_figure
+from ..text.figures import FIGURE, counts, has_figure
 from .sources import named_source, paragraph_span
 from .words import WORD, plain
 

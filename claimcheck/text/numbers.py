@@ -10,7 +10,7 @@ number words ("two thousand five hundred"), `same_value` compares two values.
 Room for bounds and ranges: a Quantity is one figure as written. What the words around it allow
 ("more than 75%", "about 40", "15-43%") is read on top of it: `bound` holds the bound or
 approximation word, `high` the upper end of a range (its `value` is the lower end). The finder
-here leaves both empty; a bound reader fills them (see check/bounds.py).
+here leaves both empty; a bound reader fills them (see text/bounds.py).
 """
 
 from __future__ import annotations

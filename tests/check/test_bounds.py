@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.check.bounds import find_amounts, find_years
 from claimcheck.check.compare import compare, details
+from claimcheck.text.bounds import find_amounts, find_years
 
 
 def kinds(claim: str, evidence: str) -> list[tuple[str, str, str]]:

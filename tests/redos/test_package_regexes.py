@@ -40,7 +40,7 @@ ALLOWED: dict[str, str] = {
     # 600,000 / 1,200,000 characters of the witness scanned in 19 / 28 / 137 ms CPU (noisy
     # machine; a quadratic scan of 1.2 MB takes hours), `python benchmarks/regex_scan.py
     # --witnesses`.
-    "claimcheck/rules/figures.py:FIGURE": "one match over the run; 1.2 MB in 0.14 s",
+    "claimcheck/text/figures.py:FIGURE": "one match over the run; 1.2 MB in 0.14 s",
 }
 
 
@@ -94,7 +94,7 @@ def test_the_collector_sees_module_function_and_direct_patterns() -> None:
     found = {key for entry in collected() for key in keys(entry)}
     assert len(collected()) > 150
     # a module global, a pattern built in a function, and one passed to re.split directly
-    assert "claimcheck/rules/figures.py:_AGE" in found
+    assert "claimcheck/text/figures.py:_AGE" in found
     assert any(key.startswith("claimcheck/text/attribution.py:") for key in found)
     assert any(key.startswith("claimcheck/rules/collective.py:") for key in found)
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.rules.figures import has_figure
 from claimcheck.rules.scopes import quoted
 from claimcheck.rules.sentence import build_context
 from claimcheck.rules.sources import quote_span_at, quote_spans
 from claimcheck.rules.words import words
+from claimcheck.text.figures import has_figure
 
 from .helpers import make_claims, make_document
 
@@ -90,7 +90,7 @@ def test_a_figure_supports_only_its_own_clause() -> None:
 
 
 def test_hasty_sample_counts_are_not_data() -> None:
-    from claimcheck.rules.figures import has_data
+    from claimcheck.text.figures import has_data
 
     assert not has_data("I tried two of them")
     assert has_data("a survey of 2,000 drivers") and has_data("40% said so")

@@ -21,9 +21,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..text.dates import find_dates
-from ..text.numbers import Quantity, find_quantities
-from ..text.tokens import typography
+from .dates import find_dates
+from .numbers import Quantity, find_quantities
+from .tokens import typography
 
 # Share of a value an approximation word allows either side ("about 40" -> 36..44).
 APPROX = 0.1

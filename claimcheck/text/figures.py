@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import patterns
+from . import patterns
 
 # A prefix tree (FIGURE is scanned over every sentence): between word boundaries at most one of
 # these words can match at a position, so the tree finds exactly what the flat list found.
