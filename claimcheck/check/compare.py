@@ -20,6 +20,8 @@ from ..models import Difference
 from ..text.bounds import Amount, When, find_amounts, find_whens, find_years
 from ..text.dates import DateMention, calendar_words, find_dates
 from ..text.numbers import Quantity
+from ..text.ordinals import ORDINAL_WORDS as _ORDINAL_WORDS
+from ..text.ordinals import ordinal
 from ..text.stems import stem
 from ..text.stopwords import is_negation, is_negation_form, negations, stopwords
 from ..text.tokens import Token, tokens
@@ -154,20 +156,6 @@ def compare(claim: str, evidence: str) -> list[Mismatch]:
 
 
 _DIGIT = re.compile(r"\d")
-_ORDINAL_WORDS = {w: n for n, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-    "twentieth".split(), start=1)}
-_ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
-
-
-def ordinal(word: str) -> int | None:
-    """3 for "third" or "3rd", else None."""
-    lower = word.lower()
-    if lower in _ORDINAL_WORDS:
-        return _ORDINAL_WORDS[lower]
-    m = _ORDINAL_DIGITS.fullmatch(lower)
-    return int(m.group(1)) if m else None
 
 
 def _superlative(word: str) -> bool:
