@@ -113,15 +113,11 @@ def dump_baseline(data: dict[str, Any]) -> str:
 
 def load_baseline(path: Path) -> Counter[str]:
     """Fingerprint -> how many findings with it are accepted. Malformed files are a UserError."""
-    from .files import BASELINE_MAX_BYTES, read_capped
+    from .files import BASELINE_MAX_BYTES, read_input
 
-    try:
-        raw = read_capped(path, BASELINE_MAX_BYTES, str(path))
-    except FileNotFoundError:
-        hint = f"create it with 'claimcheck baseline DRAFT... --output {path}'"
-        raise UserError(f"{path}: baseline file not found ({hint})") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
+    hint = f"create it with 'claimcheck baseline DRAFT... --output {path}'"
+    raw = read_input(path, BASELINE_MAX_BYTES, "a baseline file",
+                     missing=f"baseline file not found ({hint})")
     try:
         data = json.loads(raw.decode("utf-8-sig"))  # a BOM from a Windows editor is fine
     except UnicodeDecodeError as exc:

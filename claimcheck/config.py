@@ -235,16 +235,9 @@ def _validate(data: dict[str, Any], where: str, *, from_file: bool = False) -> C
 def _read_toml(path: Path) -> dict[str, Any]:
     """The TOML table of a config file: UTF-8 (a BOM is fine); any other encoding, a special
     file, a file over 1 MB or nesting too deep for the parser is a one-line error."""
-    from .files import CONFIG_MAX_BYTES, read_capped
+    from .files import CONFIG_MAX_BYTES, read_input
 
-    try:
-        raw = read_capped(path, CONFIG_MAX_BYTES, str(path))
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a folder, not a config file") from None
-    except FileNotFoundError:
-        raise UserError(f"{path}: config file not found") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read: {exc.strerror}") from None
+    raw = read_input(path, CONFIG_MAX_BYTES, "a config file", missing="config file not found")
     return _parse_toml(raw, path)
 
 

@@ -118,19 +118,12 @@ def build_document(path: str, text: str, markdown: bool) -> Document:
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     """The draft's bytes; a FIFO, device or file over `max_draft_bytes` is a one-line error."""
-    from .files import read_capped, read_stream_capped
+    from .files import read_input, read_stream_capped
 
     if path == "-":
         return read_stream_capped(sys.stdin.buffer, max_bytes, "standard input",
                                   "max_draft_bytes")
-    try:
-        return read_capped(path, max_bytes, path, "max_draft_bytes")
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a folder, not a draft file") from None
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return read_input(path, max_bytes, "a draft file", setting="max_draft_bytes")
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:

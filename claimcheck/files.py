@@ -91,6 +91,25 @@ def read_capped(path: str | Path, cap: int, label: str, setting: str | None = No
         os.close(fd)
 
 
+def read_input(path: str | Path, cap: int, what: str, *, label: str | None = None,
+               setting: str | None = None, missing: str | None = "no such file") -> bytes:
+    """`read_capped` with the user-facing wording, one place for every input: a folder, a
+    missing file and any other OSError become a one-line UserError naming `label` (default: the
+    path) and `what` the file should be ("a config file"). `missing` is what a missing file is
+    called; None re-raises FileNotFoundError for a caller to whom absence is not an error."""
+    label = str(path) if label is None else label
+    try:
+        return read_capped(path, cap, label, setting)
+    except IsADirectoryError:
+        raise UserError(f"{label}: is a folder, not {what}") from None
+    except FileNotFoundError:
+        if missing is None:
+            raise
+        raise UserError(f"{label}: {missing}") from None
+    except OSError as exc:
+        raise UserError(f"{label}: cannot read {what}: {exc.strerror or exc}") from None
+
+
 def read_stream_capped(stream: object, cap: int, label: str, setting: str | None = None) -> bytes:
     """At most `cap` bytes from a binary stream (standard input): one past it is an error."""
     data = stream.read(cap + 1)  # type: ignore[attr-defined]

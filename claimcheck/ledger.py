@@ -128,16 +128,12 @@ def read_ledger(path: Path, warnings: list[str]) -> list[LedgerRecord]:
     """Every record, in file order. A missing file is an empty ledger. A record cut off by an
     interrupted write (its JSON ends early; the next append closes its line) is skipped with a
     warning wherever it is; anything else malformed is a one-line UserError naming the line."""
-    from .files import LEDGER_MAX_BYTES, read_capped
+    from .files import LEDGER_MAX_BYTES, read_input
 
     try:  # a FIFO or device is a one-line error, never a hang (see claimcheck.files)
-        data = read_capped(path, LEDGER_MAX_BYTES, str(path))
+        data = read_input(path, LEDGER_MAX_BYTES, "a ledger file", missing=None)
     except FileNotFoundError:
         return []
-    except IsADirectoryError:
-        raise UserError(f"{path}: ledger is a folder, not a file") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read ledger: {exc.strerror}") from None
     records: list[LedgerRecord] = []
     for number, raw in enumerate(data.split(b"\n"), start=1):
         if not raw.strip():

@@ -132,10 +132,8 @@ def _files(spec: str) -> list[tuple[Path, str]]:
 def load_file(path: Path, label: str, max_bytes: int = 500_000_000) -> list[Located]:
     """Snippets of one local reference file, read strictly as UTF-8; a FIFO, a device or a
     file over `max_reference_bytes` is a one-line error."""
-    from ..files import decode_utf8, read_capped
+    from ..files import decode_utf8, read_input
 
-    try:
-        data = read_capped(path, max_bytes, label, "max_reference_bytes")
-    except OSError as exc:
-        raise UserError(f"{label}: cannot read: {exc.strerror}") from None
+    data = read_input(path, max_bytes, "a reference file", label=label,
+                      setting="max_reference_bytes")
     return parse(EXTENSIONS[path.suffix.lower()], label, decode_utf8(data, label))
