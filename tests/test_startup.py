@@ -17,8 +17,9 @@ try:
     main(sys.argv[1:])
 except SystemExit:
     pass
-watched = ("numpy", "yaml", "bm25s", "rapidfuzz", "claimcheck.references.index",
-           "claimcheck.references.load", "claimcheck.check", "markdown_it", "pathspec",
+watched = ("numpy", "yaml", "bm25s", "rapidfuzz", "claimcheck.references",
+           "claimcheck.references.index", "claimcheck.references.load", "claimcheck.check",
+           "markdown_it", "pathspec",
            "multiprocessing", "rich", "textual", "httpx", "wordllama")
 print("\\n" + json.dumps([m for m in watched if m in sys.modules]))
 """

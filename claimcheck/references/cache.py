@@ -18,18 +18,9 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from ..atomic import replace_atomically
+from ..cachedir import CACHE_ENV, cache_root
 
-CACHE_ENV = "CLAIMCHECK_CACHE_DIR"
-
-
-def cache_root() -> Path:
-    """The user's cache directory for claimcheck; `CLAIMCHECK_CACHE_DIR` overrides it."""
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("claimcheck"))
+__all__ = ["CACHE_ENV", "atomic_write", "cache_root", "code_fingerprint"]
 
 
 def atomic_write(path: Path, data: bytes) -> None:

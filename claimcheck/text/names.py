@@ -35,7 +35,9 @@ def name_pattern() -> re.Pattern[str]:
     """A capitalised run: words, "U.S."-style initials or a title "Dr."; no other "." so that
     "Gaza. Despite" stays two names; words joined by spaces, one line break, a hyphen, or
     "of/for/de/al/the"."""
-    title = "|".join(t.capitalize() for t in sorted(titles(), key=len, reverse=True))
+    # longest first; ties in a fixed order, so that the pattern's text is the same in every
+    # process (the compiled-regex cache is keyed by it)
+    title = "|".join(t.capitalize() for t in sorted(titles(), key=lambda t: (-len(t), t)))
     gap = r"(?:[ \t]*\r?\n[ \t]*|[ \t]+)"  # a line break, never a blank line
     name = rf"(?:(?:[A-Z]\.){{2,}}|(?:{title})\.|[A-Z][\w'’&]*(?:-[A-Z]?[\w'’&]+)*)"
     return re.compile(

@@ -1,0 +1,177 @@
+"""Compiled regular expressions kept from one run to the next, as bytecode is (issue 17).
+
+Every process compiles its regexes from their text: `re`'s parser and compiler are pure Python,
+and a run on a small draft compiles some 290 patterns (the rules' and the splitter's, with
+markdown-it's and pydantic's): ~0.09 s of CPU, a quarter of the time to first output. What the
+compiler produces is a pure function of the pattern, its flags and the Python build, and
+`_sre.compile` (C) makes a Pattern of it in microseconds. So the command line keeps the compiled
+programs of its runs in the cache folder and hands them straight to `_sre.compile` next time.
+Only `claimcheck`'s own command installs it (`cli.main`); a program that imports claimcheck as
+a library keeps its `re` untouched.
+
+Why it cannot change a result:
+- what is stored is exactly the arguments `re._compiler.compile` passed to `_sre.compile` for
+  that pattern and flags (recorded as the call happens, not recomputed), and a new entry is
+  kept only if a Pattern rebuilt from the stored form equals the one `re` built (Pattern
+  equality compares the pattern, the flags and the compiled code word for word);
+- the file is keyed by the Python build (`sys.version`, the regex engine's MAGIC and code
+  size): another Python never reads it;
+- an entry that fails to load (a damaged file, a changed engine) is compiled afresh, and an
+  unreadable file is an empty cache; `_sre.compile` validates every program it is given.
+
+The file holds what recent runs compiled: a run that compiled something new (more than
+`WRITE_AFTER_S` of compiling: a pattern whose text changes from run to run, such as one built
+from a set, is not worth a write) merges it in, and past `MAX_ENTRIES` the file restarts from
+the patterns of that run, in the order it first used them. Writes are atomic, after the output
+is flushed; a cache folder that cannot be written is ignored.
+"""
+
+from __future__ import annotations
+
+import _sre
+import marshal
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+from re import _compiler  # type: ignore[attr-defined]  # the hook point; see the module doc
+from typing import Any
+
+FORMAT = 1  # of the file's content; part of its name
+MAX_ENTRIES = 1_000  # a run without references uses ~280, one with ~400 and its figures'
+WRITE_AFTER_S = 0.02  # of compiling patterns the file did not hold
+
+Entry = tuple[Any, int, list[int], int, dict[str, int], tuple[str | None, ...]]
+Key = tuple[Any, int]
+
+
+def cache_file(folder: Path) -> Path:
+    """The file for this Python build under the cache folder."""
+    import zlib
+
+    build = f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{marshal.version}|{FORMAT}"
+    return folder / "regex" / f"{sys.implementation.cache_tag}-{zlib.crc32(build.encode()):08x}"
+
+
+class RegexCache:
+    """The compiled programs of one file, and the hook that serves `re` from them."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.table: dict[Key, Entry] = _read(path)
+        self.new: dict[Key, Entry] = {}
+        self.used: dict[Key, None] = {}  # this run's patterns, in first-use order
+        self.compile_s = 0.0  # spent compiling what the table did not hold
+        self.hits = 0
+        self._build = _sre.compile
+        self._original = _compiler.compile
+        self._lock = threading.Lock()
+        self._recording: tuple[int, list[tuple[Any, ...]]] | None = None
+
+    def install(self) -> None:
+        """Serve every regex compiled from now on in this process from the cache."""
+        _compiler.compile = self.compile
+
+    def uninstall(self) -> None:
+        if _compiler.compile == self.compile:
+            _compiler.compile = self._original
+
+    def compile(self, p: Any, flags: int = 0) -> Any:
+        """`re._compiler.compile`, from the table when it holds the pattern."""
+        if type(p) not in (str, bytes) or flags & _compiler.SRE_FLAG_DEBUG:
+            return self._original(p, flags)
+        key = (p, int(flags))
+        entry = self.table.get(key)
+        if entry is not None:
+            try:
+                pattern = self._build(*entry)
+            except Exception:  # noqa: BLE001 - a damaged entry: compile it afresh
+                del self.table[key]
+            else:
+                self.hits += 1
+                self.used[key] = None
+                return pattern
+        return self._compile_new(key, p, flags)
+
+    def _compile_new(self, key: Key, p: Any, flags: int) -> Any:
+        with self._lock:  # _sre.compile is swapped for the recorder only while this runs
+            calls: list[tuple[Any, ...]] = []
+            self._recording = (threading.get_ident(), calls)
+            _sre.compile = self._record
+            begin = time.process_time()
+            try:
+                pattern = self._original(p, flags)
+            finally:
+                _sre.compile = self._build
+                self._recording = None
+            self.compile_s += time.process_time() - begin
+        entry = _entry(calls[-1]) if len(calls) == 1 and calls[0][0] is p else None
+        if entry is not None and self._rebuilds(entry, pattern):
+            self.new[key] = entry
+            self.used[key] = None
+        return pattern
+
+    def _record(self, *args: Any) -> Any:
+        recording = self._recording
+        if recording is not None and recording[0] == threading.get_ident():
+            recording[1].append(args)
+        return self._build(*args)
+
+    def _rebuilds(self, entry: Entry, pattern: Any) -> bool:
+        try:
+            return bool(self._build(*entry) == pattern)
+        except Exception:  # noqa: BLE001 - not storable as recorded: never cached
+            return False
+
+    def save(self) -> bool:
+        """Write what this run compiled that the file did not hold (see the module doc).
+        True if the file was written."""
+        if not self.new or self.compile_s < WRITE_AFTER_S:
+            return False
+        table = {**_read(self.path), **self.table, **self.new}  # another run may have added
+        if len(table) > MAX_ENTRIES:  # this run's, the start-up's first (patterns built
+            # from the text, such as a figure's, come later and are the ones dropped)
+            table = {key: table[key] for key in list(self.used)[:MAX_ENTRIES] if key in table}
+        try:
+            from .atomic import replace_atomically
+
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            replace_atomically(self.path, marshal.dumps(table))
+        except OSError:
+            return False
+        self.table, self.new = table, {}
+        return True
+
+
+def _entry(args: tuple[Any, ...]) -> Entry | None:
+    """The arguments of one `_sre.compile` call in plain types marshal can store (the code's
+    opcodes are int subclasses)."""
+    try:
+        pattern, flags, code, groups, groupindex, indexgroup = args
+        return (pattern, int(flags), [int(op) for op in code], int(groups),
+                {str(name): int(index) for name, index in groupindex.items()},
+                tuple(indexgroup))
+    except (TypeError, ValueError):
+        return None
+
+
+def _read(path: Path) -> dict[Key, Entry]:
+    try:
+        with open(path, "rb") as f:
+            table = marshal.load(f)
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
+def install_for_run() -> RegexCache | None:
+    """The cache of the user's cache folder, installed; None when it is switched off
+    (`CLAIMCHECK_REGEX_CACHE=0`)."""
+    if os.environ.get("CLAIMCHECK_REGEX_CACHE", "1") == "0":
+        return None
+    from .cachedir import cache_root
+
+    cache = RegexCache(cache_file(cache_root()))
+    cache.install()
+    return cache
