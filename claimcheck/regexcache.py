@@ -159,7 +159,8 @@ def _entry(args: tuple[Any, ...]) -> Entry | None:
 def _read(path: Path) -> dict[Key, Entry]:
     try:
         with open(path, "rb") as f:
-            table = marshal.load(f)
+            data = f.read()  # marshal.load(f) reads item by item: ten times slower
+        table = marshal.loads(data)
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     return table if isinstance(table, dict) else {}
