@@ -8,7 +8,6 @@ Unknown keys are an error that names them, so a typo never silently does nothing
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -247,6 +246,8 @@ def _parse_toml(raw: bytes, path: Path) -> dict[str, Any]:
     from .files import decode_utf8
 
     text = decode_utf8(raw, str(path), "TOML files are UTF-8, save it as UTF-8")
+    import tomllib  # only a run that found a config file parses TOML (start-up time)
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -21,6 +21,7 @@ from .models import Claim, Document, Report, Summary, by_file
 if TYPE_CHECKING:
     from .check import SearchIndex
     from .check.judges import Judge
+    from .suppress import Directive
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 Emit = Callable[[list[Claim]], None]  # claims whose flags, verdicts and suppressions are final
@@ -141,7 +142,7 @@ def suppress_findings(docs: Sequence[Document], claims: list[Claim], config: Con
 
         apply_baseline(claims, load_baseline(Path(config.baseline)),
                        config.fail_policy.finding_labels)
-    if config.ledger:
+    if config.ledger and _may_exist(config.ledger):
         from .ledger import load_into
 
         load_into(claims, Path(config.ledger), warnings if warnings is not None else [])
@@ -201,8 +202,6 @@ def check_claims(claims: list[Claim], index: SearchIndex, config: Config,
 
 
 def summarize(report: Report, config: Config) -> Summary:
-    from .ledger import review_counts
-
     live = [f for c in report.claims for f in c.flags if not f.suppressed_by]
     verdicts = Counter(c.verdict.label for c in report.claims
                        if c.verdict and not c.verdict.suppressed_by)
@@ -215,9 +214,18 @@ def summarize(report: Report, config: Config) -> Summary:
         verdicts=dict(sorted(verdicts.items())),
         flags=dict(sorted(Counter(f.severity for f in live).items())),
         suppressed=suppressed,
-        reviews=review_counts(report.claims),
+        reviews=_review_counts(report.claims),
         failed=is_failing(report, config.fail_policy),
     )
+
+
+def _review_counts(claims: Sequence[Claim]) -> dict[str, int]:
+    """`ledger.review_counts`; the ledger's module is imported only when a claim was reviewed."""
+    if not any(claim.review for claim in claims):
+        return {}
+    from .ledger import review_counts
+
+    return review_counts(claims)
 
 
 def is_failing(report: Report, fail_on: FailOn) -> bool:
@@ -276,39 +284,72 @@ def _run_by_file(docs: Sequence[Document], claims: list[Claim], config: Config,
     done = 0
     for doc in docs:
         mine = grouped.get(doc.path, [])
-        flag_claims(docs, mine, config, progress, done, len(claims))
-        if index is not None:
-            check_claims(mine, index, config, progress)
-        settle(doc, mine)
+        if index is None and settle.ledger is None:
+            _flag_and_emit(doc, mine, config, settle, emit, progress, done, len(claims))
+        else:
+            flag_claims(docs, mine, config, progress, done, len(claims))
+            if index is not None:
+                check_claims(mine, index, config, progress)
+            settle(doc, mine)
+            emit(mine)
         done += len(mine)
-        emit(mine)
     report = Report(version=__version__, files=[d.path for d in docs], claims=claims,
                     warnings=warnings)
     report.summary = summarize(report, config)
     return report
 
 
+def _flag_and_emit(doc: Document, claims: list[Claim], config: Config, settle: _Settle,
+                   emit: Emit, progress: Progress | None, done: int, total: int) -> None:
+    """One file's claims flagged, settled and handed to `emit` a few at a time: a batch ends
+    with each claim that has flags, so a finding prints as soon as its claim is flagged, not
+    when the whole file is. Only without references and a ledger: then a claim is final once
+    its own rules ran and the file's directives and the baseline (whose counts are consumed in
+    report order either way) acted on it. The same calls, in the same order, as `flag_claims`
+    then `settle` for the whole file."""
+    from .rules import find_flags
+    from .selection import selector_for
+    from .suppress import parse_directives
+
+    rules = selector_for(config).for_file(doc.path).rules
+    directives = parse_directives(doc)  # an unknown directive fails before any rule runs
+    start = 0
+    for number, claim in enumerate(claims, start=1):
+        claim.flags = find_flags(claim, doc, rules)
+        if progress and (number % _PROGRESS_EVERY == 0 or number == len(claims)):
+            progress("rules", done + number, total)
+        if claim.flags or number == len(claims):
+            settle(doc, claims[start:number], directives)
+            emit(claims[start:number])
+            start = number
+    if not claims:
+        emit(claims)
+
+
 class _Settle:
     """`suppress_findings`, one file at a time: the baseline and the ledger are read once."""
 
     def __init__(self, config: Config, warnings: list[str]) -> None:
-        from .baseline import load_baseline
-
         self.labels = config.fail_policy.finding_labels
         self.config = config
-        self.accepted = load_baseline(Path(config.baseline)) if config.baseline else None
+        self.accepted = None
+        if config.baseline:
+            from .baseline import load_baseline
+
+            self.accepted = load_baseline(Path(config.baseline))
         self.ledger = None
-        if config.ledger:
+        if config.ledger and _may_exist(config.ledger):
             from .ledger import project_root, read_ledger
 
             records = read_ledger(Path(config.ledger), warnings)
             self.ledger = (records, project_root(Path(config.ledger))) if records else None
 
-    def __call__(self, doc: Document, claims: list[Claim]) -> None:
+    def __call__(self, doc: Document, claims: list[Claim],
+                 directives: list[Directive] | None = None) -> None:
         from .suppress import apply_suppressions
 
         set_verdict_findings(claims, self.config)
-        apply_suppressions(doc, claims)
+        apply_suppressions(doc, claims, directives)
         if self.accepted is not None:
             from .baseline import apply_baseline
 
@@ -317,6 +358,18 @@ class _Settle:
             from .ledger import apply_ledger
 
             apply_ledger(claims, *self.ledger)
+
+
+def _may_exist(path: str) -> bool:
+    """False only where opening `path` would raise FileNotFoundError, which `read_ledger` takes
+    for an empty ledger: then its module (pydantic model, subprocess, json) is not imported."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError):  # read_ledger reports it
+        return True
+    return True
 
 
 def _report(docs: Sequence[Document], claims: list[Claim], config: Config,

@@ -157,9 +157,12 @@ def _last_line(doc: Document, end: int) -> int:
     return doc.position(max(end - 1, 0))[0]
 
 
-def apply_suppressions(doc: Document, claims: list[Claim]) -> None:
-    """Set `suppressed_by="inline"` on flags and verdicts that a directive in `doc` silences."""
-    directives = parse_directives(doc)
+def apply_suppressions(doc: Document, claims: list[Claim],
+                       directives: list[Directive] | None = None) -> None:
+    """Set `suppressed_by="inline"` on flags and verdicts that a directive in `doc` silences.
+    `directives`: `parse_directives(doc)`, when the caller settles a file's claims in parts."""
+    if directives is None:
+        directives = parse_directives(doc)
     if not directives:
         return
     for claim in claims:

@@ -19,8 +19,8 @@ except SystemExit:
     pass
 watched = ("numpy", "yaml", "bm25s", "rapidfuzz", "claimcheck.references",
            "claimcheck.references.index", "claimcheck.references.load", "claimcheck.check",
-           "markdown_it", "pathspec",
-           "multiprocessing", "rich", "textual", "httpx", "wordllama")
+           "markdown_it", "pathspec", "multiprocessing", "rich", "textual", "httpx",
+           "wordllama", "claimcheck.ledger", "tomllib")
 print("\\n" + json.dumps([m for m in watched if m in sys.modules]))
 """
 
@@ -34,6 +34,8 @@ def _imported(cwd: Path, *argv: str) -> list[str]:
 
 
 def test_a_run_without_references_loads_no_reference_code(tmp_path: Path) -> None:
+    """Nor the ledger's code when there is no ledger file, nor a TOML parser when there is no
+    config file."""
     (tmp_path / "d.md").write_text("# Notes\n\nAll experts agree the bridge opened in 1998.\n",
                                    encoding="utf-8")
     assert _imported(tmp_path, "check", "d.md", "--format", "text") == ["markdown_it"]

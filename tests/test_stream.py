@@ -83,3 +83,53 @@ def test_a_writer_flushes_as_it_goes(folder: Path) -> None:
     assert sizes[0] > 0 and sizes == sorted(sizes)  # a.md's lines were out before b.txt ran
     writer.close(report)
     assert out.getvalue().splitlines()[-1].startswith("Found ")
+
+
+def test_without_references_a_finding_is_emitted_as_soon_as_its_claim_is_flagged(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No references, no ledger: claims go out in batches that end with each flagged claim,
+    before the claims after it are flagged (so the first finding prints early)."""
+    text = ("All experts agree the bridge opened in 1998.\n\n"
+            + "".join(f"The council met on day {n}.\n\n" for n in range(1, 9))
+            + "Everyone knows the plan failed.\n")
+    (tmp_path / "d.md").write_text(text, encoding="utf-8")
+    seen: list[tuple[list[str], bool]] = []  # (ids of the batch, was the last claim flagged)
+    last: list[Claim] = []
+
+    def emit(claims: list[Claim]) -> None:
+        seen.append(([c.id for c in claims], bool(last and last[0].flags)))
+
+    import claimcheck.pipeline as pipeline
+
+    real = pipeline.split_documents
+
+    def split(*args: object, **kwargs: object) -> list[Claim]:
+        claims = real(*args, **kwargs)  # type: ignore[arg-type]
+        last.append(claims[-1])
+        return claims
+
+    monkeypatch.setattr(pipeline, "split_documents", split)
+    report = run([str(tmp_path / "d.md")], Config(), emit=emit)
+    ids = [c.id for c in report.claims]
+    assert [i for batch, _ in seen for i in batch] == ids  # each claim once, in report order
+    assert report.claims[0].flags and report.claims[-1].flags
+    assert seen[0][0] == ids[:1] and not seen[0][1]  # out before the last claim was flagged
+    assert len(seen) == 2 and seen[-1][1]
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "github"])
+def test_streamed_output_without_references_is_the_rendered_report(
+        folder: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Claim by claim: inline directives (b.txt) and a baseline whose counts are consumed
+    across batches and files give what rendering the finished report gives."""
+    config = Config()
+    whole = run(expand_drafts(list(DRAFTS), config), config)
+    data = build_baseline(whole)
+    data["findings"] = [f for f in data["findings"] if f["rule"] == "CC101"][:1]
+    data["findings"][0]["count"] = 1
+    (folder / "base.json").write_text(dump_baseline(data), encoding="utf-8")
+    config = Config(baseline="base.json")
+    expected = render(run(list(DRAFTS), config), fmt, color=False, fail_on=config.fail_on)
+    main(["check", *DRAFTS, "--baseline", "base.json", "--format", fmt, "--color", "never"])
+    assert capsys.readouterr().out == expected
+    assert sum("CC101" in line for line in expected.splitlines()) == 1
