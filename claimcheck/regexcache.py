@@ -61,6 +61,9 @@ class RegexCache:
         self.path = path
         self.table: dict[Key, Entry] = _read(path)
         self.new: dict[Key, Entry] = {}
+        # compiled this run, not held: the `_sre.compile` arguments and the Pattern, made into
+        # entries (and checked) only when saving, after the output
+        self.recorded: dict[Key, tuple[tuple[Any, ...], Any]] = {}
         self.used: dict[Key, None] = {}  # this run's patterns, in first-use order
         self.compile_s = 0.0  # spent compiling what the table did not hold
         self.hits = 0
@@ -106,9 +109,8 @@ class RegexCache:
                 _sre.compile = self._build
                 self._recording = None
             self.compile_s += time.process_time() - begin
-        entry = _entry(calls[-1]) if len(calls) == 1 and calls[0][0] is p else None
-        if entry is not None and self._rebuilds(entry, pattern):
-            self.new[key] = entry
+        if len(calls) == 1 and calls[0][0] is p:
+            self.recorded[key] = (calls[0], pattern)
             self.used[key] = None
         return pattern
 
@@ -124,10 +126,21 @@ class RegexCache:
         except Exception:  # noqa: BLE001 - not storable as recorded: never cached
             return False
 
+    def _settle_new(self) -> None:
+        """Entries for what this run recorded, each kept only if it rebuilds the Pattern."""
+        for key, (args, pattern) in self.recorded.items():
+            entry = _entry(args)
+            if entry is not None and self._rebuilds(entry, pattern):
+                self.new[key] = entry
+        self.recorded = {}
+
     def save(self) -> bool:
         """Write what this run compiled that the file did not hold (see the module doc).
         True if the file was written."""
-        if not self.new or self.compile_s < WRITE_AFTER_S:
+        if not self.recorded and not self.new or self.compile_s < WRITE_AFTER_S:
+            return False
+        self._settle_new()
+        if not self.new:
             return False
         table = {**_read(self.path), **self.table, **self.new}  # another run may have added
         if len(table) > MAX_ENTRIES:  # this run's, the start-up's first (patterns built

@@ -72,7 +72,7 @@ def test_a_pattern_from_the_cache_is_the_one_re_compiles(cache) -> None:  # type
             sample: str | bytes = text.encode() if isinstance(pattern, bytes) else text
             assert [m.span() for m in served.finditer(sample)] == [  # type: ignore[arg-type]
                 m.span() for m in fresh.finditer(sample)]  # type: ignore[arg-type]
-    assert second.hits == len(_PATTERNS) and not second.new
+    assert second.hits == len(_PATTERNS) and not second.recorded
 
 
 def test_long_word_list_patterns_round_trip(cache) -> None:  # type: ignore[no-untyped-def]
@@ -97,7 +97,7 @@ def test_a_damaged_file_or_entry_is_a_miss(cache, tmp_path: Path) -> None:  # ty
     path.write_bytes(marshal.dumps({("ab+", 0): ("ab+", 32, [1, 2, 3], 0, {}, (None,))}))
     one = cache()
     assert regexcache._compiler.compile("ab+", 0) == _fresh("ab+", 0)
-    assert one.hits == 0 and ("ab+", 0) in one.new
+    assert one.hits == 0 and ("ab+", 0) in one.recorded
 
 
 def test_only_a_run_that_compiled_enough_writes(cache, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -145,7 +145,7 @@ import claimcheck.regexcache as rc
 seen = {}
 save = rc.RegexCache.save
 def counting(self):
-    seen.update(hits=self.hits, new=len(self.new), compile_s=self.compile_s)
+    seen.update(hits=self.hits, new=len(self.recorded), compile_s=self.compile_s)
     return save(self)
 rc.RegexCache.save = counting
 from claimcheck.cli import main
