@@ -151,7 +151,7 @@ class RegexCache:
 
             self.path.parent.mkdir(parents=True, exist_ok=True)
             replace_atomically(self.path, marshal.dumps(table))
-        except OSError:
+        except (OSError, ValueError):  # a folder that cannot be written: no cache, no error
             return False
         self.table, self.new = table, {}
         return True
@@ -186,6 +186,9 @@ def install_for_run() -> RegexCache | None:
         return None
     from .cachedir import cache_root
 
-    cache = RegexCache(cache_file(cache_root()))
+    try:
+        cache = RegexCache(cache_file(cache_root()))
+    except Exception:  # noqa: BLE001 - no cache folder to be had: a cache never fails a run
+        return None
     cache.install()
     return cache

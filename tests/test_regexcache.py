@@ -176,3 +176,23 @@ def test_the_second_run_compiles_almost_nothing(tmp_path: Path) -> None:
     assert second["hits"] >= first["new"] - 2 and second["new"] <= 4
     off_out, off = _run(tmp_path, {**env, "CLAIMCHECK_REGEX_CACHE": "0"})
     assert off_out == first_out and off == {}
+
+
+def test_a_cache_folder_that_cannot_be_had_or_written_never_fails_a_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimcheck.cachedir as cachedir
+
+    def broken() -> Path:
+        raise RuntimeError("no home folder")
+
+    monkeypatch.setattr(cachedir, "cache_root", broken)
+    assert regexcache.install_for_run() is None
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    one = RegexCache(tmp_path / "file" / "regex" / "x")  # its folder cannot be made
+    one.install()
+    try:
+        regexcache._compiler.compile(r"q{2}z", 0)
+        one.compile_s = 1.0
+        assert not one.save()
+    finally:
+        one.uninstall()
