@@ -75,6 +75,15 @@ class RegexCache:
     def install(self) -> None:
         """Serve every regex compiled from now on in this process from the cache."""
         _compiler.compile = self.compile
+        # a process forked while another thread compiled a new pattern must not inherit the
+        # held lock or the recorder (a progress bar's thread may compile while a judge forks)
+        os.register_at_fork(after_in_child=self._after_fork)
+
+    def _after_fork(self) -> None:
+        self._lock = threading.Lock()
+        self._recording = None
+        if _sre.compile is not self._build:
+            _sre.compile = self._build
 
     def uninstall(self) -> None:
         if _compiler.compile == self.compile:
@@ -86,7 +95,7 @@ class RegexCache:
             return self._original(p, flags)
         key = (p, int(flags))
         entry = self.table.get(key)
-        if entry is not None:
+        if entry is not None and entry[0] == p:
             try:
                 pattern = self._build(*entry)
             except Exception:  # noqa: BLE001 - a damaged entry: compile it afresh

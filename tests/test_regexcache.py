@@ -196,3 +196,33 @@ def test_a_cache_folder_that_cannot_be_had_or_written_never_fails_a_run(
         assert not one.save()
     finally:
         one.uninstall()
+
+
+def test_a_forked_child_compiles_with_its_own_lock(tmp_path: Path) -> None:
+    """Forked while another thread held the cache's lock (compiling a new pattern): the child
+    gets a fresh lock and the real _sre.compile, so it compiles instead of hanging."""
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork here")
+    one = RegexCache(tmp_path / "x")
+    one.install()
+    try:
+        with one._lock:  # as if another thread were compiling at the moment of the fork
+            pid = os.fork()
+            if pid == 0:  # the child: exit code 0 if it compiled
+                try:
+                    ok = regexcache._compiler.compile(r"fork{2}ed", 0).match("forkked")
+                    os._exit(0 if ok else 1)
+                finally:
+                    os._exit(2)
+        import time
+
+        deadline = time.monotonic() + 30
+        while (done := os.waitpid(pid, os.WNOHANG))[0] == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if done[0] == 0:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+            pytest.fail("the forked child hung on the cache's lock")
+        assert os.waitstatus_to_exitcode(done[1]) == 0
+    finally:
+        one.uninstall()
