@@ -238,7 +238,8 @@ def run(paths: Sequence[str], config: Config, progress: Progress | None = None,
         changed: Mapping[str, set[int] | None] | None = None, emit: Emit | None = None) -> Report:
     """`changed`: for --changed-only, file -> changed line numbers (None = all lines). `emit`:
     called with claims as they become final, in report order, so line formats can print them
-    at once: file by file, or all at the end for a large draft checked in the background."""
+    at once: a few claims at a time (no references, no ledger), file by file, or all at the end
+    for a large draft checked in the background."""
     if config.refs and _overlap_pays(paths):
         warnings: list[str] = []
         docs, claims = _overlapped(paths, config, changed, warnings, progress)
@@ -275,7 +276,8 @@ def run_documents(docs: Sequence[Document], config: Config, progress: Progress |
 def _run_by_file(docs: Sequence[Document], claims: list[Claim], config: Config,
                  warnings: list[str], progress: Progress | None, emit: Emit) -> Report:
     """Flag, check and settle one file at a time, handing each file's claims to `emit` as soon
-    as they are final. The outcome is the one `run_documents` reaches in one pass: handles were
+    as they are final (without references and a ledger, claim by claim: `_flag_and_emit`).
+    The outcome is the one `run_documents` reaches in one pass: handles were
     given over all files, directives and the ledger act file by file anyway, and the baseline's
     counts are consumed in the same (report) order."""
     index = prepare_references(config, warnings) if config.refs else None

@@ -1,9 +1,9 @@
 """The line formats (text, concise, github) written claim by claim as the run settles them.
 
 `LineWriter` is the one place these formats are produced: `render` feeds it the whole report at
-once, and `claimcheck check` feeds it each file's claims as soon as they are final (see
-`pipeline.run`'s `emit`), so on a docs folder the first findings appear while later files are
-still being checked. Both give the same text, byte for byte.
+once, and `claimcheck check` feeds it claims as soon as they are final (see `pipeline.run`'s
+`emit`: each file's, or without references a few at a time), so the first findings appear
+while the rest is still being checked. Both give the same text, byte for byte.
 """
 
 from __future__ import annotations
