@@ -74,10 +74,9 @@ class RegexCache:
 
     def install(self) -> None:
         """Serve every regex compiled from now on in this process from the cache."""
+        global _installed
         _compiler.compile = self.compile
-        # a process forked while another thread compiled a new pattern must not inherit the
-        # held lock or the recorder (a progress bar's thread may compile while a judge forks)
-        os.register_at_fork(after_in_child=self._after_fork)
+        _installed = self
 
     def _after_fork(self) -> None:
         self._lock = threading.Lock()
@@ -86,8 +85,11 @@ class RegexCache:
             _sre.compile = self._build
 
     def uninstall(self) -> None:
+        global _installed
         if _compiler.compile == self.compile:
             _compiler.compile = self._original
+        if _installed is self:
+            _installed = None
 
     def compile(self, p: Any, flags: int = 0) -> Any:
         """`re._compiler.compile`, from the table when it holds the pattern."""
@@ -164,6 +166,20 @@ class RegexCache:
             return False
         self.table, self.new = table, {}
         return True
+
+
+_installed: RegexCache | None = None
+
+
+def _reset_in_child() -> None:
+    """A process forked while another thread compiled a new pattern must not inherit the held
+    lock or the recorder (a progress bar's thread may compile while a judge forks)."""
+    if _installed is not None:
+        _installed._after_fork()
+
+
+# once per process (one handler per install would keep every cache's table alive)
+os.register_at_fork(after_in_child=_reset_in_child)
 
 
 def _entry(args: tuple[Any, ...]) -> Entry | None:
