@@ -151,6 +151,8 @@ def suppress_findings(docs: Sequence[Document], claims: list[Claim], config: Con
 def set_verdict_findings(claims: Sequence[Claim], config: Config) -> None:
     """Each verdict's finding severity for its file (`Verdict.severity`, None: no finding),
     before suppressions and the baseline, which act on findings only."""
+    if all(claim.verdict is None for claim in claims):
+        return  # (no references) without asking for the selector, keyed by the whole config
     from .selection import selector_for
 
     settings = selector_for(config).for_file

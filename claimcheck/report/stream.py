@@ -13,7 +13,7 @@ from typing import TextIO
 
 from ..config import FailOn
 from ..models import Claim, Report
-from .findings import Finding, clean, collect, relative_path, review_text
+from .findings import Finding, clean, collect_claims, relative_path, review_text
 from .github import Annotations
 from .text import closing_lines, findings_lines
 
@@ -42,7 +42,7 @@ class LineWriter:
 
     def claims(self, claims: Sequence[Claim]) -> None:
         """Lines for these claims' findings, in report order."""
-        found = collect(Report.model_construct(claims=list(claims)), self.fail_on)
+        found = collect_claims(claims, self.fail_on)
         self.findings += found
         if self.fmt == "github":
             self._write(self.annotations.lines(found))
