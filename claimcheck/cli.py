@@ -725,7 +725,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Compiled regexes from earlier runs (see `regexcache`): ~0.09 s of a small run's start.
         from .regexcache import install_for_run
 
-        regexes = install_for_run()
+        regexes = install_for_run(args.command)  # one of COMMANDS: a file name part
         return COMMANDS[args.command](args)
     except UserError as exc:
         print(f"claimcheck: error: {shown(str(exc))}", file=sys.stderr)

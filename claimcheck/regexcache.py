@@ -15,7 +15,7 @@ Why it cannot change a result:
   kept only if a Pattern rebuilt from the stored form equals the one `re` built (Pattern
   equality compares the pattern, the flags and the compiled code word for word);
 - the file is keyed by the Python build (`sys.version`, the regex engine's MAGIC and code
-  size): another Python never reads it;
+  size): another Python never reads it (and there is one file per subcommand);
 - an entry that fails to load (a damaged file, a changed engine) is compiled afresh, and an
   unreadable file is an empty cache; `_sre.compile` validates every program it is given.
 
@@ -46,12 +46,14 @@ Entry = tuple[Any, int, list[int], int, dict[str, int], tuple[str | None, ...]]
 Key = tuple[Any, int]
 
 
-def cache_file(folder: Path) -> Path:
-    """The file for this Python build under the cache folder."""
+def cache_file(folder: Path, command: str = "check") -> Path:
+    """The file for this Python build and subcommand under the cache folder (one per command:
+    `review`'s terminal UI compiles hundreds of patterns `check` never needs to read)."""
     import zlib
 
     build = f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{marshal.version}|{FORMAT}"
-    return folder / "regex" / f"{sys.implementation.cache_tag}-{zlib.crc32(build.encode()):08x}"
+    name = f"{sys.implementation.cache_tag}-{zlib.crc32(build.encode()):08x}-{command}"
+    return folder / "regex" / name
 
 
 class RegexCache:
@@ -204,15 +206,15 @@ def _read(path: Path) -> dict[Key, Entry]:
     return table if isinstance(table, dict) else {}
 
 
-def install_for_run() -> RegexCache | None:
-    """The cache of the user's cache folder, installed; None when it is switched off
-    (`CLAIMCHECK_REGEX_CACHE=0`)."""
+def install_for_run(command: str = "check") -> RegexCache | None:
+    """The cache of the user's cache folder for `command`, installed; None when it is switched
+    off (`CLAIMCHECK_REGEX_CACHE=0`)."""
     if os.environ.get("CLAIMCHECK_REGEX_CACHE", "1") == "0":
         return None
     from .cachedir import cache_root
 
     try:
-        cache = RegexCache(cache_file(cache_root()))
+        cache = RegexCache(cache_file(cache_root(), command))
     except Exception:  # noqa: BLE001 - no cache folder to be had: a cache never fails a run
         return None
     cache.install()

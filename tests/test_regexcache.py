@@ -124,10 +124,11 @@ def test_the_file_is_bounded(cache, monkeypatch: pytest.MonkeyPatch) -> None:  #
     assert list(second.table) == [(f"a{{{n}}}", 0) for n in (3, 4, 5, 6)]
 
 
-def test_the_file_is_per_python_build(tmp_path: Path) -> None:
+def test_the_file_is_per_python_build_and_command(tmp_path: Path) -> None:
     path = cache_file(tmp_path)
     assert path.parent == tmp_path / "regex"
     assert path.name.startswith(sys.implementation.cache_tag + "-")
+    assert path.name.endswith("-check") and cache_file(tmp_path, "review") != path
 
 
 def test_uninstall_gives_re_its_compiler_back(tmp_path: Path) -> None:
