@@ -28,15 +28,19 @@ is flushed; a cache folder that cannot be written is ignored.
 
 from __future__ import annotations
 
-import _sre
 import marshal
 import os
 import sys
 import threading
 import time
 from pathlib import Path
-from re import _compiler  # type: ignore[attr-defined]  # the hook point; see the module doc
 from typing import Any
+
+try:  # the hook point (see the module doc); a Python laid out otherwise runs without the cache
+    import _sre
+    from re import _compiler  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - CPython 3.11-3.13 have both
+    _sre = _compiler = None
 
 FORMAT = 1  # of the file's content; part of its name
 MAX_ENTRIES = 1_000  # a run without references uses ~280, one with ~400 and its figures'
@@ -180,8 +184,10 @@ def _reset_in_child() -> None:
         _installed._after_fork()
 
 
-# once per process (one handler per install would keep every cache's table alive)
-os.register_at_fork(after_in_child=_reset_in_child)
+# once per process (one handler per install would keep every cache's table alive); Windows
+# has no fork
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reset_in_child)
 
 
 def _entry(args: tuple[Any, ...]) -> Entry | None:
@@ -209,7 +215,7 @@ def _read(path: Path) -> dict[Key, Entry]:
 def install_for_run(command: str = "check") -> RegexCache | None:
     """The cache of the user's cache folder for `command`, installed; None when it is switched
     off (`CLAIMCHECK_REGEX_CACHE=0`)."""
-    if os.environ.get("CLAIMCHECK_REGEX_CACHE", "1") == "0":
+    if os.environ.get("CLAIMCHECK_REGEX_CACHE", "1") == "0" or _compiler is None:
         return None
     from .cachedir import cache_root
 
