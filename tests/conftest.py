@@ -5,7 +5,12 @@ pytest-xdist (`-n 2`) each worker counts its own and the controller adds them up
 The whole suite writes its caches (built indexes, fetched pages) into one folder of its own
 (one per xdist worker), never the user's cache: that folder is shared by every claimcheck
 installed on the machine, and a test run must neither read an entry another claimcheck wrote nor
-leave entries behind. Subprocesses (the CLI, pre-commit, the action's scripts) inherit it."""
+leave entries behind. Subprocesses (the CLI, pre-commit, the action's scripts) inherit it.
+
+With pytest-xdist (`-n 2`) the tests are handed out one at a time to whichever worker is free,
+the slow ones first, longest first (`slow(SECONDS)`, their time on a quiet 2-core machine): a
+long test started last would otherwise set the end of the run while the other worker sits idle.
+An explicit `--dist` is left as given."""
 
 from __future__ import annotations
 
@@ -38,6 +43,39 @@ def _counting_init(self: subprocess.Popen[Any], args: Any, *rest: Any, **kwargs:
 
 
 subprocess.Popen.__init__ = _counting_init  # type: ignore[method-assign]
+
+
+# Modules whose tests share a costly module fixture (Ray's instance, the built wheel): under
+# pytest-xdist each runs whole on one worker.
+TOGETHER = ("tests/batch/test_ray.py", "tests/test_wheel.py")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """`-n`'s default `load` hands out tests in chunks in collection order; this hands them out
+    one at a time (a module of TOGETHER as one), in the order below, to whichever worker is
+    free. An explicit `--dist` is left as given."""
+    args = config.invocation_params.args
+    if config.option.dist != "load" or any(str(a).startswith("--dist") for a in args):
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class LongestFirst(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in TOGETHER else nodeid
+
+    config.option.loadscopereorder = False  # keep the collection order: longest first
+    return LongestFirst(config, log)
+
+
+def _expected_seconds(item: pytest.Item) -> float:
+    mark = item.get_closest_marker("slow")
+    return float(mark.args[0]) if mark else 0.0
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=_expected_seconds, reverse=True)  # stable: the rest keep their order
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

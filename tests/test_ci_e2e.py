@@ -8,9 +8,13 @@ is run as GitHub would run it: the action's two scripts with the environment Git
 
 The repository is this checkout's files as they are now (tracked and new), committed into a
 temporary git repository, so the test checks the work tree, not the last commit. Installs use
-the package index pip is configured with; the throwaway environment reaches this environment's
-installed dependencies through a .pth file, so only claimcheck itself is built and installed
-there. pre-commit builds its own hook environment, as it does for users.
+the package index pip is configured with; the throwaway environments of the documented install
+and of the action's install script reach this environment's installed dependencies through a
+.pth file, so only claimcheck itself is built and installed there (that its dependencies install
+from the index into a fresh venv is what .ci/run shows with the README's own commands).
+pre-commit builds its own hook environment, dependencies and all, as it does for users.
+
+The three tests share nothing but the snapshot, so pytest-xdist's workers can run them at once.
 
 Slow (a minute or more): it runs when CI is set (as in .ci/run) or with CLAIMCHECK_E2E=1.
 """
@@ -102,10 +106,10 @@ def _documented_install(sha: str, tool: Path) -> str:
                         f"file://{tool}@{sha}")
 
 
-def _sharing_venv(path: Path) -> Path:
+def _sharing_venv(path: Path, with_pip: bool = True) -> Path:
     """A new virtual environment that also sees this one's site-packages (after its own), so
     installing claimcheck there finds its dependencies already satisfied."""
-    venv.EnvBuilder(with_pip=True).create(path)
+    venv.EnvBuilder(with_pip=with_pip).create(path)
     bindir = path / "bin"
     py = bindir / "python"
     site = _run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
@@ -114,7 +118,7 @@ def _sharing_venv(path: Path) -> Path:
     return bindir
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # kept while other slow tests run between these three
 def setup(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     base = tmp_path_factory.mktemp("e2e")
     tool = base / "claimcheck-src"
@@ -126,6 +130,7 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     return {"base": base, "tool": tool, "sha": sha, "repo": repo}
 
 
+@pytest.mark.slow(13)
 def test_documented_install_gives_our_claimcheck(setup: dict[str, object]) -> None:
     base, tool, sha = Path(str(setup["base"])), Path(str(setup["tool"])), str(setup["sha"])
     command = _documented_install(sha, tool)
@@ -137,9 +142,9 @@ def test_documented_install_gives_our_claimcheck(setup: dict[str, object]) -> No
     assert version.stdout.startswith("claimcheck ") and "(factlint " in version.stdout
     assert str(base / "venv") in version.stdout  # the installed copy, not this checkout
     assert version.stderr == ""  # no rival, none of our files changed
-    setup["bin"] = bindir
 
 
+@pytest.mark.slow(26)
 def test_pre_commit_hook_reports_lines_and_skips_excluded_files(
         setup: dict[str, object]) -> None:
     repo = Path(str(setup["repo"]))
@@ -163,18 +168,21 @@ def test_pre_commit_hook_reports_lines_and_skips_excluded_files(
 
 @pytest.fixture(scope="module")
 def action_env(setup: dict[str, object]) -> Path:
-    """action/install.sh as the runner runs it: a venv of its own with claimcheck installed
-    from the action's checkout (dependencies from the package index), its bin folder handed to
+    """action/install.sh as the runner runs it: a venv of its own (made again by the script
+    over one prepared to see this environment's dependencies, so pip builds and installs only
+    claimcheck) with claimcheck installed from the action's checkout, its bin folder handed to
     later steps through GITHUB_PATH. Returns that folder."""
     base, tool = Path(str(setup["base"])), Path(str(setup["tool"]))
     runner = base / "runner"
     runner.mkdir()
+    _sharing_venv(runner / "claimcheck-venv", with_pip=False)  # the script's venv path
     path_file = runner / "github_path"
     path_file.write_text("", encoding="utf-8")
     done = _run(["bash", str(tool / "action" / "install.sh")], base,
                 {"ACTION_PATH": str(tool), "RUNNER_TEMP": str(runner),
                  "GITHUB_PATH": str(path_file)})
     assert "(factlint " in done.stdout
+    assert str(runner / "claimcheck-venv") in done.stdout  # the installed copy ran
     added = path_file.read_text(encoding="utf-8").splitlines()
     assert added == [str(runner / "claimcheck-venv" / "bin")]
     return Path(added[0])
@@ -200,6 +208,7 @@ def _action_step(setup: dict[str, object], bindir: Path,
     return done, {name: file.read_text(encoding="utf-8") for name, file in files.items()}
 
 
+@pytest.mark.slow(40)
 def test_workflow_step_annotates_summarises_and_fails_on_a_broken_reference(
         setup: dict[str, object], action_env: Path, tmp_path: Path) -> None:
     done, files = _action_step(setup, action_env, tmp_path)

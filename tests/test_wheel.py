@@ -72,6 +72,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
         return set(archive.namelist())
 
 
+@pytest.mark.slow(6)
 def test_every_file_of_the_package_is_in_the_wheel(wheel: set[str]) -> None:
     package = [f for f in checkout_files(ROOT) if f.startswith("claimcheck/")]
     assert [f for f in package if f not in wheel] == []

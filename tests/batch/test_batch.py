@@ -36,6 +36,7 @@ def expected_rows(folder: Path, refs: Path) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (r["document_id"], r["start"], r["claim_id"]))
 
 
+@pytest.mark.slow(4)
 def test_rows_are_what_check_says_of_each_draft(tmp_path: Path) -> None:
     assert batch(NEWS_DRAFTS, "--refs", NEWS_REFS, "--out", tmp_path / "out") == 0
     got = claim_rows(tmp_path / "out")
@@ -46,6 +47,7 @@ def test_rows_are_what_check_says_of_each_draft(tmp_path: Path) -> None:
     assert any(r["flags"] for r in got) and any(r["evidence_ids"] for r in got)
 
 
+@pytest.mark.slow(9)
 def test_synthetic_corpus_in_two_workers_matches_check(tmp_path: Path) -> None:
     docs, refs = write_corpus(tmp_path, documents=10)
     out = tmp_path / "out"
@@ -59,6 +61,7 @@ def test_synthetic_corpus_in_two_workers_matches_check(tmp_path: Path) -> None:
     assert pq.read_schema(next((out / "claims").glob("*.parquet"))).equals(claim_schema())
 
 
+@pytest.mark.slow(11)
 def test_jsonl_and_parquet_corpora_give_the_same_rows_as_the_folder(tmp_path: Path) -> None:
     docs, refs = write_corpus(tmp_path, documents=4)
     assert batch(docs, "--refs", refs, "--out", tmp_path / "a") == 0
@@ -79,6 +82,7 @@ def test_jsonl_and_parquet_corpora_give_the_same_rows_as_the_folder(tmp_path: Pa
     assert claim_rows(tmp_path / "d") == renamed
 
 
+@pytest.mark.slow(3)
 def test_bad_documents_are_recorded_and_the_batch_goes_on(tmp_path: Path,
                                                          capsys: pytest.CaptureFixture[str]
                                                          ) -> None:
@@ -114,6 +118,7 @@ def test_bad_documents_are_recorded_and_the_batch_goes_on(tmp_path: Path,
     assert "8 with errors" in capsys.readouterr().err
 
 
+@pytest.mark.slow(7)
 def test_a_second_run_skips_what_is_written_and_rechecks_changed_documents(
         tmp_path: Path) -> None:
     docs, refs = write_corpus(tmp_path, documents=5)
@@ -137,6 +142,7 @@ def test_a_second_run_skips_what_is_written_and_rechecks_changed_documents(
     assert len(list((out / "claims").iterdir())) == len({s["part"] for s in summaries(out)})
 
 
+@pytest.mark.slow(4)
 def test_a_folder_of_other_settings_or_other_files_is_never_mixed(tmp_path: Path,
                                                                   capsys: pytest.CaptureFixture[
                                                                       str]) -> None:
@@ -211,6 +217,7 @@ def test_config_keys_set_the_engine_settings(tmp_path: Path) -> None:
     assert batch(NEWS_DRAFTS, "--out", out, "--config", tmp_path / "bad.toml") == 2
 
 
+@pytest.mark.slow(3)
 def test_a_threaded_caller_gets_workers_from_a_fork_server(tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch
                                                            ) -> None:

@@ -16,7 +16,7 @@ from claimcheck.cli import main
 from .conftest import RayHead, claim_rows, write_corpus
 from .test_batch import expected_rows
 
-pytestmark = pytest.mark.ray
+pytestmark = pytest.mark.ray  # one xdist worker runs both (tests/conftest.py: TOGETHER)
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +38,7 @@ def ray_batch(head: RayHead, docs: Path, refs: Path, out: Path, *extra: str) -> 
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow(32)
 def test_ray_rows_equal_local_rows_and_check(ray_head: RayHead,
                                             corpus: tuple[Path, Path, Path],
                                             tmp_path: Path) -> None:
@@ -51,6 +52,7 @@ def test_ray_rows_equal_local_rows_and_check(ray_head: RayHead,
     assert summary["engine"] == "ray" and summary["workers"] == 2 and summary["complete"]
 
 
+@pytest.mark.slow(10)
 def test_two_shard_actors_give_the_unsharded_rows(ray_head: RayHead,
                                                   corpus: tuple[Path, Path, Path],
                                                   tmp_path: Path) -> None:

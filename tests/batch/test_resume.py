@@ -47,6 +47,7 @@ def committed(out: Path) -> int:
     return count
 
 
+@pytest.mark.slow(20)
 def test_sigterm_at_random_points_then_resume_gives_the_same_rows(tmp_path: Path) -> None:
     docs, refs = write_corpus(tmp_path, documents=DOCUMENTS, size=800)
     config = tmp_path / "batch.toml"  # small parts and tasks: many commit points to hit

@@ -46,6 +46,19 @@ class CharSet:
                 j += 1
         return CharSet(tuple(out))
 
+    def meets(self, other: CharSet) -> bool:
+        """Whether the two share a character: `bool(self & other)` without building it."""
+        i, j = 0, 0
+        a, b = self.intervals, other.intervals
+        while i < len(a) and j < len(b):
+            if a[i][0] <= b[j][1] and b[j][0] <= a[i][1]:
+                return True
+            if a[i][1] < b[j][1]:
+                i += 1
+            else:
+                j += 1
+        return False
+
     def __invert__(self) -> CharSet:
         out, start = [], 0
         for lo, hi in self.intervals:
@@ -57,7 +70,22 @@ class CharSet:
         return CharSet(tuple(out))
 
     def __sub__(self, other: CharSet) -> CharSet:
-        return self & ~other
+        """`self & ~other`, interval for interval, without building `~other` (a large class
+        such as Unicode `\\w` has hundreds of intervals)."""
+        out, j = [], 0
+        b = other.intervals
+        for lo, hi in self.intervals:
+            while j < len(b) and b[j][1] < lo:
+                j += 1
+            start, k = lo, j
+            while k < len(b) and b[k][0] <= hi:
+                if b[k][0] > start:
+                    out.append((start, b[k][0] - 1))
+                start = max(start, b[k][1] + 1)
+                k += 1
+            if start <= hi:
+                out.append((start, hi))
+        return CharSet(tuple(out))
 
     def __contains__(self, char: str) -> bool:
         code = ord(char)
@@ -106,8 +134,10 @@ def category(name: str, ascii_only: bool) -> CharSet:
                          re.finditer(rf"\{letter}+", _every_code_point(), flags)))
 
 
+@functools.cache
 def case_closed(chars: CharSet, ascii_only: bool) -> CharSet:
-    """The set with every member's other case added (what IGNORECASE matches)."""
+    """The set with every member's other case added (what IGNORECASE matches). Cached: the
+    same classes recur across a package's patterns (`\\w`, `[a-z]`, word lists' letters)."""
     extra: list[tuple[int, int]] = []
     for lo, hi in chars.intervals:
         if hi - lo > 0x4000:

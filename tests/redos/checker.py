@@ -141,7 +141,7 @@ class _Analysis:
         self.states[a].eps.append((b, guard, kind, loop))
 
     def _mask(self, chars: CharSet) -> int:
-        return sum(1 << i for i, part in enumerate(self.minterms) if part & chars)
+        return sum(1 << i for i, part in enumerate(self.minterms) if part.meets(chars))
 
     def _build(self, node: Node, at: int, owner: int) -> int:  # noqa: C901
         if isinstance(node, Chars):
@@ -725,6 +725,9 @@ def _minterms(sets: list[CharSet]) -> list[CharSet]:
     for chars in dict.fromkeys(sets):
         split = []
         for part in parts:
+            if not part.meets(chars):  # untouched: kept as it is
+                split.append(part)
+                continue
             inside, outside = part & chars, part - chars
             split += [s for s in (inside, outside) if s]
         parts = split

@@ -28,6 +28,7 @@ from typing import Any
 
 import pytest
 
+from tests.once import once
 from tests.redos.checker import Finding, check
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,14 +45,33 @@ ALLOWED: dict[str, str] = {
 }
 
 
-@cache
-def collected() -> list[dict[str, Any]]:
+# The checks are split into this many tests, so pytest-xdist's workers share them.
+SHARDS = 4
+
+
+def _collect() -> str:
     done = subprocess.run([sys.executable, "-m", "tests.redos.collect"], cwd=ROOT,
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
-    found = json.loads(done.stdout)
+    return done.stdout
+
+
+def _patterns(output: str) -> list[dict[str, Any]]:
+    found = json.loads(output)
     assert found["not_imported"] == []
     return found["patterns"]  # type: ignore[no-any-return]
+
+
+@cache
+def collected() -> list[dict[str, Any]]:
+    """Every pattern the package compiles (benchmarks/regex_scan.py reads them too)."""
+    return _patterns(_collect())
+
+
+@pytest.fixture(scope="session")
+def patterns(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    """collected(), run once per test run: the workers of `-n 2` share the collector's output."""
+    return _patterns(once(tmp_path_factory, "redos-patterns", _collect))
 
 
 @cache
@@ -68,13 +88,18 @@ def match_only(entry: dict[str, Any]) -> bool:
     if not names:
         return bool(entry["functions"]) and set(entry["functions"]) <= {"match", "fullmatch"}
     for held in names:
-        name = held.rsplit(":", 1)[1]
-        uses = [m for text in _sources().values()
-                for m in re.finditer(rf"(?<![\w.]){re.escape(name)}\b(?!\s*=[^=])(\.\w+)?",
-                                     text)]
-        if not uses or any(m.group(1) not in (".match", ".fullmatch") for m in uses):
+        uses = _uses(held.rsplit(":", 1)[1])
+        if not uses or any(use not in (".match", ".fullmatch") for use in uses):
             return False
     return True
+
+
+@cache
+def _uses(name: str) -> list[str | None]:
+    """How the package uses a global of this name: the attribute after each mention (None for
+    a bare mention), assignments left out."""
+    return [m.group(1) for text in _sources().values()
+            for m in re.finditer(rf"(?<![\w.]){re.escape(name)}\b(?!\s*=[^=])(\.\w+)?", text)]
 
 
 def keys(entry: dict[str, Any]) -> list[str]:
@@ -90,18 +115,23 @@ def _checked(pattern: str, flags: int, search: bool) -> list[Finding]:
     return check(pattern, flags, search=search)
 
 
-def test_the_collector_sees_module_function_and_direct_patterns() -> None:
-    found = {key for entry in collected() for key in keys(entry)}
-    assert len(collected()) > 150
+@pytest.mark.slow(6)
+def test_the_collector_sees_module_function_and_direct_patterns(
+        patterns: list[dict[str, Any]]) -> None:
+    found = {key for entry in patterns for key in keys(entry)}
+    assert len(patterns) > 150
     # a module global, a pattern built in a function, and one passed to re.split directly
     assert "claimcheck/text/figures.py:_AGE" in found
     assert any(key.startswith("claimcheck/text/attribution.py:") for key in found)
     assert any(key.startswith("claimcheck/rules/collective.py:") for key in found)
 
 
-def test_every_package_regex_is_linear() -> None:
+@pytest.mark.slow(4)
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_every_package_regex_is_linear(patterns: list[dict[str, Any]], shard: int) -> None:
+    """Every SHARDS-th pattern from `shard` on: together, the shards check every pattern."""
     slow = []
-    for entry in collected():
+    for entry in patterns[shard::SHARDS]:
         findings = verdict(entry)
         if findings and not any(key in ALLOWED for key in keys(entry)):
             slow.append(f"{' '.join(keys(entry)[:2])}: {entry['pattern'][:70]!r}: "
@@ -109,9 +139,11 @@ def test_every_package_regex_is_linear() -> None:
     assert not slow, f"{len(slow)} super-linear regexes:\n" + "\n".join(slow)
 
 
-def test_allowed_entries_still_exist_and_are_still_flagged() -> None:
+def test_allowed_entries_still_exist_and_are_still_flagged(
+        patterns: list[dict[str, Any]]) -> None:
     """An entry for a pattern that is gone or fixed is removed, so the list stays small."""
-    flagged = {key for entry in collected() if verdict(entry) for key in keys(entry)}
+    flagged = {key for entry in patterns if set(keys(entry)) & set(ALLOWED) and verdict(entry)
+               for key in keys(entry)}
     assert sorted(set(ALLOWED) - flagged) == []
 
 

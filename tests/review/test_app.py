@@ -37,6 +37,7 @@ def row_of(app, text: str) -> int:  # type: ignore[no-untyped-def]
     return next(row for row, i in enumerate(app.view) if app.claims[i].text == text)
 
 
+@pytest.mark.slow(6)
 @sync
 async def test_keys_decide_and_the_ledger_and_screen_follow(project: Path) -> None:
     app = make_app(project)
@@ -82,6 +83,7 @@ async def test_keys_decide_and_the_ledger_and_screen_follow(project: Path) -> No
     assert not report.summary.failed  # the contradicted figure was accepted
 
 
+@pytest.mark.slow(9)
 @sync
 async def test_filter_by_verdict_rule_decision_and_words(project: Path) -> None:
     app = make_app(project)
@@ -112,6 +114,7 @@ async def test_draft_text_is_shown_as_written_never_as_markup(project: Path) -> 
         assert "The [bold]board[/bold] said [link=http://x]no[/link]." in screen
 
 
+@pytest.mark.slow(3)
 @sync
 async def test_the_list_is_virtual_whatever_the_number_of_claims(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -194,6 +197,7 @@ async def test_no_color_keeps_every_state_in_characters(
     assert "▶CONT" in text and "✓" in text  # cursor, verdict and decision badges
 
 
+@pytest.mark.slow(4)
 @sync
 async def test_a_changed_draft_is_checked_again_and_decisions_follow(project: Path) -> None:
     app = make_app(project)
@@ -239,6 +243,7 @@ def test_the_editor_opens_at_the_claims_line(monkeypatch: pytest.MonkeyPatch) ->
     assert ReviewApp.editor_command("d.md", 12) == ["code", "--wait", "+12", "d.md"]
 
 
+@pytest.mark.slow(3)
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)])
 @sync
 async def test_snapshots(project: Path, size: tuple[int, int]) -> None:

@@ -70,6 +70,7 @@ class Terminal:
         self.tmux("kill-server")
 
 
+@pytest.mark.slow(6)
 def test_review_in_a_real_terminal_then_check(tmp_path: Path) -> None:
     _needed()
     assert CLAIMCHECK is not None
