@@ -25,8 +25,9 @@ from ..text.ordinals import ordinal
 from ..text.stems import stem
 from ..text.stopwords import is_negation, is_negation_form, negations, stopwords
 from ..text.tokens import Token, tokens
-from ..text.wordlists import entries, tagged, word_map, word_set
+from ..text.wordlists import entries, tagged, word_set
 
+NEGATION_REACH = 3  # words after a negation that it can apply to ("did not fully reject")
 NAME_RUN = 3  # longest run of replaced words still read as one name swapped for another
 
 
@@ -643,94 +644,25 @@ def without(text: str, names: tuple[str, ...]) -> str:
                     if key not in keys)
 
 
-def _scope(text: Parsed, i: int) -> tuple[int, ...]:
-    """The words the negation at `i` bears on, last one last; () when it bears on nothing the
-    other text could share.
-
-    - By default, the first content word after it, past function words, auxiliaries and
-      adverbs: "did not fully reject" bears on "reject".
-    - A determiner ("no", "without") bears on a noun phrase, read up to its last content word:
-      "no convincing scientific evidence" on "evidence".
-    - Before a preposition it bears on the preposition with its object: "not before the vote"
-      on "before" and "vote" (a claim about the vote alone is not negated).
-    - "not only" adds rather than negates, and "not ... until" says when ("did not start until
-      2011"): both bear on nothing.
-    """
-    lower = text.lower
-    if lower[i] == "not" and i + 1 < len(lower) and lower[i + 1] == "only":
-        return ()
-    prepositions = _negation_words()[2]
-    at: tuple[int, ...] = ()
-    for j in range(i + 1, len(lower)):
-        if lower[j] in prepositions and not at:
-            at = (j,)
-        elif _content(lower[j]):
-            at = (*at, j)
-            break
-    else:
-        return ()
-    j = at[-1]
-    if lower[i] in ("no", "without") and len(at) == 1:
-        while j + 1 < len(lower) and _content(lower[j + 1]) and not _DIGIT.search(lower[j + 1]):
-            j += 1
-        at = (j,)
-    if "until" in lower[j + 1:j + 5]:
-        return ()
-    return at
-
-
-def _content(word: str) -> bool:
-    """A lower-case word that says what a phrase is about: not a function word, auxiliary,
-    negation or adverb (negation_scope.txt; a word ending in -ly is an adverb unless listed)."""
-    skip, content, prepositions = _negation_words()
-    return not (word in skip or word in prepositions or is_negation_form(word)
-                or (word.endswith("ly") and len(word) > 4 and word not in content))
-
-
-@lru_cache(maxsize=1)
-def _negation_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """From negation_scope.txt and the shared lists: the words a negation reaches past
-    (function words, auxiliaries, adverbs without -ly), the -ly words that are not adverbs,
-    and the prepositions whose phrase a negation can bear on."""
-    def listed(tag: str) -> frozenset[str]:
-        return tagged("negation_scope", tag, "claimcheck.check")
-
-    skip = stopwords("coverage") | tagged("auxiliaries", "negation") | listed("skip")
-    return skip, listed("content"), listed("preposition")
-
-
-def _negated(text: Parsed, other: Parsed) -> list[str]:
-    """Phrases where a negation bears on a word the other text also uses (or its opposite),
-    quoted with a leading auxiliary: "did not reject". A negation bears on the first content
-    word after it (see `_scope`): when the other text has neither that word nor its opposite
-    ("did not get the ceasefire" against a claim without "get"), the two cannot be compared
-    on it and it names nothing, even if a later word is shared. Irregular verbs are one word
-    in all their forms ("did not win" / "won"). Two negations of one word are one ("could not
-    have and did not alter"), quoted by the nearer."""
+def _negated(text: Parsed, other_stems: frozenset[str]) -> list[str]:
+    """Phrases where a negation applies to a word the other text also uses (or its opposite),
+    quoted with a leading auxiliary: "did not reject"."""
     if not text.negations:
         return []
     antonyms = _lexical_antonyms()
-    aux = tagged("auxiliaries", "negation")
+    aux, stop = tagged("auxiliaries", "negation"), stopwords("coverage")
     words = text.tokens
-    known = other.stem_set | _base_stems(other.lower)
-    phrases: dict[str, str] = {}  # by the stem negated
+    phrases = []
     for i in text.negations:
-        at = _scope(text, i)
-        if not at or not all(text.stems[k] in known for k in at[:-1]):
-            continue
-        j = at[-1]
-        said = {text.stems[j], *_base_stems([text.lower[j]])}
-        if said & known or any(not antonyms.get(s, set()).isdisjoint(known) for s in said):
-            first = i - 1 if i and text.lower[i - 1] in aux else i
-            phrases[min(said)] = " ".join(w.text for w in words[first:j + 1])
-    return list(phrases.values())
-
-
-def _base_stems(words: Sequence[str]) -> frozenset[str]:
-    """Stems of the base forms of the irregular verb forms among lower-case `words` ("won":
-    "win"), from WordNet's exception list (verb_forms_wordnet.txt)."""
-    bases = word_map("verb_forms_wordnet", "claimcheck.check")
-    return frozenset(stem(bases[w]) for w in words if w in bases)
+        for j in range(i + 1, min(len(words), i + 1 + NEGATION_REACH)):
+            s = text.stems[j]
+            if text.lower[j] in stop:  # "not ... the" says nothing about what is negated
+                continue
+            if s in other_stems or not antonyms.get(s, set()).isdisjoint(other_stems):
+                first = i - 1 if i and text.lower[i - 1] in aux else i
+                phrases.append(" ".join(w.text for w in words[first:j + 1]))
+                break
+    return phrases
 
 
 def _negates_elsewhere(text: Parsed) -> bool:
@@ -745,7 +677,7 @@ def polarity(claim: str, evidence: str) -> list[Mismatch]:
     ("did not reject" agrees with "accepted").
     """
     c, e = parse(claim), parse(evidence)
-    c_neg, e_neg = _negated(c, e), _negated(e, c)
+    c_neg, e_neg = _negated(c, e.stem_set), _negated(e, c.stem_set)
     flipped = _opposite(c, e)
     negations_differ = len(c_neg) % 2 != len(e_neg) % 2
     if negations_differ and not (c_neg and e_neg) and _negates_elsewhere(c if e_neg else e):
