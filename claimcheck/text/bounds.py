@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from .dates import find_dates
 from .numbers import Quantity, find_quantities
+from .patterns import alternation
 from .tokens import typography
 
 # Share of a value an approximation word allows either side ("about 40" -> 36..44).
@@ -45,11 +46,7 @@ _STRICT = frozenset(("more than", "over", "above", "in excess of", "exceeding", 
                      "older than", "younger than"))
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-_WORDS = _alternation(_LOWER + _UPPER + _NEAR_BELOW + _NEAR_ABOVE + _APPROX)
+_WORDS = alternation(_LOWER + _UPPER + _NEAR_BELOW + _NEAR_ABOVE + _APPROX)
 _BEFORE = re.compile(rf"(?i)(?:^|(?<=[\s(]))(?P<word>{_WORDS})\s*(?:[$£€]\s?)?$")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|through)\s*$", re.I)
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s*$")
@@ -362,7 +359,7 @@ _DATE_BOUNDS = {
 # that uses the same word they are compared as dates ("since 2010" / "since 2012" differ).
 _PERIOD_WORDS = frozenset({"since", "until", "till"})
 _DATE_BOUND_BEFORE = re.compile(
-    rf"(?i)(?:^|(?<=[\s(,]))(?P<word>{_alternation(tuple(_DATE_BOUNDS))})\s+"
+    rf"(?i)(?:^|(?<=[\s(,]))(?P<word>{alternation(_DATE_BOUNDS)})\s+"
     r"(?:the\s+(?P<part>end|start|beginning|middle)\s+of\s+|the\s+year\s+|(?:early|mid|late)"
     r"[\s-]+)?$")
 _EPOCH_YEAR = 2000  # a leap year, for dates written without one on both sides

@@ -15,6 +15,7 @@ from functools import cache
 
 from .dates import calendar_words
 from .numbers import unit_spellings
+from .patterns import alternation
 from .stems import content_stems
 from .tokens import tokens
 from .wordlists import tagged, word_set
@@ -35,9 +36,7 @@ def name_pattern() -> re.Pattern[str]:
     """A capitalised run: words, "U.S."-style initials or a title "Dr."; no other "." so that
     "Gaza. Despite" stays two names; words joined by spaces, one line break, a hyphen, or
     "of/for/de/al/the"."""
-    # longest first; ties in a fixed order, so that the pattern's text is the same in every
-    # process (the compiled-regex cache is keyed by it)
-    title = "|".join(t.capitalize() for t in sorted(titles(), key=lambda t: (-len(t), t)))
+    title = alternation((t.capitalize() for t in titles()), case_sensitive=True)
     gap = r"(?:[ \t]*\r?\n[ \t]*|[ \t]+)"  # a line break, never a blank line
     name = rf"(?:(?:[A-Z]\.){{2,}}|(?:{title})\.|[A-Z][\w'’&]*(?:-[A-Z]?[\w'’&]+)*)"
     return re.compile(

@@ -27,7 +27,9 @@ def alternation(entries: Iterable[str], atom: Atom = re.escape, *,
     """A non-capturing group matching any entry, longest first, as a prefix tree.
     `case_sensitive`: the caller puts the group where case matters (`(?-i:...)` or a pattern
     without IGNORECASE), so upper-case ASCII letters are branches of their own too."""
-    ordered = sorted(dict.fromkeys(entries), key=len, reverse=True)
+    # longest first; ties in a fixed order, so that the pattern's text is the same in every
+    # process whatever order `entries` come in (the compiled-regex cache is keyed by it)
+    ordered = sorted(set(entries), key=lambda entry: (-len(entry), entry))
     if not ordered:
         return "(?!)"  # matches nothing, as an empty list should
     atom = {char: atom(char) for char in set().union(*ordered)}.__getitem__  # once per character
