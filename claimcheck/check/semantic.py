@@ -1,22 +1,36 @@
 """Meaning similarity that runs offline: WordLlama's static token embeddings (PyPI `wordllama`,
 MIT; its 256-dimension weights and tokenizer ship inside the wheel).
 
-`WordLlama.load()` tries to download its tokenizer and fails offline; loading with the installed
-package's folder as `cache_dir` and `disable_download=True` reads what the wheel ships. A text's
-vector is the mean of its tokens' embeddings (what `WordLlama.embed` computes); here each
+A text's vector is the mean of its tokens' embeddings (what `WordLlama.embed` computes); here each
 distinct whitespace-separated word is tokenized once and its token embeddings summed once, so a
 text costs a dictionary look-up per word and one numpy sum, not a tokenizer call: the checker
 embeds only a claim and its few best passages, and the same passages recur across claims.
+
+The two files are read here, not through `WordLlama.load()`: that is all `load` does for the
+default model (`l2_supercat`, 256 dimensions) found in the package's folder, and importing
+`wordllama` costs more than both files (0.12-0.17 s of CPU: `requests` for its downloads, and
+twenty training configurations parsed into pydantic models), ahead of every run's first verdict.
+- the tokenizer: `tokenizers.Tokenizer.from_file` on the JSON file `load` reads, without padding
+  or truncation (what `load` sets up, less the padding this module always switched off);
+- the embedding matrix: the one float16 tensor of the `.safetensors` file (an 8-byte
+  little-endian header length, a JSON header naming dtype, shape and byte offsets, then the
+  data), memory-mapped rather than converted to float32 (32 MB, ~20 ms): float16 widens to
+  float32 exactly, and `segment_sums` adds the gathered float16 rows into float32 sums, so every
+  vector is the one `load`'s float32 matrix gives, bit for bit (tests/check/test_semantic.py
+  checks it against `WordLlama.load()` over many strings).
+The file names are wordllama 0.4's, hence its upper bound in pyproject.toml.
 
 Without wordllama installed the similarity is None and the verdict model reads its neutral value.
 """
 
 from __future__ import annotations
 
-import logging
+import json
 import os
+import struct
 from collections.abc import Sequence
 from functools import cache
+from importlib.util import find_spec
 from typing import Any
 
 import numpy as np
@@ -24,6 +38,11 @@ import numpy as np
 DIM = 256
 METHOD = 1  # bump when a text's vector is made differently: cached snippet vectors go stale
 EMBED_SLICE = 2048  # texts embedded per numpy call (bounds the gathered word rows)
+# What `WordLlama.load()` reads for its default model, in the installed package's folder.
+TOKENIZER_FILE = ("tokenizers", "l2_supercat_tokenizer_config.json")
+WEIGHTS_FILE = ("weights", "l2_supercat_256.safetensors")
+TENSOR = "embedding.weight"
+_DTYPES = {"F16": "<f2", "F32": "<f4"}
 
 
 class WordVectors:
@@ -103,26 +122,52 @@ def segment_sums(table: np.ndarray, index: np.ndarray, lengths: np.ndarray) -> n
 @cache
 def vectors() -> WordVectors | None:
     """The shared WordVectors, or None when wordllama is not installed or cannot load."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    try:
-        import wordllama
-        from wordllama import WordLlama
-    except ImportError:
+    folder = package_folder()
+    if folder is None:
         return None
-    finally:
-        # wordllama.inference calls logging.basicConfig(level=INFO) on import, which would
-        # print every library's INFO records (httpx's requests among them) to stderr
-        root.handlers[:] = handlers
-        root.setLevel(level)
     try:
-        model = WordLlama.load(cache_dir=os.path.dirname(wordllama.__file__),
-                               disable_download=True)
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(os.path.join(folder, *TOKENIZER_FILE))
+        embedding = read_tensor(os.path.join(folder, *WEIGHTS_FILE), TENSOR)
     except Exception:  # a broken install: the checker works without the signal
         return None
-    tokenizer = model.tokenizer
+    tokenizer.no_truncation()
     tokenizer.no_padding()
-    return WordVectors(tokenizer, np.ascontiguousarray(model.embedding, dtype=np.float32))
+    return WordVectors(tokenizer, embedding)
+
+
+def package_folder() -> str | None:
+    """The installed wordllama package's folder, found without importing it; None when it is
+    not installed."""
+    try:
+        spec = find_spec("wordllama")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return list(spec.submodule_search_locations)[0]
+
+
+def read_tensor(path: str, name: str) -> np.ndarray:
+    """Tensor `name` of a .safetensors file as a read-only memory map (2-D, float16 or float32).
+    Raises ValueError for a file that is not what its header says."""
+    with open(path, "rb") as f:
+        head = f.read(8)
+        if len(head) != 8:
+            raise ValueError(f"{path}: not a safetensors file")
+        (size,) = struct.unpack("<Q", head)
+        if size > 100_000_000:
+            raise ValueError(f"{path}: header of {size} bytes")
+        header = json.loads(f.read(size))
+        total = os.fstat(f.fileno()).st_size
+    entry = header[name]
+    dtype = np.dtype(_DTYPES[entry["dtype"]])
+    rows, cols = entry["shape"]
+    begin, end = entry["data_offsets"]
+    if end - begin != rows * cols * dtype.itemsize or 8 + size + end > total:
+        raise ValueError(f"{path}: {name}'s offsets do not match its shape")
+    return np.memmap(path, dtype=dtype, mode="r", offset=8 + size + begin, shape=(rows, cols))
 
 
 def embedder() -> tuple[str, WordVectors] | None:
