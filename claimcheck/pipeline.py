@@ -19,7 +19,7 @@ from .globs import Selection, files_under
 from .models import Claim, Document, Report, Summary, by_file
 
 if TYPE_CHECKING:
-    from .check import SearchIndex
+    from .check import SearchIndex, Stream
     from .check.judges import Judge
     from .suppress import Directive
 
@@ -240,8 +240,9 @@ def run(paths: Sequence[str], config: Config, progress: Progress | None = None,
         changed: Mapping[str, set[int] | None] | None = None, emit: Emit | None = None) -> Report:
     """`changed`: for --changed-only, file -> changed line numbers (None = all lines). `emit`:
     called with claims as they become final, in report order, so line formats can print them
-    at once: a few claims at a time (no references, no ledger), file by file, or all at the end
-    for a large draft checked in the background."""
+    at once: a few claims at a time (no ledger; with references, batches of 1, 2, 4 ... claims
+    to judge), file by file (a ledger), or all at the end for a large draft checked in the
+    background."""
     if config.refs and _overlap_pays(paths):
         warnings: list[str] = []
         docs, claims = _overlapped(paths, config, changed, warnings, progress)
@@ -278,18 +279,24 @@ def run_documents(docs: Sequence[Document], config: Config, progress: Progress |
 def _run_by_file(docs: Sequence[Document], claims: list[Claim], config: Config,
                  warnings: list[str], progress: Progress | None, emit: Emit) -> Report:
     """Flag, check and settle one file at a time, handing each file's claims to `emit` as soon
-    as they are final (without references and a ledger, claim by claim: `_flag_and_emit`).
-    The outcome is the one `run_documents` reaches in one pass: handles were
+    as they are final: without a ledger, a few claims at a time (`_flag_and_emit`); with one,
+    file by file. The outcome is the one `run_documents` reaches in one pass: handles were
     given over all files, directives and the ledger act file by file anyway, and the baseline's
     counts are consumed in the same (report) order."""
     index = prepare_references(config, warnings) if config.refs else None
+    stream = None
+    if index is not None:
+        from .check import Stream
+
+        stream = Stream(index, config)
     settle = _Settle(config, warnings)
     grouped = by_file(claims)
     done = 0
     for doc in docs:
         mine = grouped.get(doc.path, [])
-        if index is None and settle.ledger is None:
-            _flag_and_emit(doc, mine, config, settle, emit, progress, done, len(claims))
+        if settle.ledger is None and (index is None or len(mine) < _STREAM_MAX_CLAIMS):
+            _flag_and_emit(doc, mine, config, settle, emit, _Steps(progress, done, len(claims)),
+                           stream)
         else:
             flag_claims(docs, mine, config, progress, done, len(claims))
             if index is not None:
@@ -303,29 +310,65 @@ def _run_by_file(docs: Sequence[Document], claims: list[Claim], config: Config,
     return report
 
 
+# A file with at least this many claims is judged whole (`check_claims`), by several processes
+# when they pay (`check.judges.PARALLEL_MIN` matched claims): below it, one process judges it
+# either way, and a few claims at a time costs the same.
+_STREAM_MAX_CLAIMS = 2000
+_STREAM_BATCH = 256  # most claims to judge in one batch (`check.CHUNK`, as `check_all` does)
+
+
+class _Steps:
+    """Where a file's claims stand in the whole run, for the progress callback."""
+
+    def __init__(self, progress: Progress | None, done: int, total: int) -> None:
+        self.progress, self.done, self.total = progress, done, total
+
+    def rules(self, number: int, last: bool) -> None:
+        if self.progress and (number % _PROGRESS_EVERY == 0 or last):
+            self.progress("rules", self.done + number, self.total)
+
+    def checked(self, number: int) -> None:
+        """The file's claims up to `number` are checked (claims of the run, like the rules')."""
+        if self.progress:
+            self.progress("check", self.done + number, self.total)
+
+
 def _flag_and_emit(doc: Document, claims: list[Claim], config: Config, settle: _Settle,
-                   emit: Emit, progress: Progress | None, done: int, total: int) -> None:
-    """One file's claims flagged, settled and handed to `emit` a few at a time: a batch ends
-    with each claim that has flags, so a finding prints as soon as its claim is flagged, not
-    when the whole file is. Only without references and a ledger: then a claim is final once
-    its own rules ran and the file's directives and the baseline (whose counts are consumed in
-    report order either way) acted on it. The same calls, in the same order, as `flag_claims`
-    then `settle` for the whole file."""
+                   emit: Emit, steps: _Steps, stream: Stream | None = None) -> None:
+    """One file's claims flagged, checked (with a `stream` of the references), settled and
+    handed to `emit` a few at a time, so a finding prints as soon as its claim is final, not
+    when the whole file is. Without references a batch ends with each claim that has flags;
+    with them, once it holds 1, 2, 4 ... (at most `_STREAM_BATCH`) claims to judge: the first
+    verdict is out after one claim's judging, and the batches soon grow to what `check_all`
+    judges at once. Only without a ledger: then a claim is final once its own rules ran, it
+    was judged, and the file's directives and the baseline (whose counts are consumed in report
+    order either way) acted on it. The same calls, in the same order, as `flag_claims`, then
+    checking, then `settle` for the whole file."""
     from .rules import find_flags
     from .selection import selector_for
     from .suppress import parse_directives
 
     rules = selector_for(config).for_file(doc.path).rules
     directives = parse_directives(doc)  # an unknown directive fails before any rule runs
-    start = 0
+    start = pending = 0
+    size = 1
     for number, claim in enumerate(claims, start=1):
         claim.flags = find_flags(claim, doc, rules)
-        if progress and (number % _PROGRESS_EVERY == 0 or number == len(claims)):
-            progress("rules", done + number, total)
-        if claim.flags or number == len(claims):
-            settle(doc, claims[start:number], directives)
-            emit(claims[start:number])
-            start = number
+        last = number == len(claims)
+        steps.rules(number, last)
+        if stream is None:
+            if not (claim.flags or last):
+                continue
+        else:
+            pending += claim.checkable or bool(claim.flags)  # `check.is_matched`
+            if pending < size and not last:
+                continue
+            stream.check(claims[start:number])
+            steps.checked(number)
+            pending, size = 0, min(2 * size, _STREAM_BATCH)
+        settle(doc, claims[start:number], directives)
+        emit(claims[start:number])
+        start = number
     if not claims:
         emit(claims)
 

@@ -23,7 +23,8 @@ from .verdict import Asked, judge_batch, not_checkable
 Progress = Callable[[str, int, int], None]
 CHUNK = 256  # claims judged between progress calls
 
-__all__ = ["Repeats", "SearchIndex", "check_all", "is_matched", "judge_many", "prepare_dense"]
+__all__ = ["Repeats", "SearchIndex", "Stream", "check_all", "is_matched", "judge_many",
+           "prepare_dense"]
 
 
 def is_matched(claim: Claim) -> bool:
@@ -47,6 +48,55 @@ def check_all(claims: list[Claim], index: SearchIndex, config: Config,
     with open_judge(Given(index), config, len(todo), inherited=True) as judge:
         judge.submit(todo)
         judge.finish(progress)
+
+
+class Stream:
+    """`check_all` for claims handed over a few at a time in report order, in this process, so
+    each batch can be reported as soon as it is judged (the line formats with references print
+    a finding after its claim's batch, not after the whole draft). The index's vectors and span
+    cache are prepared once, at the first claim to judge. A claim asked what an earlier one was
+    (see `Repeats`) gets a copy of that one's verdict as it came from judging, whatever was done
+    to the first's since (severity, suppressions). Judging is deterministic and a claim's
+    verdict never depends on what else is judged with it, so every verdict is the one
+    `check_all` gives; the first is ready after one claim's judging instead of all of them."""
+
+    def __init__(self, index: SearchIndex, config: Config) -> None:
+        self._index = index
+        self._thresholds = config.thresholds
+        self._prepared: tuple[bool, SpanCache] | None = None
+        self._judged: dict[Asked, Verdict] = {}  # each first verdict, as judged (a copy)
+
+    def check(self, claims: list[Claim]) -> int:
+        """Verdicts on `claims` (as `check_all`); returns how many were matched."""
+        from ..processes import collector_frozen, freeze_collector
+
+        mark_unchecked(claims)
+        todo = [c for c in claims if is_matched(c)]
+        if not todo:
+            return 0
+        if self._prepared is None:
+            self._prepared = prepare_dense(self._index), span_cache(self._index)
+        dense, cache = self._prepared
+        fresh: list[Claim] = []
+        asked: dict[Asked, None] = {}
+        repeats: list[tuple[Claim, Asked]] = []
+        for claim in todo:
+            question = Asked.of(claim)
+            if question in self._judged or question in asked:
+                repeats.append((claim, question))
+            else:
+                asked[question] = None
+                fresh.append(claim)
+        if fresh:
+            with collector_frozen():
+                verdicts = judge_many(list(asked), self._index, self._thresholds, cache, dense)
+                freeze_collector()  # what this batch added to the span cache stays out of the way
+            for question, verdict in zip(asked, verdicts, strict=True):
+                self._judged[question] = verdict.model_copy(deep=True)
+            record(fresh, verdicts)
+        for claim, question in repeats:
+            record([claim], [self._judged[question].model_copy(deep=True)])
+        return len(todo)
 
 
 def mark_unchecked(claims: list[Claim]) -> None:

@@ -2,7 +2,7 @@
 
 `LineWriter` is the one place these formats are produced: `render` feeds it the whole report at
 once, and `claimcheck check` feeds it claims as soon as they are final (see `pipeline.run`'s
-`emit`: each file's, or without references a few at a time), so the first findings appear
+`emit`: a few at a time, or each file's with a ledger), so the first findings appear
 while the rest is still being checked. Both give the same text, byte for byte.
 """
 
