@@ -745,6 +745,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if regexes is not None:
             regexes.uninstall()
             _flush_then(regexes.save)  # a write, when there is one, delays no output
+        # token ids of the words this run tokenized (check.semantic.KeptIds), if it loaded
+        # the meaning model; likewise after the output
+        semantic = sys.modules.get("claimcheck.check.semantic")
+        if semantic is not None:
+            _flush_then(semantic.save_kept_ids)
 
 
 def _flush_then(action: Callable[[], object]) -> None:

@@ -18,7 +18,9 @@ twenty training configurations parsed into pydantic models), ahead of every run'
   float32 exactly, and `segment_sums` adds the gathered float16 rows into float32 sums, so every
   vector is the one `load`'s float32 matrix gives, bit for bit (tests/check/test_semantic.py
   checks it against `WordLlama.load()` over many strings).
-The file names are wordllama 0.4's, hence its upper bound in pyproject.toml.
+The file names are wordllama 0.4's, hence its upper bound in pyproject.toml. The tokenizer is
+loaded only for a word no earlier run tokenized: the token ids of every word tokenized are kept
+in the cache folder (`KeptIds`), so a run over words seen before never loads it.
 
 Without wordllama installed the similarity is None and the verdict model reads its neutral value.
 """
@@ -26,11 +28,13 @@ Without wordllama installed the similarity is None and the verdict model reads i
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import struct
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -43,35 +47,36 @@ TOKENIZER_FILE = ("tokenizers", "l2_supercat_tokenizer_config.json")
 WEIGHTS_FILE = ("weights", "l2_supercat_256.safetensors")
 TENSOR = "embedding.weight"
 _DTYPES = {"F16": "<f2", "F32": "<f4"}
+# Words, their token counts and all their token ids (int64), as `TokenIds` gives them.
+Group = tuple[list[str], np.ndarray, np.ndarray]
 
 
 class WordVectors:
-    """Per-word token-embedding sums, filled lazily."""
+    """Per-word token-embedding sums, filled lazily. `ids` gives words' token ids (a
+    `TokenIds`, or any callable returning the same groups)."""
 
-    def __init__(self, tokenizer: Any, embedding: np.ndarray) -> None:
-        self._tokenizer = tokenizer
+    def __init__(self, ids: Callable[[list[str]], list[Group]], embedding: np.ndarray) -> None:
+        self._ids = ids
         self._embedding = embedding
         self._row: dict[str, int] = {}
         self._sums = np.zeros((1024, embedding.shape[1]), dtype=np.float32)
         self._counts = np.zeros(1024, dtype=np.float32)
 
     def _learn(self, words: list[str]) -> None:
-        encoded = self._tokenizer.encode_batch(words, add_special_tokens=False)
         need = len(self._row) + len(words)
         if need > len(self._counts):
             size = max(need, 2 * len(self._counts))
             self._sums = np.resize(self._sums, (size, self._sums.shape[1]))
             self._counts = np.resize(self._counts, size)
-        first = len(self._row)
-        lengths = np.fromiter((len(enc.ids) for enc in encoded), dtype=np.int64,
-                              count=len(encoded))
-        ids = np.fromiter((i for enc in encoded for i in enc.ids), dtype=np.int64,
-                          count=int(lengths.sum()))
-        np.clip(ids, 0, self._embedding.shape[0] - 1, out=ids)
-        self._sums[first:need] = segment_sums(self._embedding, ids, lengths)
-        self._counts[first:need] = lengths
-        for n, word in enumerate(words):
-            self._row[word] = first + n
+        # a word's sum is its own tokens' (segment_sums), whatever group it comes in
+        for group, lengths, ids in self._ids(words):
+            first = len(self._row)
+            end = first + len(group)
+            np.clip(ids, 0, self._embedding.shape[0] - 1, out=ids)
+            self._sums[first:end] = segment_sums(self._embedding, ids, lengths)
+            self._counts[first:end] = lengths
+            for n, word in enumerate(group):
+                self._row[word] = first + n
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Unit vectors, one row per text (zeros for a text with no words)."""
@@ -121,20 +126,200 @@ def segment_sums(table: np.ndarray, index: np.ndarray, lengths: np.ndarray) -> n
 
 @cache
 def vectors() -> WordVectors | None:
-    """The shared WordVectors, or None when wordllama is not installed or cannot load."""
+    """The shared WordVectors, or None when wordllama is not installed or cannot load. Its
+    tokenizer is loaded at the first word no earlier run kept (see `KeptIds`)."""
+    global _kept
     folder = package_folder()
     if folder is None:
         return None
+    tokenizer_file = os.path.join(folder, *TOKENIZER_FILE)
     try:
-        from tokenizers import Tokenizer
-
-        tokenizer = Tokenizer.from_file(os.path.join(folder, *TOKENIZER_FILE))
         embedding = read_tensor(os.path.join(folder, *WEIGHTS_FILE), TENSOR)
+        with open(tokenizer_file, "rb") as f:
+            content = f.read()
     except Exception:  # a broken install: the checker works without the signal
         return None
+    _kept = KeptIds.of(content)
+    return WordVectors(TokenIds(lambda: load_tokenizer(tokenizer_file), _kept), embedding)
+
+
+def load_tokenizer(path: str) -> Any:
+    """WordLlama's tokenizer as `WordLlama.load()` sets it up, less the padding."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(path)
     tokenizer.no_truncation()
     tokenizer.no_padding()
-    return WordVectors(tokenizer, embedding)
+    return tokenizer
+
+
+def encode(tokenizer: Any, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(token count of each word, all their token ids in order), as int64 arrays."""
+    encoded = tokenizer.encode_batch(words, add_special_tokens=False)
+    lengths = np.fromiter((len(enc.ids) for enc in encoded), dtype=np.int64, count=len(encoded))
+    ids = np.fromiter((i for enc in encoded for i in enc.ids), dtype=np.int64,
+                      count=int(lengths.sum()))
+    return lengths, ids
+
+
+class TokenIds:
+    """Words' token ids: those `kept` holds from earlier runs, the rest from the tokenizer,
+    which is loaded (0.06-0.08 s of CPU) only when a word needs it."""
+
+    def __init__(self, load: Callable[[], Any], kept: KeptIds | None = None) -> None:
+        self._load = load
+        self._tokenizer: Any = None
+        self.kept = kept
+
+    @property
+    def tokenizer(self) -> Any:
+        if self._tokenizer is None:
+            self._tokenizer = self._load()
+        return self._tokenizer
+
+    @property
+    def loaded(self) -> bool:
+        return self._tokenizer is not None
+
+    def __call__(self, words: list[str]) -> list[Group]:
+        """The words in groups, each with its words' token counts and token ids (int64)."""
+        groups: list[Group] = []
+        missing = words
+        if self.kept is not None:
+            known, missing = self.kept.split(words)
+            if known:
+                groups.append((known, *self.kept.ids(known)))
+        if missing:
+            lengths, ids = encode(self.tokenizer, missing)
+            if self.kept is not None:
+                self.kept.add(missing, lengths, ids)
+            groups.append((missing, lengths, ids))
+        return groups
+
+
+class KeptIds:
+    """Token ids of the words earlier runs tokenized, kept in the cache folder so that a run
+    whose words were all seen before never loads the tokenizer (issue 17: 0.06-0.08 s of CPU
+    before the first verdict; the file reads in a few milliseconds).
+
+    A word's ids are exactly what the tokenizer returned for it (one word, no special tokens:
+    what `encode` asks), stored as the tokenizer gave them. The file is keyed by the tokenizer
+    file's content (CRC-32 and size) and the installed tokenizers version, so another tokenizer
+    never reads it; a file that does not read back whole is an empty cache. Words of more than
+    255 tokens and ids above 65,535 are not kept. The command line writes it (atomically, after
+    its output) when a run tokenized new words, with the words it held first; past `MAX_WORDS`
+    it restarts from the words of that run. Format: marshal of (FORMAT, the words joined by
+    newlines (a word never holds whitespace), one byte per word of token count, the ids as
+    little-endian uint16)."""
+
+    FORMAT = 1
+    MAX_WORDS = 100_000
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._words: list[str] = []
+        self._index: dict[str, int] = {}
+        self._lengths = np.zeros(0, dtype=np.int64)
+        self._starts = np.zeros(0, dtype=np.int64)
+        self._ids = np.zeros(0, dtype=np.int64)
+        self._used: set[int] = set()  # positions of the held words this run asked for
+        self.added: dict[str, np.ndarray] = {}  # tokenized this run, to be written
+        self._read()
+
+    @classmethod
+    def of(cls, tokenizer_file: bytes) -> KeptIds | None:
+        """The kept ids for this tokenizer in the user's cache folder; None when there is no
+        cache folder to be had."""
+        import zlib
+        from importlib.metadata import PackageNotFoundError, version
+
+        from ..cachedir import cache_root
+
+        try:
+            tokenizers = version("tokenizers")
+            root = cache_root()
+        except (PackageNotFoundError, OSError, RuntimeError):
+            return None
+        name = (f"{zlib.crc32(tokenizer_file):08x}-{len(tokenizer_file)}-tokenizers-"
+                f"{tokenizers}-{cls.FORMAT}")
+        return cls(root / "words" / name)
+
+    def _read(self) -> None:
+        try:
+            fmt, text, counts, ids = marshal.loads(self.path.read_bytes())
+            if fmt != self.FORMAT or not isinstance(text, str):
+                return
+            words = text.split("\n") if text else []
+            lengths = np.frombuffer(counts, dtype=np.uint8).astype(np.int64)
+            flat = np.frombuffer(ids, dtype="<u2").astype(np.int64)
+        except (OSError, EOFError, ValueError, TypeError):
+            return
+        if len(words) != len(lengths) or int(lengths.sum()) != len(flat):
+            return
+        self._words, self._lengths, self._ids = words, lengths, flat
+        self._starts = np.cumsum(lengths) - lengths
+        self._index = dict(zip(words, range(len(words)), strict=True))
+
+    def split(self, words: list[str]) -> tuple[list[str], list[str]]:
+        """(words held, words not held), each in the order given."""
+        index = self._index
+        known = [w for w in words if w in index]
+        if len(known) == len(words):
+            return known, []
+        return known, [w for w in words if w not in index]
+
+    def ids(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(token counts, token ids) of held words, as `encode` gives them."""
+        where = np.fromiter((self._index[w] for w in words), dtype=np.int64, count=len(words))
+        self._used.update(where.tolist())
+        lengths = self._lengths[where]
+        total = int(lengths.sum())
+        offsets = np.repeat(self._starts[where] - (np.cumsum(lengths) - lengths), lengths)
+        return lengths, self._ids[offsets + np.arange(total, dtype=np.int64)]
+
+    def add(self, words: list[str], lengths: np.ndarray, ids: np.ndarray) -> None:
+        """Words just tokenized, to be kept when the run saves."""
+        start = 0
+        for word, n in zip(words, lengths.tolist(), strict=True):
+            mine = ids[start:start + n]
+            start += n
+            if n <= 255 and (not n or int(mine.max()) <= 0xFFFF):
+                self.added[word] = mine.copy()
+
+    def save(self) -> bool:
+        """Write the held words and those added this run (see the class doc); True if the
+        file was written. A folder that cannot be written is no error."""
+        if not self.added:
+            return False
+        kept = [(w, self._ids[s:s + n]) for w, s, n in zip(
+            self._words, self._starts.tolist(), self._lengths.tolist(), strict=True)]
+        rows = kept + list(self.added.items())
+        if len(rows) > self.MAX_WORDS:
+            used = [kept[p] for p in sorted(self._used)]
+            rows = (used + list(self.added.items()))[-self.MAX_WORDS:]
+        data = marshal.dumps((
+            self.FORMAT, "\n".join(w for w, _ in rows),
+            bytes(len(ids) for _, ids in rows),
+            np.concatenate([ids for _, ids in rows] or [np.zeros(0, np.int64)])
+            .astype("<u2").tobytes()))
+        try:
+            from ..atomic import replace_atomically
+
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            replace_atomically(self.path, data)
+        except (OSError, ValueError):
+            return False
+        self.added = {}
+        return True
+
+
+_kept: KeptIds | None = None  # the one `vectors()` reads, if it was made
+
+
+def save_kept_ids() -> bool:
+    """Write the words this run tokenized (see `KeptIds`); the command line calls it after
+    its output. Nothing when the meaning model was never loaded."""
+    return _kept.save() if _kept is not None else False
 
 
 def package_folder() -> str | None:

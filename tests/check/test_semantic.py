@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import logging
+import marshal
 import os
 import random
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -65,7 +68,8 @@ def test_the_files_read_here_are_what_wordllama_load_reads(loaded: object) -> No
     words = sorted({w for t in _texts() for w in t.split()})
     theirs = loaded.tokenizer  # type: ignore[attr-defined]
     theirs.no_padding()
-    ours = [e.ids for e in model._tokenizer.encode_batch(words, add_special_tokens=False)]
+    tokenizer = model._ids.tokenizer  # type: ignore[attr-defined]
+    ours = [e.ids for e in tokenizer.encode_batch(words, add_special_tokens=False)]
     assert ours == [e.ids for e in theirs.encode_batch(words, add_special_tokens=False)]
 
 
@@ -76,15 +80,21 @@ def test_vectors_are_bit_for_bit_those_of_wordllama_load(loaded: object) -> None
     assert model is not None
     tokenizer = loaded.tokenizer  # type: ignore[attr-defined]
     tokenizer.no_padding()
-    before = WordVectors(tokenizer, np.ascontiguousarray(loaded.embedding,  # type: ignore[attr-defined]
-                                                         dtype=np.float32))
+    before = WordVectors(_plain(tokenizer), np.ascontiguousarray(
+        loaded.embedding, dtype=np.float32))  # type: ignore[attr-defined]
     texts = _texts()
     now = model.embed(texts)
     assert now.dtype == np.float32
     assert now.tobytes() == before.embed(texts).tobytes()
-    fresh = semantic.WordVectors(model._tokenizer, model._embedding)
+    fresh = semantic.WordVectors(_plain(model._ids.tokenizer),  # type: ignore[attr-defined]
+                                 model._embedding)
     for text in texts[::97]:
         assert fresh.embed([text]).tobytes() == before.embed([text]).tobytes()
+
+
+def _plain(tokenizer: object) -> semantic.TokenIds:
+    """Token ids straight from the tokenizer, nothing kept between runs."""
+    return semantic.TokenIds(lambda: tokenizer)
 
 
 def test_the_weights_are_memory_mapped_not_copied() -> None:
@@ -129,3 +139,108 @@ def test_without_wordllama_files_there_is_no_model(monkeypatch: pytest.MonkeyPat
         assert semantic.vectors() is None
     finally:
         semantic.vectors.cache_clear()
+
+
+class _Counted:
+    """The real tokenizer, loaded through a counter."""
+
+    def __init__(self) -> None:
+        self.loads = 0
+
+    def __call__(self) -> object:
+        self.loads += 1
+        folder = semantic.package_folder()
+        assert folder is not None
+        return semantic.load_tokenizer(os.path.join(folder, *semantic.TOKENIZER_FILE))
+
+
+def _vectors(path: Path, texts: list[str]) -> tuple[bytes, _Counted, semantic.KeptIds]:
+    model = semantic.vectors()
+    assert model is not None
+    load = _Counted()
+    kept = semantic.KeptIds(path)
+    got = WordVectors(semantic.TokenIds(load, kept), model._embedding).embed(texts)
+    return got.tobytes(), load, kept
+
+
+# a word of more tokens than a byte counts (each CJK character is three byte tokens)
+LONG = "".join(chr(0x4E00 + n) for n in range(120))
+
+
+def test_kept_ids_give_the_same_vectors_without_loading_the_tokenizer(tmp_path: Path) -> None:
+    texts = _texts()[:3000] + [f"a {LONG} b"]
+    model = semantic.vectors()
+    assert model is not None
+    plain = WordVectors(_plain(model._ids.tokenizer), model._embedding).embed(texts).tobytes()
+    path = tmp_path / "words" / "ids"
+    first, load, kept = _vectors(path, texts)
+    assert first == plain and load.loads == 1
+    assert kept.save() and path.exists()
+    again, load, kept = _vectors(path, texts[:-1])
+    assert again == plain[:-4 * 256] and load.loads == 0 and kept.added == {}
+    again, load, kept = _vectors(path, texts)
+    assert again == plain and load.loads == 1  # for LONG: more than 255 tokens, never kept
+    assert set(kept.added) == set()
+    new, load, kept = _vectors(path, [*texts, "zyzzyvas and quokkas"])
+    assert load.loads == 1 and {"zyzzyvas", "quokkas"} <= set(kept.added)
+    assert kept.save()
+    _, load, _ = _vectors(path, ["zyzzyvas quokkas"])
+    assert load.loads == 0
+
+
+def test_a_damaged_or_foreign_file_is_an_empty_cache(tmp_path: Path) -> None:
+    texts = ["The council met on Tuesday.", "Ünïcödé words, 1,234 of them."]
+    good, _, kept = _vectors(tmp_path / "ids", texts)
+    kept.save()
+    raw = (tmp_path / "ids").read_bytes()
+    fmt, words, counts, ids = marshal.loads(raw)
+    for bad in (raw[:-3], b"", b"\0junk",
+                marshal.dumps((fmt + 1, words, counts, ids)),
+                marshal.dumps((fmt, words, counts[:-1], ids)),
+                marshal.dumps((fmt, words, counts, ids[:-2])),
+                marshal.dumps([1, 2])):
+        (tmp_path / "ids").write_bytes(bad)
+        got, load, _ = _vectors(tmp_path / "ids", texts)
+        assert got == good and load.loads == 1
+
+
+def test_past_max_words_the_file_restarts_from_this_runs_words(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "ids"
+    _, _, kept = _vectors(path, ["alpha beta gamma delta"])
+    kept.save()
+    monkeypatch.setattr(semantic.KeptIds, "MAX_WORDS", 4)
+    _, _, kept = _vectors(path, ["alpha epsilon zeta"])
+    kept.save()
+    _, words, _, _ = marshal.loads(path.read_bytes())
+    assert words.split("\n") == ["alpha", "epsilon", "zeta"]
+
+
+def test_the_kept_file_is_named_for_the_tokenizer_and_its_library() -> None:
+    kept = semantic.KeptIds.of(b"tokenizer one")
+    other = semantic.KeptIds.of(b"tokenizer two")
+    assert kept is not None and other is not None and kept.path != other.path
+    from importlib.metadata import version
+
+    assert f"tokenizers-{version('tokenizers')}" in kept.path.name
+
+
+def test_a_second_run_on_the_same_words_never_loads_the_tokenizer(tmp_path: Path) -> None:
+    """The command line keeps the words it tokenized; the next run over the same draft and
+    references finds them all and never imports tokenizers."""
+    (tmp_path / "d.md").write_text("The council approved 3 new bridges in 2019.\n",
+                                   encoding="utf-8")
+    (tmp_path / "refs.txt").write_text("The council approved 4 new bridges in 2019.\n",
+                                       encoding="utf-8")
+    code = ("import sys; from claimcheck.cli import main; code = main(sys.argv[1:]); "
+            "print('TOKENIZERS', 'tokenizers' in sys.modules, file=sys.stderr)")
+    env = {**os.environ, "CLAIMCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    seen = []
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", code, "check", "d.md", "--refs",
+                               "refs.txt", "--format", "text"], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, check=False)
+        assert "contradicted" in done.stdout, done.stderr
+        seen.append((done.stdout, done.stderr.splitlines()[-1]))
+    assert seen[0][0] == seen[1][0]
+    assert [err for _, err in seen] == ["TOKENIZERS True", "TOKENIZERS False"]
