@@ -15,6 +15,7 @@ Only `importlib.metadata` and `hashlib` are used, and only when asked: start-up 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,14 +26,40 @@ if TYPE_CHECKING:
 
 DIST_NAME = "factlint"  # the name on the package index: `pipx install factlint`
 PACKAGE = "claimcheck"  # the import package, and the command
-REPOSITORY = "https://github.com/OWNER/claimcheck"  # also in pyproject.toml [project.urls]
 DOCS_BRANCH = "main"
+PLACEHOLDER = "/OWNER/"  # in the docs' examples: stands for wherever a team hosts its copy
 
 
-def rule_doc_url(rule_id: str) -> str:
+@functools.cache
+def repository() -> str | None:
+    """The repository URL the installed distribution declares (`[project.urls] Repository` in
+    pyproject.toml, e.g. "https://github.com/acme/claimcheck"), or None. claimcheck has no
+    public home yet, so it declares none: a team that hosts its copy (a fork or a mirror) sets
+    it there, and its SARIF output links the rules' pages in that copy. A placeholder URL
+    (OWNER) counts as none: no output carries a link that leads nowhere."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        urls = metadata(DIST_NAME).get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        url = url.strip().rstrip("/")
+        if label.strip().lower() == "repository" and url.startswith("https://") \
+                and PLACEHOLDER not in url:
+            return url
+    return None
+
+
+def rule_doc_url(rule_id: str) -> str | None:
     """Where a rule's documentation page is published (SARIF `helpUri`): docs/rules/CC101.md,
-    docs/rules/verdict-no_evidence.md (see `report.rule_docs.page_name`)."""
-    return f"{REPOSITORY}/blob/{DOCS_BRANCH}/docs/rules/{rule_id.replace('/', '-')}.md"
+    docs/rules/verdict-no_evidence.md (see `report.rule_docs.page_name`) in the declared
+    repository; None without one (see `repository`)."""
+    base = repository()
+    if base is None:
+        return None
+    return f"{base}/blob/{DOCS_BRANCH}/docs/rules/{rule_id.replace('/', '-')}.md"
 
 
 def _distributions(path: list[str] | None) -> Iterable[Distribution]:

@@ -4,7 +4,9 @@ Results are live flags and verdict findings (`verdict/<label>` pseudo-rules). Co
 in Unicode code points, as our offsets are, and the run says so (`columnKind`); end columns are
 exclusive, as SARIF defines them. Every rule that appears gets full metadata in `tool.driver.rules`,
 taken from the rule registry when the rule is known to it. The run's warnings are tool execution
-notifications of its invocation.
+notifications of its invocation. `informationUri` and each rule's `helpUri` (its page under
+docs/rules/) are given only when the installed distribution declares its repository
+(`distribution.repository`); every rule's documentation is in its `help` either way.
 """
 
 from __future__ import annotations
@@ -14,12 +16,11 @@ from typing import Any
 
 from .. import __version__, verdicts
 from ..config import FailOn
-from ..distribution import REPOSITORY, rule_doc_url
+from ..distribution import repository, rule_doc_url
 from ..models import Report
 from .findings import Finding, collect, relative_uri, with_hint
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = REPOSITORY
 FINGERPRINT_KEY = "claimcheck/v1"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -49,14 +50,14 @@ def _rule_metadata(finding: Finding, registry: dict[str, Any]) -> dict[str, Any]
     help_entry = {"text": help_text or short}
     if markdown:
         help_entry["markdown"] = markdown
-    documented = known is not None or finding.is_verdict
+    link = rule_doc_url(finding.rule) if known is not None or finding.is_verdict else None
     return {
         "id": finding.rule,
         "name": finding.name,
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
         "help": help_entry,
-        **({"helpUri": rule_doc_url(finding.rule)} if documented else {}),
+        **({"helpUri": link} if link else {}),  # without a declared repository: `help` only
         "defaultConfiguration": {"level": LEVEL[level]},
         "properties": {"tags": tags},
     }
@@ -114,7 +115,7 @@ def build_sarif(report: Report, fail_on: FailOn) -> dict[str, Any]:
                 "name": "claimcheck",
                 "version": version,
                 "semanticVersion": version,
-                "informationUri": INFORMATION_URI,
+                **({"informationUri": home} if (home := repository()) else {}),
                 "rules": rules,
             }},
             "invocations": [{

@@ -46,14 +46,43 @@ def test_rules_id_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> Non
     assert "unknown rule 'nope'" in capsys.readouterr().err
 
 
-def test_sarif_rules_link_to_their_pages_and_read_well() -> None:
-    rules = json.loads(render(make_report(), "sarif"))["runs"][0]["tool"]["driver"]["rules"]
-    by_id = {r["id"]: r for r in rules}
-    assert by_id["CC101"]["helpUri"].endswith("/docs/rules/CC101.md")
+@pytest.mark.parametrize("declared", [None, "https://github.com/OWNER/claimcheck",
+                                      "https://github.com/acme/claimcheck"])
+def test_sarif_rules_link_to_their_pages_in_a_declared_repository_and_read_well(
+        monkeypatch: pytest.MonkeyPatch, declared: str | None) -> None:
+    """The rules' pages are linked (helpUri) only when the installed distribution declares a
+    real repository: claimcheck has none yet, and a placeholder is no link."""
+    from importlib import metadata
+
+    from claimcheck import distribution
+
+    class Declaring:  # the Project-URL lines of a distribution that declares `declared`
+        def get_all(self, key: str) -> list[str]:
+            return [f"Repository, {declared}"] if key == "Project-URL" else []
+
+    real = metadata.metadata
+
+    def declaring(name: str) -> object:
+        return Declaring() if name == distribution.DIST_NAME and declared else real(name)
+
+    monkeypatch.setattr(metadata, "metadata", declaring)
+    distribution.repository.cache_clear()
+    try:
+        sarif = json.loads(render(make_report(), "sarif"))["runs"][0]["tool"]["driver"]
+    finally:
+        distribution.repository.cache_clear()
+    by_id = {r["id"]: r for r in sarif["rules"]}
     verdict = by_id["verdict/contradicted"]
-    assert verdict["helpUri"].endswith("/docs/rules/verdict-contradicted.md")
+    if declared == "https://github.com/acme/claimcheck":
+        assert sarif["informationUri"] == declared
+        assert by_id["CC101"]["helpUri"] == f"{declared}/blob/main/docs/rules/CC101.md"
+        assert verdict["helpUri"].endswith("/docs/rules/verdict-contradicted.md")
+    else:
+        assert "informationUri" not in sarif
+        assert not any("helpUri" in r for r in sarif["rules"])
+    assert by_id["CC101"]["help"]["markdown"].strip()  # the rule's documentation, in any case
     assert verdict["shortDescription"]["text"] == "A reference contradicts the claim"
-    assert not any(r["shortDescription"]["text"].startswith("Claim is") for r in rules)
+    assert not any(r["shortDescription"]["text"].startswith("Claim is") for r in sarif["rules"])
 
 
 def _subparsers(parser: argparse.ArgumentParser, path: str = "") -> list[tuple[str, str]]:
