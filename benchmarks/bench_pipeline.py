@@ -27,8 +27,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -139,14 +139,17 @@ class TreeMemory:
     0 elsewhere.
     """
 
-    def __init__(self, pid: int, every: float = SAMPLE_SECONDS, enabled: bool = True) -> None:
+    def __init__(self, pid: int, every: float = SAMPLE_SECONDS, enabled: bool = True,
+                 also: Callable[[], None] | None = None) -> None:
         import threading
 
         self.pid = pid
         self.peak_kb = 0
         self.cpu_ticks: dict[int, int] = {}  # last seen user + system ticks of each process
+        self.names: dict[int, str] = {}  # each process's name as last seen (Ray renames actors)
         self._every = every
         self._enabled = enabled
+        self._also = also  # called at every sample, from the sampling thread
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -166,6 +169,14 @@ class TreeMemory:
         a grandparent reaps, such as Ray's workers, are missed by wait4's accounting)."""
         return sum(self.cpu_ticks.values()) / os.sysconf("SC_CLK_TCK")
 
+    def cpu_by_name(self) -> dict[str, float]:
+        """CPU seconds per process name (`_name`), largest first."""
+        by: dict[str, float] = {}
+        for pid, ticks in self.cpu_ticks.items():
+            name = self.names.get(pid, "?")
+            by[name] = by.get(name, 0.0) + ticks / os.sysconf("SC_CLK_TCK")
+        return dict(sorted(by.items(), key=lambda kv: -kv[1]))
+
     def _run(self) -> None:
         while True:
             pids = _tree(self.pid)
@@ -174,6 +185,9 @@ class TreeMemory:
                 ticks = _cpu_ticks(pid)
                 if ticks:
                     self.cpu_ticks[pid] = max(ticks, self.cpu_ticks.get(pid, 0))
+                    self.names[pid] = _name(pid) or self.names.get(pid, "?")
+            if self._also:
+                self._also()
             if self._stop.wait(self._every):
                 return
 
@@ -204,6 +218,27 @@ def _cpu_ticks(pid: int) -> int:
     except OSError:
         return 0
     return int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+
+
+def _name(pid: int) -> str:
+    """A short name for a process: Ray's workers set their title (`ray::CheckerActor`), its
+    daemons are binaries or Python scripts, claimcheck is `python -m claimcheck`."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            argv = [a.decode(errors="replace") for a in fh.read().split(b"\0") if a]
+    except OSError:
+        return ""
+    if not argv:
+        return ""
+    if argv[0].startswith("ray::"):
+        return argv[0].split()[0]
+    words = [a for a in argv[:4] if not a.startswith("-")]
+    scripts = [w.rsplit("/", 1)[-1] for w in words[1:] if w.endswith(".py")]
+    if scripts:
+        return scripts[0]
+    if "-m" in argv[:3]:
+        return f"python -m {argv[argv.index('-m') + 1]}"
+    return words[0].rsplit("/", 1)[-1] if words else argv[0]
 
 
 def _pss_kb(pid: int) -> int:
@@ -283,27 +318,56 @@ class Measured:
     peak_mb: float  # ru_maxrss of the largest process in the tree
     cpu_seconds: float = 0.0  # user + system time of the process and the descendants it reaped
     sampled_cpu_seconds: float = 0.0  # the same, from samples of every process in the tree
+    cpu_by_name: dict[str, float] = field(default_factory=dict)  # sampled, per process name
+    lines: list[tuple[float, str]] = field(default_factory=list)  # watched stderr lines, timed
 
 
 def measured(command: list[str], cache: Path, sample: bool = True,
-             every: float = SAMPLE_SECONDS) -> Measured:
+             every: float = SAMPLE_SECONDS, watch: str | None = None) -> Measured:
     """Run `command` with `cache` as CLAIMCHECK_CACHE_DIR, timing it (and, with `sample`,
-    sampling its memory every `every` seconds) from here."""
+    sampling its memory every `every` seconds) from here. With `watch`, the stderr lines that
+    start with it are kept with the time (from the start) they were first seen."""
     env = {**os.environ, "CLAIMCHECK_CACHE_DIR": str(cache)}
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         clock = time.perf_counter()
         process = subprocess.Popen(command, env=env, stdout=out, stderr=err, text=True)
-        with TreeMemory(process.pid, every, enabled=sample) as memory:
+        lines = _Lines(err.fileno(), watch, clock)
+        with TreeMemory(process.pid, every, enabled=sample, also=lines.poll) as memory:
             # wait4: the exit status and the resource use of this process and the descendants
             # it waited for
             _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - clock
+        lines.poll()
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         return Measured(process.returncode, out.read(), err.read(), seconds,
                         memory.peak_kb / 1024, usage.ru_maxrss / 1024,
-                        usage.ru_utime + usage.ru_stime, memory.cpu_seconds)
+                        usage.ru_utime + usage.ru_stime, memory.cpu_seconds,
+                        memory.cpu_by_name(), lines.seen)
+
+
+class _Lines:
+    """New complete lines of a file another process appends to, read with `pread` (the file
+    position stays where the writer left it), kept when they start with `prefix`."""
+
+    def __init__(self, fd: int, prefix: str | None, clock: float) -> None:
+        self.fd, self.prefix, self.clock = fd, prefix, clock
+        self.offset = 0
+        self.seen: list[tuple[float, str]] = []
+
+    def poll(self) -> None:
+        if self.prefix is None:
+            return
+        data = os.pread(self.fd, 1 << 20, self.offset)
+        end = data.rfind(b"\n") + 1
+        if not end:
+            return
+        self.offset += end
+        now = time.perf_counter() - self.clock
+        for line in data[:end].decode("utf-8", "replace").splitlines():
+            if line.startswith(self.prefix):
+                self.seen.append((now, line))
 
 
 def end_to_end(draft: Path, refs: Path, fmt: str, cache: Path, cold: bool) -> dict[str, Any]:
