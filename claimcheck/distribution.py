@@ -30,17 +30,29 @@ DOCS_BRANCH = "main"
 PLACEHOLDER = "/OWNER/"  # in the docs' examples: stands for wherever a team hosts its copy
 
 
+# Web hosts whose file pages we know how to address: host -> path between the repository
+# and the revision ("https://github.com/acme/claimcheck/blob/<commit>/docs/...").
+_BLOB = {"github.com": "/blob/", "gitlab.com": "/-/blob/"}
+
+
 @functools.cache
-def repository() -> str | None:
-    """The repository URL the installed distribution declares (`[project.urls] Repository` in
-    pyproject.toml, e.g. "https://github.com/acme/claimcheck"), or None. claimcheck has no
-    public home yet, so it declares none: a team that hosts its copy (a fork or a mirror) sets
-    it there, and its SARIF output links the rules' pages in that copy. A placeholder URL
-    (OWNER) counts as none: no output carries a link that leads nowhere."""
-    from importlib.metadata import PackageNotFoundError, metadata
+def home() -> tuple[str, str] | None:
+    """Where the installed copy's documentation lives on the web, as (repository URL, revision):
+    - the repository the distribution declares (`[project.urls] Repository` in pyproject.toml,
+      e.g. "https://github.com/acme/claimcheck"), at the main branch. claimcheck has no public
+      home yet, so it declares none: a team that hosts its copy (a fork or a mirror) sets it
+      there. A placeholder URL (OWNER) counts as none: no output carries a link that leads
+      nowhere;
+    - else the repository it was installed from, when pip installed it from git over https
+      from a host in `_BLOB` (`pip install git+https://github.com/acme/claimcheck@<sha>`, the
+      install docs/ci.md documents): pip records that URL and the exact commit
+      (direct_url.json, PEP 610), so the links lead to the pages of the very version that runs.
+    None otherwise (an install from a folder or a wheel file)."""
+    from importlib.metadata import PackageNotFoundError, distribution, metadata
 
     try:
         urls = metadata(DIST_NAME).get_all("Project-URL") or []
+        direct = distribution(DIST_NAME).read_text("direct_url.json")
     except PackageNotFoundError:
         return None
     for entry in urls:
@@ -48,18 +60,55 @@ def repository() -> str | None:
         url = url.strip().rstrip("/")
         if label.strip().lower() == "repository" and url.startswith("https://") \
                 and PLACEHOLDER not in url:
-            return url
-    return None
+            return url, DOCS_BRANCH
+    return _installed_from(direct)
+
+
+def _installed_from(direct_url: str | None) -> tuple[str, str] | None:
+    """(repository URL, commit) from a PEP 610 direct_url.json of a git install over https from
+    a known web host; None for anything else or a record that does not parse."""
+    import json
+    from urllib.parse import urlsplit
+
+    try:
+        record = json.loads(direct_url or "null")
+        url, vcs = record["url"], record["vcs_info"]
+        commit = vcs["commit_id"]
+    except (ValueError, TypeError, KeyError):
+        return None
+    parts = urlsplit(url if isinstance(url, str) else "")
+    if vcs.get("vcs") != "git" or parts.scheme != "https" or parts.hostname not in _BLOB \
+            or parts.username or parts.password or not isinstance(commit, str) \
+            or not commit.isalnum():
+        return None
+    path = parts.path.rstrip("/").removesuffix(".git")
+    if path.count("/") < 2:  # no owner/name
+        return None
+    return f"https://{parts.hostname}{path}", commit
+
+
+def repository() -> str | None:
+    """The repository URL of `home` (SARIF `informationUri`), or None."""
+    found = home()
+    return found[0] if found else None
 
 
 def rule_doc_url(rule_id: str) -> str | None:
     """Where a rule's documentation page is published (SARIF `helpUri`): docs/rules/CC101.md,
-    docs/rules/verdict-no_evidence.md (see `report.rule_docs.page_name`) in the declared
-    repository; None without one (see `repository`)."""
-    base = repository()
-    if base is None:
+    docs/rules/verdict-no_evidence.md (see `report.rule_docs.page_name`) in the repository of
+    `home`, at its revision; None without one."""
+    found = home()
+    if found is None:
         return None
-    return f"{base}/blob/{DOCS_BRANCH}/docs/rules/{rule_id.replace('/', '-')}.md"
+    base, revision = found
+    blob = _BLOB.get(_host(base), "/blob/")
+    return f"{base}{blob}{revision}/docs/rules/{rule_id.replace('/', '-')}.md"
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).hostname or ""
 
 
 def _distributions(path: list[str] | None) -> Iterable[Distribution]:

@@ -99,3 +99,47 @@ def test_version_names_the_distribution(capsys: pytest.CaptureFixture[str]) -> N
     out = capsys.readouterr()
     assert out.out.startswith(f"claimcheck {claimcheck.__version__} (factlint ")
     assert out.err == ""
+
+
+SHA = "0123456789abcdef0123456789abcdef01234567"
+GIT = {"vcs": "git", "commit_id": SHA}
+
+
+@pytest.mark.parametrize(("record", "expected"), [
+    # pip install git+https://github.com/acme/claimcheck@<sha>: links at that very commit
+    ({"url": "https://github.com/acme/claimcheck.git",
+      "vcs_info": {"vcs": "git", "commit_id": SHA, "requested_revision": "v1"}},
+     ("https://github.com/acme/claimcheck", SHA)),
+    ({"url": "https://gitlab.com/team/sub/claimcheck", "vcs_info": GIT},
+     ("https://gitlab.com/team/sub/claimcheck", SHA)),
+    # no web page we know how to address, or nothing that is a repository on the web
+    ({"url": "https://git.example.org/acme/claimcheck", "vcs_info": GIT},
+     None),
+    ({"url": "ssh://git@github.com/acme/claimcheck", "vcs_info": {"vcs": "git", "commit_id": SHA}},
+     None),
+    ({"url": "https://user:token@github.com/acme/claimcheck",
+      "vcs_info": {"vcs": "git", "commit_id": SHA}}, None),
+    ({"url": "https://github.com/acme", "vcs_info": {"vcs": "git", "commit_id": SHA}}, None),
+    ({"url": "https://github.com/acme/claimcheck", "vcs_info": {"vcs": "hg", "commit_id": SHA}},
+     None),
+    ({"url": "https://github.com/acme/claimcheck", "vcs_info": {"vcs": "git"}}, None),
+    ({"url": "https://github.com/acme/claimcheck", "vcs_info": {"vcs": "git", "commit_id": "../x"}},
+     None),
+    ({"url": "file:///home/me/claimcheck", "dir_info": {"editable": True}}, None),
+    ({"url": "https://example.org/factlint-0.1.0.tar.gz", "archive_info": {}}, None),
+])
+def test_a_git_install_links_the_pages_of_the_commit_it_came_from(
+        record: dict[str, object], expected: tuple[str, str] | None) -> None:
+    import json
+
+    assert distribution._installed_from(json.dumps(record)) == expected
+
+
+@pytest.mark.parametrize("text", [None, "", "not json", "[]", '{"url": 3, "vcs_info": {}}'])
+def test_a_missing_or_odd_install_record_is_no_home(text: str | None) -> None:
+    assert distribution._installed_from(text) is None
+
+
+def test_this_checkout_installed_from_its_folder_has_no_home() -> None:
+    distribution.home.cache_clear()
+    assert distribution.home() is None and distribution.rule_doc_url("CC101") is None

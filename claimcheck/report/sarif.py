@@ -5,8 +5,9 @@ in Unicode code points, as our offsets are, and the run says so (`columnKind`); 
 exclusive, as SARIF defines them. Every rule that appears gets full metadata in `tool.driver.rules`,
 taken from the rule registry when the rule is known to it. The run's warnings are tool execution
 notifications of its invocation. `informationUri` and each rule's `helpUri` (its page under
-docs/rules/) are given only when the installed distribution declares its repository
-(`distribution.repository`); every rule's documentation is in its `help` either way.
+docs/rules/) are given only when the installed copy has a web home: a repository it declares, or
+the git repository pip installed it from, at that commit (`distribution.home`); every rule's
+documentation is in its `help` either way.
 """
 
 from __future__ import annotations

@@ -66,11 +66,11 @@ def test_sarif_rules_link_to_their_pages_in_a_declared_repository_and_read_well(
         return Declaring() if name == distribution.DIST_NAME and declared else real(name)
 
     monkeypatch.setattr(metadata, "metadata", declaring)
-    distribution.repository.cache_clear()
+    distribution.home.cache_clear()
     try:
         sarif = json.loads(render(make_report(), "sarif"))["runs"][0]["tool"]["driver"]
     finally:
-        distribution.repository.cache_clear()
+        distribution.home.cache_clear()
     by_id = {r["id"]: r for r in sarif["rules"]}
     verdict = by_id["verdict/contradicted"]
     if declared == "https://github.com/acme/claimcheck":
@@ -83,6 +83,44 @@ def test_sarif_rules_link_to_their_pages_in_a_declared_repository_and_read_well(
     assert by_id["CC101"]["help"]["markdown"].strip()  # the rule's documentation, in any case
     assert verdict["shortDescription"]["text"] == "A reference contradicts the claim"
     assert not any(r["shortDescription"]["text"].startswith("Claim is") for r in sarif["rules"])
+
+
+def test_sarif_rules_link_to_the_commit_a_git_install_came_from(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Installed as docs/ci.md says (pip install git+https://github.com/...@<sha>), the links
+    lead to the rules' pages of that very commit, read from pip's install record (PEP 610)."""
+    from importlib import metadata
+
+    from claimcheck import distribution
+
+    sha = "89abcdef0123456789abcdef0123456789abcdef"
+    record = {"url": "https://github.com/acme/claimcheck.git",
+              "vcs_info": {"vcs": "git", "commit_id": sha}}
+    real = metadata.distribution
+
+    class Installed:
+        def __init__(self, dist: metadata.Distribution) -> None:
+            self.dist = dist
+
+        def read_text(self, name: str) -> str | None:
+            return json.dumps(record) if name == "direct_url.json" else self.dist.read_text(name)
+
+    def installed(name: str) -> object:
+        dist = real(name)
+        return Installed(dist) if name == distribution.DIST_NAME else dist
+
+    monkeypatch.setattr(metadata, "distribution", installed)
+    distribution.home.cache_clear()
+    try:
+        sarif = json.loads(render(make_report(), "sarif"))["runs"][0]["tool"]["driver"]
+    finally:
+        distribution.home.cache_clear()
+    by_id = {r["id"]: r for r in sarif["rules"]}
+    assert sarif["informationUri"] == "https://github.com/acme/claimcheck"
+    assert by_id["CC101"]["helpUri"] == (
+        f"https://github.com/acme/claimcheck/blob/{sha}/docs/rules/CC101.md")
+    assert by_id["verdict/contradicted"]["helpUri"].endswith(
+        f"/blob/{sha}/docs/rules/verdict-contradicted.md")
 
 
 def _subparsers(parser: argparse.ArgumentParser, path: str = "") -> list[tuple[str, str]]:
