@@ -222,8 +222,8 @@ class KeptIds:
         self._lengths = np.zeros(0, dtype=np.int64)
         self._starts = np.zeros(0, dtype=np.int64)
         self._ids = np.zeros(0, dtype=np.int64)
-        self._used: set[int] = set()  # positions of the held words this run asked for
-        self.added: dict[str, np.ndarray] = {}  # tokenized this run, to be written
+        self._used: list[np.ndarray] = []  # positions of the held words this run asked for
+        self._added: list[Group] = []  # tokenized this run, to be written
         self._read()
 
     @classmethod
@@ -271,37 +271,46 @@ class KeptIds:
     def ids(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """(token counts, token ids) of held words, as `encode` gives them."""
         where = np.fromiter((self._index[w] for w in words), dtype=np.int64, count=len(words))
-        self._used.update(where.tolist())
-        lengths = self._lengths[where]
-        total = int(lengths.sum())
-        offsets = np.repeat(self._starts[where] - (np.cumsum(lengths) - lengths), lengths)
-        return lengths, self._ids[offsets + np.arange(total, dtype=np.int64)]
+        self._used.append(where)
+        return _gather(self._lengths, self._starts, self._ids, where)
+
+    @property
+    def added(self) -> list[str]:
+        """The words tokenized this run that the next save keeps."""
+        return [w for words, _, _ in self._added for w in words]
 
     def add(self, words: list[str], lengths: np.ndarray, ids: np.ndarray) -> None:
-        """Words just tokenized, to be kept when the run saves."""
-        start = 0
-        for word, n in zip(words, lengths.tolist(), strict=True):
-            mine = ids[start:start + n]
-            start += n
-            if n <= 255 and (not n or int(mine.max()) <= 0xFFFF):
-                self.added[word] = mine.copy()
+        """Words just tokenized, to be kept when the run saves (not those of more than 255
+        tokens, nor any whose ids do not fit 16 bits)."""
+        keep = lengths <= 255
+        if len(ids) and int(ids.max()) > 0xFFFF:
+            wide = np.zeros(len(words), dtype=bool)
+            np.logical_or.at(wide, np.repeat(np.arange(len(words)), lengths), ids > 0xFFFF)
+            keep &= ~wide
+        if keep.all():
+            self._added.append((list(words), lengths.copy(), ids.copy()))
+            return
+        chosen = np.flatnonzero(keep)
+        starts = np.cumsum(lengths) - lengths
+        self._added.append(([words[n] for n in chosen.tolist()],
+                            *_gather(lengths, starts, ids, chosen)))
 
     def save(self) -> bool:
         """Write the held words and those added this run (see the class doc); True if the
         file was written. A folder that cannot be written is no error."""
-        if not self.added:
+        if not any(words for words, _, _ in self._added):
             return False
-        kept = [(w, self._ids[s:s + n]) for w, s, n in zip(
-            self._words, self._starts.tolist(), self._lengths.tolist(), strict=True)]
-        rows = kept + list(self.added.items())
-        if len(rows) > self.MAX_WORDS:
-            used = [kept[p] for p in sorted(self._used)]
-            rows = (used + list(self.added.items()))[-self.MAX_WORDS:]
-        data = marshal.dumps((
-            self.FORMAT, "\n".join(w for w, _ in rows),
-            bytes(len(ids) for _, ids in rows),
-            np.concatenate([ids for _, ids in rows] or [np.zeros(0, np.int64)])
-            .astype("<u2").tobytes()))
+        parts: list[Group] = [(self._words, self._lengths, self._ids), *self._added]
+        if len(self._words) + sum(len(words) for words, _, _ in self._added) > self.MAX_WORDS:
+            used = np.unique(np.concatenate(self._used)) if self._used else np.zeros(0, np.int64)
+            parts[0] = ([self._words[n] for n in used.tolist()],
+                        *_gather(self._lengths, self._starts, self._ids, used))
+        words = [w for group, _, _ in parts for w in group][-self.MAX_WORDS:]
+        lengths = np.concatenate([counts for _, counts, _ in parts])[-self.MAX_WORDS:]
+        ids = np.concatenate([flat for _, _, flat in parts])
+        ids = ids[len(ids) - int(lengths.sum()):]
+        data = marshal.dumps((self.FORMAT, "\n".join(words), lengths.astype(np.uint8).tobytes(),
+                              ids.astype("<u2").tobytes()))
         try:
             from ..atomic import replace_atomically
 
@@ -309,8 +318,17 @@ class KeptIds:
             replace_atomically(self.path, data)
         except (OSError, ValueError):
             return False
-        self.added = {}
+        self._added = []
         return True
+
+
+def _gather(lengths: np.ndarray, starts: np.ndarray, ids: np.ndarray,
+            where: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(counts, ids) of the words at positions `where` of a (counts, starts, ids) table."""
+    counts = lengths[where]
+    total = int(counts.sum())
+    offsets = np.repeat(starts[where] - (np.cumsum(counts) - counts), counts)
+    return counts, ids[offsets + np.arange(total, dtype=np.int64)]
 
 
 _kept: KeptIds | None = None  # the one `vectors()` reads, if it was made

@@ -177,10 +177,10 @@ def test_kept_ids_give_the_same_vectors_without_loading_the_tokenizer(tmp_path: 
     assert first == plain and load.loads == 1
     assert kept.save() and path.exists()
     again, load, kept = _vectors(path, texts[:-1])
-    assert again == plain[:-4 * 256] and load.loads == 0 and kept.added == {}
+    assert again == plain[:-4 * 256] and load.loads == 0 and kept.added == []
     again, load, kept = _vectors(path, texts)
     assert again == plain and load.loads == 1  # for LONG: more than 255 tokens, never kept
-    assert set(kept.added) == set()
+    assert kept.added == []  # LONG was tokenized again, and is not kept
     new, load, kept = _vectors(path, [*texts, "zyzzyvas and quokkas"])
     assert load.loads == 1 and {"zyzzyvas", "quokkas"} <= set(kept.added)
     assert kept.save()
@@ -244,3 +244,15 @@ def test_a_second_run_on_the_same_words_never_loads_the_tokenizer(tmp_path: Path
         seen.append((done.stdout, done.stderr.splitlines()[-1]))
     assert seen[0][0] == seen[1][0]
     assert [err for _, err in seen] == ["TOKENIZERS True", "TOKENIZERS False"]
+
+
+def test_only_words_that_fit_are_kept(tmp_path: Path) -> None:
+    kept = semantic.KeptIds(tmp_path / "ids")
+    kept.add(["a", "b", "c", "d"], np.array([1, 2, 1, 300]),
+             np.array([5, 70_000, 6, 7, *range(300)]))
+    assert kept.added == ["a", "c"]  # b has an id above 16 bits, d more than 255 tokens
+    assert kept.save()
+    again = semantic.KeptIds(tmp_path / "ids")
+    assert again.split(["c", "b", "a"]) == (["c", "a"], ["b"])
+    counts, ids = again.ids(["c", "a"])
+    assert counts.tolist() == [1, 1] and ids.tolist() == [7, 5]
