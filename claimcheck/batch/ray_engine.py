@@ -46,6 +46,7 @@ WAVE = 20_000  # documents put into the object store per Ray Data pipeline
 # Data's helper actors get processes of their own): on 2 CPUs, 2 idle processes that took 1.0 s
 # of CPU and 89 MB (PSS) between them while the actors were starting, measured. Only for an
 # instance we start: a cluster's configuration is its own.
+STREAM_BLOCK_BYTES = 64 * 1024  # see _quiet
 LOCAL_SYSTEM_CONFIG = {"enable_worker_prestart": False, "prestart_worker_first_driver": False}
 
 
@@ -146,9 +147,16 @@ class RayEngine:
 
 
 def _quiet(ray: ModuleType) -> None:
-    """The progress line is claimcheck's: no Ray Data progress bars, start and end notices."""
+    """The progress line is claimcheck's: no Ray Data progress bars, start and end notices;
+    and results stream back batch by batch."""
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
+    # A map task's outputs are buffered into blocks of this size: at Ray Data's default (128
+    # MB) a task returned all its documents' results at its end, in bursts of a block's 37 to
+    # 128 documents, so the progress line, the ETA and the commits jumped (and a kill lost
+    # more); each batch's result (one row of a few hundred KB) now comes back as it is made.
+    # Measured on 300 documents: the same CPU (54.9 against 57.0 s, within noise).
+    context.target_max_block_size = STREAM_BLOCK_BYTES
     for name in ("ray", "ray.data"):
         logging.getLogger(name).setLevel(logging.ERROR)
     warnings.filterwarnings("ignore", module=r"ray\..*")
