@@ -34,7 +34,7 @@ def constant(probabilities: tuple[float, float, float], **floors: float) -> Mode
     """A model that gives every pair these (supported, contradicted, no_evidence) odds."""
     width = len(FEATURES)
     layer = Layer(np.zeros((width, 3)), np.log(np.asarray(probabilities)), "identity")
-    return replace(Model(FEATURES, np.zeros(width), np.ones(width), (layer,)), **floors)
+    return replace(Model(FEATURES, np.zeros(width), np.ones(width), ((layer,),)), **floors)
 
 
 def judged(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, model: Model, text: str,
@@ -105,3 +105,45 @@ def test_support_by_a_passage_sharing_only_names_needs_the_models_floor(
     below = judged(monkeypatch, tmp_path, constant((0.85, 0.05, 0.1), names_only_support=0.9),
                    text, ref)
     assert below.label == "no_evidence"
+
+
+def _network(rng: np.random.Generator, hidden: int) -> tuple[Layer, Layer]:
+    width = len(FEATURES)
+    return (Layer(rng.normal(size=(width, hidden)), rng.normal(size=hidden), "tanh"),
+            Layer(rng.normal(size=(hidden, 3)), rng.normal(size=3), "identity"))
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max(axis=1, keepdims=True))
+    return np.asarray(e / e.sum(axis=1, keepdims=True))
+
+
+def _logits(network: tuple[Layer, Layer], rows: np.ndarray) -> np.ndarray:
+    hidden, out = network
+    return np.asarray(np.tanh(rows @ hidden.weights + hidden.bias) @ out.weights + out.bias)
+
+
+def test_an_ensemble_averages_its_networks_logits() -> None:
+    rng = np.random.default_rng(5)
+    networks = [_network(rng, 4), _network(rng, 4), _network(rng, 4)]
+    data = {**shipped(), "mean": [0.0] * len(FEATURES), "scale": [1.0] * len(FEATURES),
+            "networks": [{"layers": [{"activation": layer.activation,
+                                      "weights": layer.weights.tolist(),
+                                      "bias": layer.bias.tolist()} for layer in network]}
+                         for network in networks]}
+    rows = rng.normal(size=(7, len(FEATURES)))
+    expected = _softmax(sum(_logits(n, rows) for n in networks) / 3)
+    got = from_json(data).probabilities(rows)
+    assert np.allclose(got, expected, atol=1e-12)
+    # each network alone gives other odds: the average is not one member's
+    assert not np.allclose(got, _softmax(_logits(networks[0], rows)), atol=1e-3)
+
+
+def test_a_file_with_one_networks_layers_reads_as_an_ensemble_of_one() -> None:
+    data = shipped()
+    one = {k: v for k, v in data.items() if k != "networks"}
+    one["layers"] = data["networks"][0]["layers"]
+    alone = {**data, "networks": data["networks"][:1]}
+    rows = np.random.default_rng(1).normal(size=(5, len(FEATURES)))
+    assert np.array_equal(from_json(one).probabilities(rows),
+                          from_json(alone).probabilities(rows))
