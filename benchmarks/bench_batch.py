@@ -19,11 +19,12 @@ user + system time of every process of the tree, also given per process name (Ra
 helper actors apart from the checker actors). The batch's own progress lines give its steady
 rate: documents per second between its first progress line with documents done and its last, so
 without start-up and shut-down. The load average is printed before each run: the machine may be
-shared, so wall times are noisy; CPU seconds much less so.
+shared, so wall times are noisy; CPU seconds much less so. (The times above are for a quiet
+2-core machine, from the CPU per document measured in session 7: docs/scale.md.)
 
-    python benchmarks/bench_batch.py            # 10,000 drafts x 100,000 snippets (~1.5 h)
+    python benchmarks/bench_batch.py            # 10,000 drafts x 100,000 snippets (~30 min)
     python benchmarks/bench_batch.py --docs 1000   # the first 1,000 of those drafts against
-                                                   # the same 100,000 snippets (~15 min quiet)
+                                                   # the same 100,000 snippets (~5 min)
     python benchmarks/bench_batch.py --quick    # 300 drafts x 9,900 snippets, a few minutes
     python benchmarks/bench_batch.py --work /tmp/bb   # keep (and reuse) the generated corpus
     python benchmarks/bench_batch.py --shard-figures 100000,200000   # one index shard's figures
@@ -128,10 +129,16 @@ def run(command: list[str], cache: Path, what: str) -> Any:
     return done
 
 
+def sample_files(docs: Path, count: int, seed: int) -> list[Path]:
+    """A fixed random sample of the drafts (the same for a seed), in name order."""
+    files = sorted(docs.iterdir())
+    return sorted(random.Random(f"per-file:{seed}").sample(files, min(count, len(files))))
+
+
 def per_file(docs: Path, refs: Path, cache: Path, sample: int, seed: int) -> dict[str, Any]:
     """`check` on a fixed random sample of the files; the loop over all of them extrapolated."""
     files = sorted(docs.iterdir())
-    chosen = sorted(random.Random(f"per-file:{seed}").sample(files, min(sample, len(files))))
+    chosen = sample_files(docs, sample, seed)
     seconds, cpu, peak = [], [], 0.0
     for file in chosen:
         done = run(claimcheck("check", file, "--refs", refs, "--format", "json"), cache,

@@ -40,12 +40,11 @@ def _start_worker(pack: str, config_json: str) -> None:
     global _CHECKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, if forked
-    import gc
-
+    from ..processes import freeze_collector
     from .packed import load
 
     _CHECKER = checker_for(load(Path(pack)), Config.model_validate_json(config_json))
-    gc.freeze()  # what start-up made stays out of the collector's passes
+    freeze_collector()  # what start-up made stays out of the collector's passes
 
 
 def _check(items: list[Item]) -> Result:
