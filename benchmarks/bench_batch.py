@@ -19,10 +19,10 @@ user + system time of every process of the tree, also given per process name (Ra
 helper actors apart from the checker actors). The batch's own progress lines give its steady
 rate: documents per second between its first progress line with documents done and its last, so
 without start-up and shut-down. The load average is printed before each run: the machine may be
-shared, so wall times are noisy; CPU seconds much less so. (The times above are for a quiet
-2-core machine, from the CPU per document measured in session 7: docs/scale.md.)
+shared, so wall times are noisy; CPU seconds much less so. (The times above were measured on a
+quiet 2-core machine in session 8: docs/scale.md.)
 
-    python benchmarks/bench_batch.py            # 10,000 drafts x 100,000 snippets (~30 min)
+    python benchmarks/bench_batch.py            # 10,000 drafts x 100,000 snippets (~40 min)
     python benchmarks/bench_batch.py --docs 1000   # the first 1,000 of those drafts against
                                                    # the same 100,000 snippets (~5 min)
     python benchmarks/bench_batch.py --quick    # 300 drafts x 9,900 snippets, a few minutes
