@@ -255,12 +255,15 @@ def _is_kind(m: re.Match[str]) -> bool:
     hint="Report the cases as cases ('two restaurants I tried were poor'), or find data that "
     "covers the whole.",
     reads=("imagined",),
-    supersedes=("CC101", "CC102", "CC201", "CC202", "CC401", "CC402"),
+    # CC104 too: when the sentence before also tells a case, CC104 finds the same leap, but its
+    # premise is here, in the same sentence: the more specific finding is this one.
+    supersedes=("CC101", "CC102", "CC104", "CC201", "CC202", "CC401", "CC402"),
 )
 def hasty_generalization(claim: Claim, ctx: SentenceContext) -> Iterator[Finding]:
     """A conclusion ("so", "therefore", "must") drawn in the same sentence as one case or a
     handful. A conclusion that opens the next sentence is CC104's (anecdote-generalization),
-    so one leap is reported once.
+    and one drawn here is this rule's even when the sentence before tells a case too, so one
+    leap is reported once.
 
     FLAGGED:
     - I had a bad teacher once; therefore, all teachers must be bad.

@@ -68,6 +68,20 @@ def test_one_leap_from_a_case_is_one_finding(text: str, expected: list[tuple[str
     assert [(f.rule, f.cue) for f in flags_for(text, {"CC104": "on"})] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "My uncle smoked. I had a bad teacher once; therefore, all teachers must be bad.",
+    "I went to Paris last year. I had a bad meal once; therefore, all French food must be bad.",
+])
+def test_a_leap_inside_one_sentence_is_cc103s_even_after_another_case(text: str) -> None:
+    # The sentence before tells a case too, so CC104 finds the same leap on the same marker;
+    # its premise is in its own sentence, so it is CC103's, once. With CC103 off, CC104 keeps it.
+    flagged = [(f.rule, f.cue) for f in flags_for(text, {"CC104": "on"})]
+    assert [rule for rule, _ in flagged] == ["CC103"]
+    marker = flagged[0][1]
+    assert [(f.rule, f.cue) for f in flags_for(text, {"CC104": "on", "CC103": "off"})] == [
+        ("CC104", marker)]
+
+
 def test_with_cc104_off_by_default_the_group_claim_is_still_flagged() -> None:
     text = "I met one Parisian last summer. Thus French people are rude."
     assert [(f.rule, f.cue) for f in flags_for(text)] == [("CC402", "French people are rude")]
