@@ -69,7 +69,7 @@ import re  # noqa: E402  (the entries below are data-like; their helpers follow 
 
 from . import reading  # noqa: E402
 from .clauses import clause_before  # noqa: E402
-from .words import phrases, whole_words, word_set  # noqa: E402
+from .words import phrases, plain, whole_words, word_set  # noqa: E402
 
 
 @exemption(name="idiom", rule="CC101",
@@ -598,8 +598,7 @@ _AT_LARGE_BEFORE = frozenset({"the", "most", "many", "some", "these", "those", "
            "writer's own research or experience answers for",
            example="People want to know where their application stands.")
 def _people_at_large(ctx: SentenceContext, cue: Cue) -> bool:
-    words = [w.lower().replace("’", "'") for w in re.findall(r"[\w'’-]+",
-                                                             ctx.text[cue.start:cue.end])]
+    words = [plain(w) for w in re.findall(r"[\w'’-]+", ctx.text[cue.start:cue.end])]
     for i, w in enumerate(words):
         if w in _AT_LARGE:
             before = words[:i]

@@ -70,8 +70,8 @@ def reporting_matches(text: str) -> Iterator[Match[str]]:
     writer: "..., the airline said" sources a sentence, "experts say" and "I said" do not."""
     crowd = word_set("weasel") | PRONOUN_SPEAKERS
     for m in phrases("reporting_verbs").finditer(text):
-        near = [w.lower() for w in WORD.findall(text[max(0, m.start() - 60):m.start()])][-5:]
-        after = [w.lower() for w in WORD.findall(text[m.end():m.end() + 30])][:2]
+        near = [plain(w) for w in WORD.findall(text[max(0, m.start() - 60):m.start()])][-5:]
+        after = [plain(w) for w in WORD.findall(text[m.end():m.end() + 30])][:2]
         if m.group().lower().startswith("according"):
             if after and after[0] not in crowd | VAGUE_SUBJECTS:
                 yield m

@@ -96,12 +96,11 @@ def _rankings(ctx: SentenceContext) -> Iterator[tuple[int, int, int, str]]:
         if extent:
             end += extent.end()
             kind = "record"
-        elif owner.replace("’", "'") in _WORLD_OWNERS:
+        elif owner in _WORLD_OWNERS:
             kind = "record"
         elif sup != "only" and owner in _PERSONAL:
             continue
-        elif sup in _JUDGES or (sup == "only" and (owner in _POSSESSIVE or owner.endswith(
-                ("'s", "’s")))):
+        elif sup in _JUDGES or (sup == "only" and (owner in _POSSESSIVE or owner.endswith("'s"))):
             kind = "judgement"
         elif sup in {"most", "least"} and nxt not in _MEASURED and nxt.endswith(_JUDGING_END):
             kind = "judgement"

@@ -11,7 +11,7 @@ from ..text.wordlists import entries
 from .base import Finding, rule
 from .scopes import quoted
 from .sentence import SentenceContext, per_sentence
-from .words import EDGE_L, EDGE_R, alternation, phrases, word_set, words
+from .words import EDGE_L, EDGE_R, alternation, phrases, plain, word_set, words
 
 # Words that may stand between the crowd and its verb ("people have long said", "experts at
 # the WHO say"); anything else ("people just because we think") means another clause began.
@@ -33,7 +33,7 @@ def _named_body(ctx: SentenceContext, pos: int) -> bool:
     first = _FIRST_WORD.match(ctx.text[:pos])
     if first is None:
         return False
-    word = first.group("word").lower()
+    word = plain(first.group("word"))
     return word not in word_set("unnamed_modifiers") and word not in _OPENERS()
 
 

@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from ..text import patterns
+from ..text.tokens import plain
 from ..text.wordlists import data_lines
 
 # Word edges: a cue must not sit inside a longer word, a contraction or a hyphenated compound.
@@ -26,11 +27,7 @@ def whole_words(body: str) -> str:
 def cue_key(text: str) -> str:
     """A cue as compared against word lists: lower-cased, spaces collapsed, straight apostrophes
     ("in  history" is "in history", "don’t" is "don't")."""
-    return " ".join(text.lower().replace("’", "'").split())
-
-
-def plain(word: str) -> str:
-    return word.lower().replace("’", "'")
+    return " ".join(plain(text).split())
 
 
 @cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.tokens import plain
 from ..text.wordlists import tagged, word_set
 
 SPLIT = "claimcheck.split"  # the package whose data/ holds the splitter's own lists
@@ -48,8 +49,8 @@ _PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "there", "th
 
 def _verb_like(token: str, previous: str) -> bool:
     """An auxiliary, or an -s/-ed word right after something that can be its subject."""
-    low = token.lower()
-    if low in tagged("auxiliaries", "clause") or low.endswith(("n't", "n’t")):
+    low = plain(token)
+    if low in tagged("auxiliaries", "clause") or low.endswith("n't"):
         return True
     if low in word_set("irregular_past", SPLIT) and previous and previous.lower() != "to":
         return True
@@ -70,7 +71,7 @@ def _is_clause(text: str, subject_first: bool = False) -> bool:
     if len(tokens) < 2:
         return False
     if subject_first:
-        first = tokens[0].lower()
+        first = plain(tokens[0])
         if first in ("to", "not") or first in tagged("auxiliaries", "clause"):
             return False
         return any(_verb_like(tokens[i], tokens[i - 1])

@@ -11,7 +11,8 @@ import re
 from functools import cache
 
 from ..models import BlockKind, ClaimKind
-from ..text.patterns import alternation
+from ..text.patterns import alternation, apostrophe_atom
+from ..text.tokens import plain
 from ..text.wordlists import longest_first, tagged, word_set
 
 SPLIT = "claimcheck.split"  # the package whose data/ holds the splitter's own lists
@@ -53,7 +54,7 @@ def is_navigation(raw: str) -> bool:
 @cache
 def _cue(name: str) -> re.Pattern[str]:
     listed = tagged("hedges", "speculation") if name == "hedges" else longest_first(name, SPLIT)
-    return re.compile(rf"(?<![\w'’])(?:{alternation(listed)})(?![\w'’])", re.I)
+    return re.compile(rf"(?<![\w'’])(?:{alternation(listed, apostrophe_atom)})(?![\w'’])", re.I)
 
 
 def is_non_claim(text: str, block: BlockKind) -> bool:
@@ -70,11 +71,11 @@ def is_non_claim(text: str, block: BlockKind) -> bool:
     if _NAME_LINE.match(stripped) and len(stripped.split()) <= 4 and not final:
         return True
     tokens = _WORD.findall(stripped)
-    if len(tokens) < 2 or (tokens[0].lower() in word_set("imperatives", SPLIT)
+    if len(tokens) < 2 or (plain(tokens[0]) in word_set("imperatives", SPLIT)
                            and tokens[0][0].isupper()):
         return True  # "Absolutely." answers; "Install it with ..." instructs
     clause_words = tagged("auxiliaries", "clause")
-    if block == "table_cell" and not any(t.lower() in clause_words for t in tokens):
+    if block == "table_cell" and not any(plain(t) in clause_words for t in tokens):
         return True  # a cell value is a fragment, its row holds the meaning
     return not final and len(tokens) < 3
 

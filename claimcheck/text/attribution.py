@@ -18,6 +18,7 @@ import re
 from functools import cache
 
 from .patterns import alternation
+from .tokens import plain
 from .wordlists import tagged, word_set
 
 # Up to six capitalised words, starting at a word's start: unbounded, a run of capitalised
@@ -68,7 +69,7 @@ def _clean(name: str | None) -> str | None:
     if is_pronoun(name):
         return name
     tokens = name.split()
-    while tokens and tokens[0].lower() in word_set("common_words"):
+    while tokens and plain(tokens[0]) in word_set("common_words"):
         tokens = tokens[1:]
     text = " ".join(tokens).rstrip(".,'’")
     if text.endswith(("'s", "’s")):

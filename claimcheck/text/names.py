@@ -17,7 +17,7 @@ from .dates import calendar_words
 from .numbers import unit_spellings
 from .patterns import alternation
 from .stems import content_stems
-from .tokens import tokens
+from .tokens import plain, tokens
 from .wordlists import tagged, word_set
 
 _DOTTED_ACRONYM = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
@@ -61,7 +61,7 @@ def trim_name(text: str, s: int, e: int, lower_words: frozenset[str] = frozenset
     if first in lower_words or first.endswith("ing"):
         head = 1  # an ordinary word that only opens the sentence
     opening = _opening_words()
-    while head < tail and text[words[head][0]:words[head][1]].lower() in opening:
+    while head < tail and plain(text[words[head][0]:words[head][1]]) in opening:
         head += 1
     while head < tail and text[words[tail - 1][0]:words[tail - 1][1]].lower() in _LINKS:
         tail -= 1

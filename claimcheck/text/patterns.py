@@ -66,10 +66,16 @@ def _branches(node: _Trie, atom: Atom) -> str:
     return head + (f"(?:{body})?" if "" in node else body)  # greedy: the longer entry first
 
 
+def apostrophe_atom(char: str) -> str:
+    """A word list's entry as written: either apostrophe where the entry has one ("won't"
+    matches "won’t"), every other character as itself."""
+    if char == "'":
+        return "['’]"
+    return re.escape(char)
+
+
 def prose_atom(char: str) -> str:
     """A phrase as written in prose: any run of spaces between words, either apostrophe."""
     if char == " ":
         return r"\s+"
-    if char == "'":
-        return "['’]"
-    return re.escape(char)
+    return apostrophe_atom(char)

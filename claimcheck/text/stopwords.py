@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal
 
+from .tokens import plain
 from .wordlists import tagged, word_set
 
 StopwordUse = Literal["retrieval", "coverage"]
@@ -31,7 +32,7 @@ def negations() -> frozenset[str]:
 
 
 def is_negation(word: str) -> bool:
-    return is_negation_form(word.lower().replace("’", "'"))
+    return is_negation_form(plain(word))
 
 
 def is_negation_form(word: str) -> bool:

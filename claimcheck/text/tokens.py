@@ -2,6 +2,8 @@
 
 - `typography(text)`: curly quotes, dashes and no-break spaces made plain, at the same length, so
   offsets found in the result are offsets in the text.
+- `plain(word)`: a word as compared with a word list: lower case, straight apostrophes
+  ("Don’t" is "don't"). Word lists are written with straight apostrophes only.
 - `tokens(text)`: words (letters and digits, keeping inner apostrophes, dots and hyphens) as
   `Token(text, start, end)`; what the checker compares word by word.
 - `quote_words(text)`: the words of a quoted passage as compared for exactness (case, inner
@@ -58,6 +60,12 @@ def typography(text: str) -> str:
         if mark in text:
             text = text.replace(mark, plain)
     return text
+
+
+def plain(word: str) -> str:
+    """`word` as compared with a word list: lower case, straight apostrophes ("It’s" -> "it's"),
+    so a curly and a straight apostrophe never make two words differ."""
+    return word.lower().replace("’", "'")
 
 
 def tokens(text: str) -> list[Token]:

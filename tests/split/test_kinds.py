@@ -89,3 +89,14 @@ def test_navigation_source_tags_greetings_and_credits_are_non_claims(raw: str) -
 ])
 def test_prose_with_links_or_greeting_words_stays_a_claim(raw: str) -> None:
     assert classify(raw, "paragraph", quoted=False, reported=False, raw=raw) != "non_claim"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("You shouldn't go there alone.", "opinion"),  # split/data/evaluative.txt
+    ("Once you start, you won't be able to stop.", "speculation"),  # text/data/hedges.txt
+])
+def test_a_curly_apostrophe_is_the_same_word(text: str, kind: str) -> None:
+    # The cue lists are written with straight apostrophes; "won’t" is the same word.
+    assert classify(text, "paragraph", quoted=False, reported=False) == kind
+    curly = text.replace("'", "’")
+    assert classify(curly, "paragraph", quoted=False, reported=False) == kind

@@ -54,3 +54,10 @@ def test_quotes_straight_and_curly_with_absolute_offsets() -> None:
     found = find_mentions(text, 3, len(text))
     assert [(m.text, text[m.start:m.end]) for m in found.quotes] == [
         ("a disaster", "a disaster"), ("a shame", "a shame")]
+
+
+def test_an_opening_contraction_is_no_part_of_a_name_with_either_apostrophe() -> None:
+    for text, name in [("He's Ben Carter's brother.", "Ben Carter"),
+                       ("She's Valmora's mayor.", "Valmora")]:
+        assert [m.text for m in _find(text).entities] == [name]
+        assert [m.text for m in _find(text.replace("'", "’")).entities] == [name]

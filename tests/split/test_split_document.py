@@ -217,3 +217,19 @@ def test_seed_article() -> None:
     assert all(t.endswith((".", '."', '"', "?")) or "©" in t or t[-1].isalpha() for t in body)
     assert "We still believe that an agreement was possible..." in [
         doc.text[s:e] for s, e in sentences]
+
+
+def test_a_curly_apostrophe_gives_the_same_claims() -> None:
+    # kinds, speakers and names read word lists written with straight apostrophes
+    text = ("I'm told Dana Lee runs the port. You shouldn't go there alone. "
+            "Once you start, you won't be able to stop. What's Valmora Port's plan?\n")
+
+    def read(draft: str) -> list[tuple[str, str | None, list[str]]]:
+        claims = split_document(build_document("d.txt", draft, markdown=False))
+        return [(c.kind, c.speaker, [m.text.replace("’", "'") for m in c.entities])
+                for c in claims]
+
+    straight = read(text)
+    assert [kind for kind, _, _ in straight] == ["attributed", "opinion", "speculation",
+                                                 "question"]
+    assert read(text.replace("'", "’")) == straight

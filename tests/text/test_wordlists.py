@@ -49,3 +49,14 @@ def test_tagged_lists_say_which_use_reads_an_entry() -> None:
     assert "may" in retrieval - coverage  # "May" the month must count as content
     assert "did" in tagged("auxiliaries", "negation") & tagged("auxiliaries", "clause")
     assert "seems" in tagged("auxiliaries", "clause") - tagged("auxiliaries", "negation")
+
+
+def test_lists_are_written_with_straight_apostrophes() -> None:
+    # Lookups compare `text.tokens.plain` forms and patterns accept either apostrophe, so a
+    # curly copy of an entry would only hide a lookup that forgot to normalise.
+    for package in ("claimcheck.text", "claimcheck.rules", "claimcheck.split"):
+        for path in (files(package) / "data").iterdir():
+            if path.name.endswith(".txt"):
+                curly = [line for line in path.read_text(encoding="utf-8").splitlines()
+                         if "’" in line and not line.lstrip().startswith("#")]
+                assert curly == [], f"{package} {path.name}"
