@@ -63,11 +63,11 @@ DATASET_READING = ("CC702", "CC703")
 def _bare_cues() -> re.Pattern[str]:
     """The generalization families' cue lists matched anywhere, with no support or idiom checks:
     what the context rules add is measured against this."""
-    from ..rules.words import alternation, words
+    from ..rules.words import EDGE_L, EDGE_R, alternation, words
 
     cues = sum((words(n) for n in ("sweeping", "vague", "weasel_phrases", "superlative_absolutes")),
                ())
-    return re.compile(r"(?<![\w'’-])" + alternation(cues) + r"(?![\w'’-])", re.IGNORECASE)
+    return re.compile(EDGE_L + alternation(cues) + EDGE_R, re.IGNORECASE)
 
 
 def evaluate_flags(dataset: Path) -> FlagEval:

@@ -84,7 +84,7 @@ def _generic_statement() -> re.Pattern[str]:
     an optional marker: "Obviously, smoking isn't harmful", "Violence is a growing problem"."""
     marker = alternation(words("conclusion_markers"))
     return re.compile(
-        r"(?<![\w'’-])(?P<lead>(?:" + marker + r")[\s,]+)?"
+        EDGE_L + r"(?P<lead>(?:" + marker + r")[\s,]+)?"
         r"(?P<subject>(?!(?:" + DETERMINERS + r")\b)(?:[\w'’-]+\s+(?:and\s+)?){0,2}?"
         r"(?P<head>[\w-]+))\s+" + _GENERIC_VERB + EDGE_R,
         re.IGNORECASE,

@@ -69,7 +69,7 @@ import re  # noqa: E402  (the entries below are data-like; their helpers follow 
 
 from . import reading  # noqa: E402
 from .clauses import clause_before  # noqa: E402
-from .words import phrases, plain, whole_words, word_set  # noqa: E402
+from .words import EDGE_L, phrases, plain, whole_words, word_set  # noqa: E402
 
 
 @exemption(name="idiom", rule="CC101",
@@ -207,7 +207,7 @@ _BACK_REFERENCES = frozenset({"they", "they're", "them", "these", "those"})
 _FLOAT_OVER = frozenset({"are", "were", "can", "will", "could", "would", "should", "must",
                          "have", "do"})
 _LIST_VERBS = frozenset({"are", "were", "have", "had", "can", "will", "do"})
-_LISTED = re.compile(r"(?<![\w'’-])[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+(?:[\w'’-]+\s+){0,4}?"
+_LISTED = re.compile(EDGE_L + r"[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+(?:[\w'’-]+\s+){0,4}?"
                      r"(?:and|or)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s+"
                      r"(?:(?:" + "|".join(sorted(_LIST_VERBS)) + r")\s+)?$", re.IGNORECASE)
 _DEFINITE = frozenset({"the", "my", "our", "your", "his", "her", "their", "its", "this", "these",

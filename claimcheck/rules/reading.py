@@ -32,7 +32,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from .sentence import SentenceContext, per_sentence
-from .words import WORD, plain, word_set
+from .words import WORD, plain, whole_words, word_set
 
 # --- clauses -------------------------------------------------------------------------------
 # Where a clause ends: punctuation, or a word that opens a new clause. ("and" joins verb
@@ -82,7 +82,7 @@ _PERFECT = re.compile(r"\b(?:has|have|had|['’]ve|hasn['’]t|haven['’]t|hadn
 # A past tense: an irregular past ("made", "were"), or a verb in -ed after its subject ("we
 # opted", "TC and Joel interviewed", "which caused"). An -ed word after "are", "the", "all" or a
 # preposition is an adjective or a passive, not a past tense.
-_IRREGULAR = re.compile(r"(?<![\w'’-])(?:" + _IRREGULAR_PAST + r")(?![\w'’-])", re.IGNORECASE)
+_IRREGULAR = re.compile(whole_words(_IRREGULAR_PAST), re.IGNORECASE)
 _ED = re.compile(r"(?<![\w'’])(?P<before>[\w'’]+)\s+(?:(?:also|then|later|finally|quickly|recently|"
                  r"successfully|eventually|first|once|just)\s+)?(?P<verb>[a-z]{2,}ed)\b")
 _NOT_A_SUBJECT = frozenset({

@@ -10,18 +10,14 @@ import re
 from functools import cache
 
 from ..text import patterns
+from ..text.patterns import EDGE_L, EDGE_R, whole_words
 from ..text.tokens import plain
 from ..text.wordlists import data_lines
 
-# Word edges: a cue must not sit inside a longer word, a contraction or a hyphenated compound.
-EDGE_L = r"(?<![\w'’-])"
-EDGE_R = r"(?![\w'’-])"
+__all__ = ["EDGE_L", "EDGE_R", "WORD", "alternation", "cue_key", "phrases", "plain",
+           "whole_words", "word_set", "words"]
+
 WORD = re.compile(r"[\w'’-]+")
-
-
-def whole_words(body: str) -> str:
-    """`body` (a regex) matched only as whole words."""
-    return EDGE_L + "(?:" + body + ")" + EDGE_R
 
 
 def cue_key(text: str) -> str:

@@ -21,6 +21,15 @@ from collections.abc import Callable, Iterable
 
 Atom = Callable[[str], str]  # the regex one character of an entry stands for
 
+# Word edges: a cue must not sit inside a longer word, a contraction or a hyphenated compound.
+EDGE_L = r"(?<![\w'’-])"
+EDGE_R = r"(?![\w'’-])"
+
+
+def whole_words(body: str) -> str:
+    """`body` (a regex) matched only as whole words (see EDGE_L, EDGE_R)."""
+    return EDGE_L + "(?:" + body + ")" + EDGE_R
+
 
 def alternation(entries: Iterable[str], atom: Atom = re.escape, *,
                 case_sensitive: bool = False) -> str:

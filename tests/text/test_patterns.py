@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+import claimcheck
+from claimcheck.text import patterns
 from claimcheck.text.patterns import alternation, prose_atom
 
 ENTRIES = ["may", "maybe", "might", "march", "mar", "all of", "all", "a", "it's"]
@@ -39,3 +42,14 @@ def test_other_entries_keep_the_flat_list() -> None:
     assert alternation(["Paris", "Pa"]) == "(?:Paris|Pa)"
     assert alternation(["€", "eur"]) == "(?:eur|€)"
     assert re.fullmatch(alternation([]), "") is None
+
+
+def test_word_edges_are_written_once() -> None:
+    # The rules, the splitter's evaluation and the exemptions build on EDGE_L/EDGE_R/whole_words;
+    # a second copy of the literal would drift from them.
+    package = Path(claimcheck.__file__).parent
+    copies = [str(path.relative_to(package)) for path in sorted(package.rglob("*.py"))
+              for literal in (patterns.EDGE_L, patterns.EDGE_R)
+              if literal in path.read_text(encoding="utf-8")]
+    assert copies == ["text/patterns.py", "text/patterns.py"]
+    assert patterns.whole_words("all|every") == r"(?<![\w'’-])(?:all|every)(?![\w'’-])"
