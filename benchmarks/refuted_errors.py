@@ -28,10 +28,10 @@ optimistic; retrieval and detectors do not learn, so the other classes are what 
     python benchmarks/refuted_errors.py [--set vitaminc] [--dump FILE.jsonl] [--route]
 
 --dump writes one JSON line per gold-refuted claim (claim, class, passages, differences,
-probabilities) for reading; --route also runs `claimcheck check --format json` on the part as
-benchmarks/check_route.py does (one claim per blank-line paragraph) and counts, for the
-gold-refuted rows, the route's folded verdict and whether the splitter cut the row or called
-a part not checkable.
+probabilities) and per false contradiction (claim, verdict, reason) for reading; --route also
+runs `claimcheck check --format json` on the part as benchmarks/check_route.py does (one claim
+per blank-line paragraph) and counts, for the gold-refuted rows, the route's folded verdict and
+whether the splitter cut the row or called a part not checkable.
 """
 
 from __future__ import annotations
@@ -164,6 +164,10 @@ def analyse(name: str, config: Config, dump: list[dict[str, Any]]) -> dict[str, 
             if row["claim_label"] != "REFUTES":
                 if said:
                     false_kinds.update(kinds)
+                    dump.append({"set": name, "claim": claim,
+                                 "class": f"false contradiction ({row['claim_label']})",
+                                 "verdict": judged.verdict.label,
+                                 "reason": judged.verdict.reason})
                 continue
             refuted += 1
             if said:

@@ -24,7 +24,7 @@ from ..text.ordinals import ORDINAL_WORDS as _ORDINAL_WORDS
 from ..text.ordinals import ordinal
 from ..text.stems import stem
 from ..text.stopwords import is_negation, is_negation_form, negations, stopwords
-from ..text.tokens import Token, tokens
+from ..text.tokens import Token, tokens, typography
 from ..text.wordlists import entries, tagged, word_set
 
 NEGATION_REACH = 3  # words after a negation that it can apply to ("did not fully reject")
@@ -151,7 +151,8 @@ def compare(claim: str, evidence: str) -> list[Mismatch]:
     found = [*counted.mismatches, *dates(claim, evidence)]
     found += ordinals(claim, evidence)
     found += figures(claim, evidence, found, counted.found)
-    return [*found, *entities(claim, evidence), *polarity(claim, evidence),
+    swapped = entities(claim, evidence)
+    return [*found, *swapped, *roles(claim, evidence, swapped), *polarity(claim, evidence),
             *quantifiers(claim, evidence)]
 
 
@@ -577,6 +578,146 @@ def entities(claim: str, evidence: str) -> list[Mismatch]:
             out.append(Mismatch(Difference(kind="entity", claim=said, evidence=source),
                                 f"claim names {said}, source names {source}"))
     return out
+
+
+def roles(claim: str, evidence: str, reported: Sequence[Mismatch] = ()) -> list[Mismatch]:
+    """A name of the claim that the evidence gives another name in the same role: the role
+    word next to it ("drummer", "born in", "folktale") is next to another name in the evidence
+    ("... drummer was Sean Kinney" / "... drummer Bobby Nesbitt"; "based on a Jewish folktale"
+    / "based on a Russian folktale"), where the two sentences are worded too differently for
+    `entities` to line the names up.
+
+    A name counts only when none of its words is in the evidence (nor a longer or shorter form
+    of one: "Egypt" / "Egyptian"), with no name of the evidence beside it (else it is part of
+    a longer name); the role word is the nearest content word on either side, across at most
+    ROLE_GAP function words, and the evidence's name must sit on the same side of the same
+    word (by stem), as near, in the same clause, and be a name the claim does not use. Names
+    `reported` already names are left out."""
+    c, e = parse(claim), parse(evidence)
+    absent = _absent_names(claim, evidence)
+    if not any(absent):
+        return []
+    done = {m.difference.claim for m in reported}
+    e_named = _names_at(evidence)
+    out: list[Mismatch] = []
+    for start, end in _runs(absent, claim, c.tokens):
+        said = " ".join(t.text for t in c.tokens[start:end])
+        if said in done or _DIGIT.search(said) or _capitalised(c, start - 1) or (
+                _capitalised(c, end)):
+            continue  # part of a longer name ("Street Kings"), or a code ("CO2", "A12")
+        for side in (-1, 1):
+            role = _role_word(c, _names_at(claim), start - 1 if side < 0 else end, side,
+                              claim)
+            if role is None:
+                continue
+            found = _named_beside(e, e_named, c, c.stems[role], -side, evidence)
+            if found is not None:
+                source = " ".join(t.text for t in e.tokens[found[0]:found[1]])
+                if not _abbreviates(said.split(), source.split()) and not _DIGIT.search(
+                        source) and not _spelled_alike(said, source):
+                    out.append(Mismatch(Difference(kind="entity", claim=said, evidence=source),
+                                        f"claim names {said}, source names {source}"))
+                    break
+    return out
+
+
+ROLE_GAP = 2  # function words allowed between a name and the word that gives its role
+SPELLED_ALIKE = 0.75  # normalized Levenshtein similarity from which two names are one name
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”.!?]")
+
+
+def _capitalised(text: Parsed, at: int) -> bool:
+    """Whether the word at `at` is capitalised and not a function word: a name, or a word that
+    reads as one at the start of a sentence ("Street" in "Street Kings was released")."""
+    return 0 <= at < len(text.tokens) and text.tokens[at].text[:1].isupper() and (
+        text.lower[at] not in stopwords("coverage"))
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Two names that are one name spelt two ways ("Lily" / "Lilly"): a pair of their words
+    reads alike; or, both one word, the same name cut short by broken characters ("Ploermel"
+    / "Ploï"): they begin alike."""
+    x, y = a.lower().split(), b.lower().split()
+    return len(x) == len(y) == 1 and x[0][:3] == y[0][:3] or any(
+        Levenshtein.normalized_similarity(u, v) >= SPELLED_ALIKE for u in x for v in y)
+
+
+def _absent_names(claim: str, evidence: str) -> list[bool]:
+    """For each claim word, whether it is a name none of whose forms the evidence has."""
+    c, e = parse(claim), parse(evidence)
+    longer = [k for k in e.key_set if len(k) >= 4]
+    return [named and key not in e.key_set and not (len(key) >= 4 and any(
+        w.startswith(key) or key.startswith(w) for w in longer))
+        for named, key in zip(_names_at(claim), c.keys, strict=True)]
+
+
+def _runs(flags: list[bool], text: str, toks: list[Token]) -> list[tuple[int, int]]:
+    """Runs of consecutive flagged words not broken by punctuation, as (start, end)."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    plain = text if text.isascii() else typography(text)
+    for i, flag in enumerate([*flags, False]):
+        broken = start is not None and i < len(toks) and _CLAUSE_BREAK.search(
+            plain, toks[i - 1].end, toks[i].start) is not None
+        if start is not None and (not flag or broken):
+            out.append((start, i))
+            start = None
+        if flag and start is None:
+            start = i
+    return out
+
+
+def _role_word(text: Parsed, named: tuple[bool, ...], at: int, step: int,
+               raw: str) -> int | None:
+    """The nearest content word from position `at` walking by `step`, across at most ROLE_GAP
+    function words and no punctuation: the word that says what role a name has."""
+    stop = stopwords("coverage")
+    plain = raw if raw.isascii() else typography(raw)
+    gap = 0
+    while 0 <= at < len(text.tokens) and text.lower[at] in stop and gap < ROLE_GAP:
+        at += step
+        gap += 1
+    if not 0 <= at < len(text.tokens) or named[at] or text.lower[at] in stop or not (
+            text.lower[at].isalpha()) or is_negation(text.lower[at]):
+        return None
+    near = at - step * (gap + 1)  # the name's own word
+    lo, hi = sorted((at, near))
+    if 0 <= lo and hi < len(text.tokens) and _CLAUSE_BREAK.search(
+            plain, text.tokens[lo].end, text.tokens[hi].start):
+        return None
+    return at
+
+
+def _named_beside(e: Parsed, e_named: tuple[bool, ...], c: Parsed, role: str, step: int,
+                  raw: str) -> tuple[int, int] | None:
+    """Where the evidence has a name the claim does not use on side `step` of the word
+    `role`, across at most ROLE_GAP function words and no punctuation: its run of words."""
+    stop = stopwords("coverage")
+    plain = raw if raw.isascii() else typography(raw)
+    for j, s in enumerate(e.stems):
+        if s != role or e_named[j]:
+            continue
+        k, gap = j + step, 0
+        while 0 <= k < len(e.tokens) and not e_named[k] and e.lower[k] in stop and (
+                gap < ROLE_GAP):
+            k += step
+            gap += 1
+        if not 0 <= k < len(e.tokens) or not e_named[k]:
+            continue
+        lo, hi = sorted((j, k))
+        if _CLAUSE_BREAK.search(plain, e.tokens[lo].end, e.tokens[hi].start):
+            continue
+        first = last = k
+        while first > 0 and e_named[first - 1] and not _CLAUSE_BREAK.search(
+                plain, e.tokens[first - 1].end, e.tokens[first].start):
+            first -= 1
+        while last + 1 < len(e.tokens) and e_named[last + 1] and not _CLAUSE_BREAK.search(
+                plain, e.tokens[last].end, e.tokens[last + 1].start):
+            last += 1
+        if any(e.keys[x] in c.key_set for x in range(first, last + 1)):
+            continue  # one of the claim's own names
+        return first, last + 1
+    return None
 
 
 def _abbreviates(a: list[str], b: list[str]) -> bool:

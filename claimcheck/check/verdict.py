@@ -243,8 +243,17 @@ def _uncontested(support: Pair, against: Pair) -> bool:
     the supporting passage does not give at all: the two are about the same thing, and only
     one of them settles that detail."""
     found = set(support.details.found)
-    return any(m.difference.kind in _DETAIL_DIFFERENCES and m.difference.claim not in found
+    return any(m.difference.kind in _DETAIL_DIFFERENCES and not _gives(found, m.difference)
                for m in against.mismatches)
+
+
+def _gives(found: set[str], difference: Difference) -> bool:
+    """Whether a passage that has `found` of the claim's details gives the one `difference`
+    is about: a name of several words ("Sean Kinney") when it has each of them (details
+    list a claim's names word by word)."""
+    if difference.kind == "entity":
+        return all(word in found for word in difference.claim.split())
+    return difference.claim in found
 
 
 def _contradiction_wins(support: Pair, against: Pair) -> bool:

@@ -97,3 +97,38 @@ def test_ranks_bounded_dates_and_scores_are_compared(claim: str, evidence: str,
 ])
 def test_bounds_met_and_same_ranks_agree(claim: str, evidence: str) -> None:
     assert reasons(claim, evidence) == []
+
+
+@pytest.mark.parametrize(("claim", "evidence", "reason"), [
+    # the same role word beside another name, in sentences worded too differently to align
+    ("The quartet's drummer was Ada Brill.",
+     "Formed in 1984, the quartet included drummer Tom Okafor and bassist Lin Reyes.",
+     "claim names Ada Brill, source names Tom Okafor"),
+    ("The opera is based on a Danish legend.",
+     "Written in 1890, the opera is based on an old Norwegian legend.",
+     "claim names Danish, source names Norwegian"),
+    # a name swapped at the end of the claim, the source going on after it
+    ("The mayor was born in Ostend.", "The mayor was born in Ghent, where she studied law.",
+     "claim names Ostend, source names Ghent"),
+])
+def test_a_name_in_the_same_role_is_compared(claim: str, evidence: str, reason: str) -> None:
+    assert reasons(claim, evidence) == [reason]
+
+
+@pytest.mark.parametrize(("claim", "evidence"), [
+    # the claim's name is in the source, in another role
+    ("The quartet's drummer was Tom Okafor.",
+     "The quartet included bassist Lin Reyes and drummer Tom Okafor."),
+    # initials, and a place against its people's adjective
+    ("The talks took place in the UK.", "The talks took place in the United Kingdom."),
+    ("The proposal came from Egypt.", "The proposal came from Egyptian mediators."),
+    # the other name is in another clause, not beside the role word
+    ("The opera is based on a Danish legend.",
+     "The opera is based on a legend; Norwegian critics loved it."),
+    # a name the claim also uses is not another name
+    ("The quartet's drummer was Tom Okafor, not Lin Reyes.",
+     "The quartet's drummer Lin Reyes left in 1990."),
+])
+def test_a_name_beside_the_same_word_is_not_always_another_name(claim: str,
+                                                                 evidence: str) -> None:
+    assert not [r for r in reasons(claim, evidence) if r.startswith("claim names")]

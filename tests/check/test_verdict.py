@@ -226,3 +226,16 @@ def test_an_opinion_is_not_checkable_whatever_the_references_say(judged: Judged)
     verdict = judged("The harbour is lovely.", [HARBOUR], kind="opinion")
     assert verdict.label == "not_checkable"
     assert verdict.reason == "an opinion, not a checkable claim"
+
+
+def test_a_support_that_gives_every_word_of_a_swapped_name_is_not_outvoted_by_the_swap(
+        judged: Judged) -> None:
+    """Names are details word by word: a passage that gives "Maria Lopez" in full gives the
+    name another passage swaps, so the references disagree and the fuller one decides."""
+    verdict = judged("The Harbour Council hired Maria Lopez as director in 2023.",
+                     ["The Harbour Council hired Ana Ruiz as director in 2023.",
+                      "The Harbour Council hired Maria Lopez as director in 2023, officials "
+                      "said."])
+    assert verdict.label == "supported", verdict.reason
+    assert "ref0.md says otherwise: claim names Maria Lopez, source names Ana Ruiz" in (
+        verdict.reason)
