@@ -17,9 +17,9 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from ..models import Difference
-from ..text.bounds import Amount, When, find_amounts, find_whens, find_years
+from ..text.bounds import NEGATED_BOUNDS, Amount, When, find_amounts, find_whens, find_years
 from ..text.dates import DateMention, calendar_words, find_dates
-from ..text.numbers import Quantity
+from ..text.numbers import Quantity, name_figure
 from ..text.ordinals import ORDINAL_WORDS as _ORDINAL_WORDS
 from ..text.ordinals import ordinal
 from ..text.stems import stem
@@ -87,7 +87,7 @@ class Parsed:
     stems: list[str]
     stem_set: frozenset[str]
     word_set: frozenset[str]
-    negations: tuple[int, ...]  # positions of the negations (see `is_negation`)
+    negations: tuple[int, ...]  # positions of the negations (see `is_negation`), bounds' aside
     keys: list[str]  # each word as names are compared (see `_name_key`)
     key_set: frozenset[str]
 
@@ -99,10 +99,21 @@ def parse(text: str) -> Parsed:
     stems = [stem(w) for w in lower]
     keys = [_name_key(w) for w in lower]
     # `is_negation` of each word, on the lower-case words (a token holds no curly apostrophe:
-    # `tokens` straightens them)
+    # `tokens` straightens them); "no" of "no more than 50" bounds the figure, denies nothing
     return Parsed(toks, lower, stems, frozenset(stems), frozenset(lower),
-                  tuple(i for i, w in enumerate(lower) if is_negation_form(w)),
+                  tuple(i for i, w in enumerate(lower) if is_negation_form(w)
+                        and not _negated_bound(lower, i)),
                   keys, frozenset(keys))
+
+
+@lru_cache(maxsize=1)
+def _negated_bounds() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(w.split()) for w in NEGATED_BOUNDS)
+
+
+def _negated_bound(lower: list[str], i: int) -> bool:
+    """Whether the negation at `i` begins a bound word ("no more than", "not later than")."""
+    return lower[i] in ("no", "not") and tuple(lower[i:i + 3]) in _negated_bounds()
 
 
 @lru_cache(maxsize=4096)
@@ -152,8 +163,13 @@ def compare(claim: str, evidence: str) -> list[Mismatch]:
     found += ordinals(claim, evidence)
     found += figures(claim, evidence, found, counted.found)
     swapped = entities(claim, evidence)
-    return [*found, *swapped, *roles(claim, evidence, swapped), *polarity(claim, evidence),
-            *quantifiers(claim, evidence)]
+    every = [*found, *swapped, *roles(claim, evidence, swapped), *polarity(claim, evidence),
+             *quantifiers(claim, evidence)]
+    # a name's figure ("A-12" / "SR-71") may be named by both the figure and the name checks
+    first: dict[tuple[str, str, str], Mismatch] = {}
+    for m in every:
+        first.setdefault((m.difference.kind, m.difference.claim, m.difference.evidence), m)
+    return list(first.values())
 
 
 _DIGIT = re.compile(r"\d")
@@ -240,6 +256,9 @@ def figures(claim: str, evidence: str, known: list[Mismatch],
     # dates are the date checks' to read, and figures the number check found are settled
     dated: list[When | Quantity] = [
         *find_whens(claim), *(a.quantity for a in find_amounts(claim) if a.text in settled)]
+    # a figure of the claim that is no date is never set against the evidence's date ("2,000
+    # people" / "In 2010 people")
+    their_dates = find_whens(evidence)
     out = []
     ops = Levenshtein.opcodes(c.lower, e.lower)
     for n, op in enumerate(ops):
@@ -254,12 +273,32 @@ def figures(claim: str, evidence: str, known: list[Mismatch],
             said, source = c.tokens[i].text, e.tokens[j].text
             if _within(c.tokens[i].start, c.tokens[i].end, dated) or ordinal(said):
                 continue  # the date, number and rank checks read it
+            if _within(e.tokens[j].start, e.tokens[j].end, their_dates):
+                continue  # a count against a date
             if (_DIGIT.search(said) and _DIGIT.search(source) and said not in named
                     and c.lower[i] not in e.word_set):
-                kind = "date" if find_years(said) and find_years(source) else "number"
-                out.append(Mismatch(Difference(kind=kind, claim=said, evidence=source),  # type: ignore[arg-type]
-                                    f"claim says {said}, source says {source}"))
+                out.append(_figure_mismatch(claim, evidence, c.tokens[i], e.tokens[j]))
     return out
+
+
+def _figure_mismatch(claim: str, evidence: str, said: Token, source: Token) -> Mismatch:
+    """One figure replaced by another; the figure of a name ("Apollo 11" / "Apollo 13") is a
+    name replaced by another."""
+    at = name_figure(claim, said.start + _first_digit(said.text))
+    if at is not None:
+        there = name_figure(evidence, source.start + _first_digit(source.text))
+        name, other = claim[at:said.end], evidence[
+            source.start if there is None else there:source.end]
+        return Mismatch(Difference(kind="entity", claim=name, evidence=other),
+                        f"claim names {name}, source names {other}")
+    kind = "date" if find_years(said.text) and find_years(source.text) else "number"
+    return Mismatch(Difference(kind=kind, claim=said.text, evidence=source.text),  # type: ignore[arg-type]
+                    f"claim says {said.text}, source says {source.text}")
+
+
+def _first_digit(word: str) -> int:
+    m = _DIGIT.search(word)
+    return m.start() if m else 0
 
 
 def details(claim: str, evidence: str) -> Details:

@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .dates import find_dates
-from .numbers import Quantity, find_quantities
+from .figures import is_count
+from .numbers import Quantity, find_quantities, name_figure, read_figure
 from .patterns import alternation
 from .tokens import typography
 
@@ -32,26 +33,31 @@ APPROX = 0.1
 # as 12-15): writers bound a figure close to it.
 SOFT_BOUND = 1.25
 
-_LOWER = ("more than", "over", "above", "at least", "in excess of", "exceeding", "upwards of",
-          "greater than", "no less than", "no fewer than", "not less than", "beyond", "over",
-          "older than")
-_UPPER = ("fewer than", "less than", "under", "below", "at most", "up to", "no more than",
-          "not more than", "a maximum of", "lower than", "as few as", "younger than")
+# Comparatives read as bounds on the figure after them: "higher than 40%" allows (40, inf).
+_ABOVE_COMPARATIVES = ("more", "greater", "higher", "larger", "bigger")
+_BELOW_COMPARATIVES = ("less", "fewer", "lower", "smaller")
+_LOWER = ("over", "above", "at least", "in excess of", "exceeding", "upwards of",
+          "no less than", "no fewer than", "not less than", "not fewer than", "beyond",
+          "older than", "a minimum of") + tuple(f"{w} than" for w in _ABOVE_COMPARATIVES)
+# ceilings: the figure itself and anything below it ("up to 50", "at most 50")
+_UPPER = ("under", "below", "at most", "up to", "no more than", "not more than", "a maximum of",
+          "as few as", "younger than") + tuple(f"{w} than" for w in _BELOW_COMPARATIVES)
 _NEAR_BELOW = ("nearly", "almost", "just under", "close to", "just short of", "not quite")
 _NEAR_ABOVE = ("just over", "just above", "slightly more than", "a little over")
 _APPROX = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
            "c.", "ca.", "circa", "approx.", "~", "more or less", "or so", "of about")
-_STRICT = frozenset(("more than", "over", "above", "in excess of", "exceeding", "greater than",
-                     "beyond", "fewer than", "less than", "under", "below", "lower than",
-                     "older than", "younger than"))
+_STRICT = frozenset(("over", "above", "in excess of", "exceeding", "beyond", "under", "below",
+                     "older than", "younger than") + tuple(
+    f"{w} than" for w in _ABOVE_COMPARATIVES + _BELOW_COMPARATIVES))
 
 
 _WORDS = alternation(_LOWER + _UPPER + _NEAR_BELOW + _NEAR_ABOVE + _APPROX)
 _BEFORE = re.compile(rf"(?i)(?:^|(?<=[\s(]))(?P<word>{_WORDS})\s*(?:[$£€]\s?)?$")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|through)\s*$", re.I)
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s*$")
-_OR_MORE = re.compile(r"(?i)^\s*(?:\S+\s+)?(?:or|and)\s+(?P<dir>more|over|above|higher|greater|"
-                      r"less|fewer|under|below|lower)\b")
+_UPWARD = _ABOVE_COMPARATIVES + ("over", "above")
+_OR_MORE = re.compile(r"(?i)^\s*(?:\S+\s+)?(?:or|and)\s+(?P<dir>"
+                      + alternation(_UPWARD + _BELOW_COMPARATIVES + ("under", "below")) + r")\b")
 _PLUS = re.compile(r"^\+")
 
 
@@ -83,14 +89,16 @@ class Interval:
         return False
 
 
+_FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
+
+
 def _rounding(text: str, value: float) -> float:
     """Half a unit of the last digit written: "85" allows 84.5-85.5 only if the writer rounded;
     a figure is taken at its written precision, so half that unit, scaled like the value."""
-    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", text)
+    digits = _FIGURE.search(text)
     if not digits:
         return 0.0
-    written = float(digits.group().replace(",", ""))
-    places = len(digits.group(1) or "")
+    written, places = read_figure(digits.group())
     unit = 10.0 ** -places
     scale = value / written if written else 1.0
     return 0.5 * unit * abs(scale)
@@ -105,8 +113,7 @@ def interval_of(text: str, q: Quantity, next_q: Quantity | None = None) -> Inter
     word = m.group("word").lower() if m else ""
     value = q.value
     tail = _OR_MORE.match(after)
-    upward = bool(tail) and tail is not None and tail.group("dir") in (
-        "more", "over", "above", "higher", "greater")
+    upward = tail is not None and tail.group("dir").lower() in _UPWARD
     if word in _LOWER or upward or _PLUS.match(after):
         return Interval(value, math.inf, low_open=word in _STRICT, word=word or "or more")
     if word in _UPPER or tail:
@@ -155,14 +162,16 @@ class Amount:
         return self.quantity.noun
 
 
-_TITLE_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)(?<![\w'.-])[A-Z][\w'.-]*\s+$")
+# The first words of the bound and approximation words: a sentence they open ("About 40",
+# "Up to 50") names nothing
+_OPENERS = frozenset(w.split()[0].lower() for w in _LOWER + _UPPER + _NEAR_BELOW + _NEAR_ABOVE
+                     + _APPROX)
 
 
 def _in_title(text: str, q: Quantity) -> bool:
-    """A bare number right after a capitalised word inside a sentence is part of a name
-    ("Call of Duty 2", "Windows 10", "Vol. 2"), not a count."""
-    return not q.unit and q.text[:1].isdigit() and bool(
-        _TITLE_BEFORE.search(text[max(0, q.start - 30):q.start]))
+    """A bare number that is part of a name ("Call of Duty 2", "Windows 10", "Apollo 11",
+    "COVID-19"; `numbers.name_figure`), not a count."""
+    return not q.unit and q.text[:1].isdigit() and name_figure(text, q.start, _OPENERS) is not None
 
 
 _ONE_PRONOUN = re.compile(r"(?i)\s+(?:of|who|whom|whose|that|which|another)\b")
@@ -322,6 +331,8 @@ def find_years(text: str) -> tuple[YearSpan, ...]:
             continue
         if not marked and not (1500 <= low <= 2100 and 1500 <= high <= 2100):
             continue
+        if is_count(text, m.start("b"), m.end("b")):
+            continue  # "between 1500 and 2000 people" is a range of counts
         approx = "c" in m.group().lower().replace("ca.", "c.").split(a)[0] or "c." in m.group()
         if low < 1000 and not (approx or _ERA.match(text, m.end())):
             continue  # "between 200 and 201" is a count; "c. 950 to c. 1250" are years
@@ -332,12 +343,16 @@ def find_years(text: str) -> tuple[YearSpan, ...]:
     for m in _MARKED_YEAR.finditer(text):
         group = "y" if m.group("y") else "e"
         y = int(m.group(group))
+        if is_count(text, m.start(group), m.end(group)):
+            continue  # "more than 1500 students", "to 2000 people"
         era = _ERA.match(text, m.end())
         if _plausible(y) and (len(m.group(group)) == 4 or group == "e" or era
                               or m.group().lower().startswith(("c.", "circa", "ca."))):
             approx = m.group().lower().startswith(("c.", "circa", "ca."))
             add(YearSpan(m.group(group), m.start(group), m.end(group), y, y, approx))
     for m in _PLAIN_YEAR.finditer(text):
+        if is_count(text, m.start("y"), m.end("y")):
+            continue  # "1500 soldiers"
         y = int(m.group("y"))
         add(YearSpan(m.group(), m.start(), m.end(), y, y))
     return tuple(sorted(out, key=lambda s: s.start))
@@ -358,9 +373,13 @@ _DATE_BOUNDS = {
 # "since 2010" and "until 2010" name a period's end as much as they bound it: against a source
 # that uses the same word they are compared as dates ("since 2010" / "since 2012" differ).
 _PERIOD_WORDS = frozenset({"since", "until", "till"})
+# Bound words that begin with a negation ("no more than 50", "no later than May"): the negation
+# is part of the bound, not a denial of what the sentence says (the checker's polarity skips it).
+NEGATED_BOUNDS = tuple(sorted(w for w in (*_LOWER, *_UPPER, *_DATE_BOUNDS)
+                              if w.split()[0] in ("no", "not")))
 _DATE_BOUND_BEFORE = re.compile(
     rf"(?i)(?:^|(?<=[\s(,]))(?P<word>{alternation(_DATE_BOUNDS)})\s+"
-    r"(?:the\s+(?P<part>end|start|beginning|middle)\s+of\s+|the\s+year\s+|(?:early|mid|late)"
+    r"(?:(?:the\s+)?(?P<part>end|start|beginning|middle)\s+of\s+|the\s+year\s+|(?:early|mid|late)"
     r"[\s-]+)?$")
 _EPOCH_YEAR = 2000  # a leap year, for dates written without one on both sides
 

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from .figures import is_count
 from .patterns import alternation
 from .tokens import typography
 from .wordlists import word_map
@@ -176,6 +177,8 @@ def _date(form: str, m: re.Match[str], text: str, names: dict[str, str]) -> Date
         month_no = int(names[month_name]) if month_name in names else None
     if form in ("month_day", "day_month") and not 1 <= int(groups["day"]) <= 31:
         return None
+    if form == "year" and is_count(text, start, end):
+        return None  # "1500 soldiers", "2000 people": a count
     return DateMention(
         text=text[start:end], start=start, end=end,
         year=int(groups["year"]) if groups.get("year") else None,

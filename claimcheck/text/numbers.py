@@ -20,12 +20,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .dates import DateMention, find_dates, may_hold
+from .dates import DateMention, calendar_words, find_dates, may_hold
 from .patterns import alternation
 from .stems import stem
 from .stopwords import stopwords
 from .tokens import typography
-from .wordlists import entries, word_map
+from .wordlists import entries, word_map, word_set
 
 PERCENT_UNITS = frozenset({"%", "pp"})
 
@@ -86,7 +86,11 @@ def _quantity_pattern() -> re.Pattern[str]:
     unit_names = alternation(w.replace("_", " ") for line in units() for w in line[1:])
     currency = alternation(c for c in word_map("currencies") if not c.isalpha())
     cur_words = alternation(c for c in word_map("currencies") if c.isalpha())
-    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    # comma thousands; dot thousands in two groups or more ("1.234.567": never a decimal, and
+    # never a version "1.2.3"); else one decimal point, which `read_figure` may still read as
+    # a thousands dot ("600.000")
+    digits = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:\.\d{3}){2,}(?!\.?\d)"
+              r"|\d+(?:\.\d+)?")
     # "a" only before a scale or "dozen" ("a million", "a dozen"): "a four-day week" is four
     spelled = (rf"(?:a\s+(?=(?i:{scales}|dozen)))?(?:{words}|{scales})"
                rf"(?:[\s-]+(?:and[\s-]+)?(?:{words}|{scales}))*")
@@ -172,7 +176,10 @@ def scan_quantities(text: str, dates: tuple[DateMention, ...] | None = None
 def _quantity(m: re.Match[str], text: str, start: int) -> Quantity | None:
     num, end = m.group("num"), m.end()
     if num[:1].isdigit():
-        value = float(num.replace(",", ""))
+        # a figure that goes on with ".3" is a version ("2.100.3"), one right after a name is
+        # the name's ("Python 3.100"): their dot is no thousands separator
+        version = text.startswith(".", m.end("num")) and text[m.end("num") + 1:][:1].isdigit()
+        value = read_figure(num, dot_groups=not version and not _after_name(text, start))[0]
     else:
         spelled = spelled_value(num)
         if spelled is None or num.lower().startswith("a ") and spelled == 1:
@@ -191,16 +198,38 @@ def _quantity(m: re.Match[str], text: str, start: int) -> Quantity | None:
                     noun=stem(noun_text) if noun_text else "", noun_text=noun_text)
 
 
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+
+
+def read_figure(figure: str, dot_groups: bool = True) -> tuple[float, int]:
+    """The value of a figure written in digits, and its decimal places: "1,234.5" is (1234.5,
+    1). A dot followed by groups of three digits, with no comma in the figure, separates
+    thousands (European style) when it cannot be a decimal point or hardly would be: two
+    groups or more ("1.234.567"), or one group ending in "00" ("600.000", "12.400", "€1.500").
+    Otherwise the English decimal wins ("3.14", "1.234 kg", "12.345"). `dot_groups=False`: the
+    figure is a version's or a name's; its dots are decimal points."""
+    plain = figure.replace(",", "")
+    if dot_groups and "," not in figure and _DOT_THOUSANDS.fullmatch(figure) and (
+            figure.count(".") > 1 or figure.endswith("00")):
+        return float(plain.replace(".", "")), 0
+    return float(plain), len(plain.partition(".")[2])
+
+
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][\w'-]*)")
+_NEXT_FIGURE = re.compile(r"\s*\d[\w.]*")
 
 
 def _counted_word(text: str, pos: int, stop: frozenset[str]) -> str:
     """The word a number counts, from the run of content words right after it: the first plural
     ("attacks" in "three tactically sophisticated attacks"), else the first that is not an adverb.
-    Function words before the run are skipped ("voters" in "40% of voters")."""
+    Function words before the run are skipped ("voters" in "40% of voters"), and so is a name's
+    figure ("jets" in "three Boeing 747 jets")."""
     run: list[str] = []
     for _ in range(5):
         m = _NEXT_WORD.match(text, pos)
+        if not m and run and run[-1][:1].isupper() and (f := _NEXT_FIGURE.match(text, pos)):
+            pos = f.end()  # "Boeing 747": the figure is part of the name
+            continue
         if not m:
             break
         word = m.group(1)
@@ -216,6 +245,74 @@ def _counted_word(text: str, pos: int, stop: frozenset[str]) -> str:
         if word.endswith("s") and not word.endswith("ss") and not word[:1].isupper():
             return word
     return next((w for w in run if not w.endswith("ly")), "")
+
+
+_NAME_CHARS = frozenset("'.&_")
+_OPENING = frozenset("\"“‘'([")
+_CLOSING = frozenset("\"”’')]")
+
+
+def _word_before(text: str, start: int) -> int | None:
+    """Where the capitalised word right before `start` begins, when only spaces or a hyphen
+    after a letter ("COVID-19") lie between them; else None. (Scanned backwards by hand: a
+    regex searched over the text before a figure rescans it from every position.)"""
+    end = start
+    if end >= 2 and text[end - 1] == "-" and text[end - 2].isalpha():
+        end -= 1
+    else:
+        while end > max(0, start - 20) and text[end - 1].isspace():
+            end -= 1
+        if end == start:
+            return None
+    begin, limit = end, max(0, end - 40)
+    while begin > limit and (text[begin - 1].isalnum() or text[begin - 1] in _NAME_CHARS):
+        begin -= 1
+    if begin == end or not ("A" <= text[begin] <= "Z") or begin and text[begin - 1] == "-":
+        return None
+    return begin
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Nothing but spaces, opening quotes or brackets lie between `pos` and the start of the
+    text, a line break, or a sentence's end (after its closing quotes)."""
+    i = pos
+    while i > max(0, pos - 8) and (text[i - 1].isspace() or text[i - 1] in _OPENING):
+        if text[i - 1] == "\n":
+            return True
+        i -= 1
+    while i > max(0, pos - 8) and text[i - 1] in _CLOSING:
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:\n"
+
+
+def _after_name(text: str, start: int) -> bool:
+    """Right after a capitalised word inside a sentence ("Python 3.100")."""
+    begin = _word_before(text, start)
+    return begin is not None and not _opens_sentence(text, begin)
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Words that open a sentence without naming anything: function and common words, months,
+    weekdays, number and scale words."""
+    return (stopwords("coverage") | word_set("common_words") | calendar_words()
+            | frozenset(word_map("number_words")) | frozenset(word_map("scale_words")))
+
+
+def name_figure(text: str, start: int, openers: frozenset[str] = frozenset()) -> int | None:
+    """Where the name starts when the bare figure at `start` is part of it ("Boeing 747",
+    "Windows 10", "Apollo 11", "Route 66", "COVID-19"), else None. A capitalised word that
+    opens the sentence names only when it is no ordinary opening word ("About 40", "Only 12",
+    "Exactly 40", or one of `openers`, lower case)."""
+    begin = _word_before(text, start)
+    if begin is None:
+        return None
+    if not _opens_sentence(text, begin):
+        return begin  # inside a sentence a capital marks a name
+    word = text[begin:start].rstrip(" \t\r\n-").lower().rstrip(".")
+    if word in _not_names() or word in openers or word.endswith("ly"):
+        return None
+    return begin
 
 
 def same_value(a: float, b: float) -> bool:

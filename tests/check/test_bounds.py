@@ -85,3 +85,128 @@ def test_a_place_is_found_in_its_adjective() -> None:
     d = details("Hamas agreed to the proposal from Egypt and Qatar.",
                 "Hamas accepted a proposal put forward by Egyptian and Qatari mediators.")
     assert set(d.found) == {"Egypt", "Qatar"} and not d.missing
+
+
+def reasons(claim: str, evidence: str) -> list[str]:
+    return [m.reason for m in compare(claim, evidence)]
+
+
+@pytest.mark.parametrize(("evidence", "expected"), [
+    ("The film has 85% approval from 13 reviews.", []),
+    ("The film has 70% approval from 13 reviews.",
+     ["claim says more than 75%, source says 70%"]),
+    ("The film has 85% approval from 18 reviews.",
+     ["claim says fewer than 15 reviews, source says 18 reviews"]),
+])
+def test_a_bound_against_the_figure_in_its_role(evidence: str, expected: list[str]) -> None:
+    claim = "The film has more than 75% approval from fewer than 15 reviews."
+    assert reasons(claim, evidence) == expected
+    if not expected:
+        assert set(details(claim, evidence).bounded) == {"more than 75%", "fewer than 15"}
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("1500 soldiers died in the battle.", "1,500 soldiers died in the battle.", []),
+    ("1500 soldiers died in the battle.", "2000 soldiers died in the battle.",
+     ["claim says 1500 soldiers, source says 2000 soldiers"]),
+    # a count is never compared with a year, nor a year with a count
+    ("1500 soldiers died in the battle.", "In 1520 soldiers died in the battle.", []),
+    ("2,000 people were evacuated.", "In 2010 people were evacuated.", []),
+    ("In 2010 people were evacuated.", "2,000 people were evacuated.", []),
+    ("The town was founded in 1500.", "The town had 1500 residents.", []),
+])
+def test_four_digit_counts_are_compared_as_counts(claim: str, evidence: str,
+                                                  expected: list[str]) -> None:
+    assert reasons(claim, evidence) == expected
+
+
+def test_a_count_is_found_written_either_way() -> None:
+    assert details("1500 soldiers died in the battle.",
+                   "1,500 soldiers died in the battle.").found == ("1500",)
+
+
+@pytest.mark.parametrize(("word", "ok", "wrong"), [
+    ("higher than", "45%", "35%"), ("larger than", "45%", "35%"),
+    ("bigger than", "45%", "35%"), ("greater than", "45%", "35%"),
+    ("lower than", "35%", "45%"), ("smaller than", "35%", "45%"),
+])
+def test_comparatives_are_bounds(word: str, ok: str, wrong: str) -> None:
+    claim = f"The share was {word} 40% last year."
+    assert reasons(claim, f"The share was {ok} last year.") == []
+    assert reasons(claim, f"The share was {wrong} last year.") == [
+        f"claim says {word} 40%, source says {wrong}"]
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("It is the second-highest peak.", "It is the third-highest peak.",
+     ["claim says second, source says third"]),
+    ("It is the third largest city.", "It is the second largest city.",
+     ["claim says third, source says second"]),
+    ("It is the second-highest peak.", "It is the second highest peak.", []),
+])
+def test_ranks_are_compared_as_ranks(claim: str, evidence: str, expected: list[str]) -> None:
+    assert reasons(claim, evidence) == expected
+
+
+@pytest.mark.parametrize(("bound", "evidence", "expected"), [
+    ("by 2036", "in 2030", []),
+    ("by 2036", "in 2036", []),
+    ("by 2036", "in 2040", ["claim says by 2036, source says 2040"]),
+    ("by the end of 2036", "in 2030", []),
+    ("by the end of 2036", "in 2040", ["claim says by the end of 2036, source says 2040"]),
+    ("by end of 2036", "in 2030", []),
+    ("no later than 2036", "in 2040", ["claim says no later than 2036, source says 2040"]),
+])
+def test_by_a_year_is_a_date_bound(bound: str, evidence: str, expected: list[str]) -> None:
+    claim = f"The country will close its coal plants {bound}."
+    assert reasons(claim, f"The country will close its coal plants {evidence}.") == expected
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("Apollo 11 carried three astronauts.", "Apollo 11 carried three astronauts.", []),
+    ("Apollo 11 carried three astronauts.", "Apollo 13 carried three astronauts.",
+     ["claim names Apollo 11, source names Apollo 13"]),
+    ("The Boeing 747 carried 400 passengers.", "The Boeing 777 carried 400 passengers.",
+     ["claim names Boeing 747, source names Boeing 777"]),
+    # the name's figure is not what the claim counts
+    ("The airline flew three Boeing 747 jets.", "The airline flew four jets.",
+     ["claim says three jets, source says four jets"]),
+    ("COVID-19 cases rose to 500.", "Cases rose to 19 in May.", []),
+    ("Route 66 runs 2,448 miles.", "The road runs 66 miles.",
+     ["claim says 2,448 miles, source says 66 miles"]),
+    # named once, though both the figure and the name checks see it
+    ("It was the American A-12 spy plane.", "It was the American SR-71 spy plane.",
+     ["claim names A-12, source names SR-71"]),
+])
+def test_a_names_figure_is_part_of_the_name(claim: str, evidence: str,
+                                             expected: list[str]) -> None:
+    assert reasons(claim, evidence) == expected
+
+
+@pytest.mark.parametrize("word", ["up to", "at most", "a maximum of", "no more than"])
+def test_ceilings(word: str) -> None:
+    claim = f"The hall holds {word} 50 people."
+    assert reasons(claim, "The hall holds 40 people.") == []
+    assert reasons(claim, "The hall holds 50 people.") == []
+    assert reasons(claim, "The hall holds 60 people.") == [
+        f"claim says {word} 50 people, source says 60 people"]
+
+
+@pytest.mark.parametrize(("claim", "evidence"), [
+    ("No more than 50 people came.", "Only 40 people came."),
+    ("Not more than 50 people came.", "40 people came."),
+    ("No fewer than 50 people came.", "60 people came."),
+])
+def test_a_negated_bound_is_no_negation(claim: str, evidence: str) -> None:
+    assert reasons(claim, evidence) == []
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    ("Some 600.000 people fled.", "About 600,000 people fled.", []),
+    ("Some 600.000 people fled.", "About 900,000 people fled.",
+     ["claim says Some 600.000 people, source says About 900,000 people"]),
+    ("The city has 1.234.567 residents.", "The city has 1,234,567 residents.", []),
+])
+def test_dot_thousands_are_compared_as_thousands(claim: str, evidence: str,
+                                                 expected: list[str]) -> None:
+    assert reasons(claim, evidence) == expected
