@@ -9,6 +9,7 @@ import pytest
 
 from claimcheck.text.bounds import find_amounts, find_whens, find_years
 from claimcheck.text.dates import find_dates
+from claimcheck.text.figures import has_data, has_figure
 from claimcheck.text.numbers import find_quantities
 
 
@@ -134,3 +135,9 @@ def test_a_version_is_no_thousands_figure() -> None:
     assert all(q.value < 100 for q in find_quantities("Version 1.2.3 shipped with 4.500 fixes."
                                                        )[:1])
     assert [q.value for q in find_quantities("Release 2.100.3 fixed it.")] != [2_100_003]
+
+
+def test_the_rules_read_counts_and_years_alike() -> None:
+    assert has_figure("1500 soldiers died.") and has_data("2000 people marched.")
+    assert not has_figure("In 2000 the plant closed.")
+    assert not has_data("The 2016 campaigns spent more.")
