@@ -177,9 +177,11 @@ def _quantity(m: re.Match[str], text: str, start: int) -> Quantity | None:
     num, end = m.group("num"), m.end()
     if num[:1].isdigit():
         # a figure that goes on with ".3" is a version ("2.100.3"), one right after a name is
-        # the name's ("Python 3.100"): their dot is no thousands separator
+        # the name's ("Python 3.100"), one before a scale a decimal ("1.500 million"): their
+        # dot is no thousands separator
         version = text.startswith(".", m.end("num")) and text[m.end("num") + 1:][:1].isdigit()
-        value = read_figure(num, dot_groups=not version and not _after_name(text, start))[0]
+        value = read_figure(num, dot_groups=not (version or m.group("scale")
+                                                 or _after_name(text, start)))[0]
     else:
         spelled = spelled_value(num)
         if spelled is None or num.lower().startswith("a ") and spelled == 1:

@@ -117,6 +117,7 @@ def test_the_counted_word_skips_a_names_figure() -> None:
     ("Some 600.000 people fled.", [600_000]),
     ("Almost 600.000 people fled.", [600_000]),
     ("It runs Python 3.100 builds.", [3.1]),  # a name's figure
+    ("It sold 1.500 million copies.", [1_500_000]),  # before a scale: a decimal
     ("The city has 1.234.567 residents.", [1_234_567]),
     ("It cost €1.500 a month.", [1500]),
     ("Of 1.250.000 voters, 12.345 abstained.", [1_250_000, 12.345]),  # ambiguous: decimal
