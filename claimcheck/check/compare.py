@@ -17,7 +17,15 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from ..models import Difference
-from ..text.bounds import NEGATED_BOUNDS, Amount, When, find_amounts, find_whens, find_years
+from ..text.bounds import (
+    NEGATED_BOUNDS,
+    Amount,
+    When,
+    find_amounts,
+    find_whens,
+    find_years,
+    name_figures,
+)
 from ..text.dates import DateMention, calendar_words, find_dates
 from ..text.numbers import Quantity, name_figure
 from ..text.ordinals import ORDINAL_WORDS as _ORDINAL_WORDS
@@ -302,9 +310,13 @@ def _first_digit(word: str) -> int:
 
 
 def details(claim: str, evidence: str) -> Details:
-    """Numbers, dates and names of the claim: found in the evidence, contradicted, or missing."""
-    found = number_details(claim, evidence) + date_details(claim, evidence)
-    names = claim_names(claim)
+    """Numbers, dates and names of the claim: found in the evidence, contradicted, or missing.
+    A name's figure is a detail with its name ("Garfield 2", "Mi-24"): found where the evidence
+    writes the same name and figure; it is no count, and the name is not counted twice."""
+    named = named_figures(claim, evidence)
+    found = number_details(claim, evidence) + date_details(claim, evidence) + named
+    shown = set(named.found + named.missing)
+    names = tuple(n for n in claim_names(claim) if n not in shown)
     if names:
         said = parse(evidence).key_set
         keys = {n: n.lower().replace("’", "'").removesuffix("'s") for n in names}
@@ -313,6 +325,23 @@ def details(claim: str, evidence: str) -> Details:
         found += Details(found=tuple(n for n in names if keys[n] in said),
                          missing=tuple(n for n in names if keys[n] not in said), names=names)
     return found
+
+
+def named_figures(claim: str, evidence: str) -> Details:
+    """The claim's names with a figure ("Garfield 2", "Vol. 3", "COVID-19"; see
+    `text.bounds.name_figures`), found where the evidence writes them the same way (case and
+    spacing aside), else missing."""
+    spans = name_figures(claim)
+    if not spans:
+        return Details()
+    there = " ".join(typography(evidence).lower().split())
+    found: list[str] = []
+    missing: list[str] = []
+    for start, end in spans:
+        shown = claim[start:end]
+        said = re.escape(" ".join(typography(shown).lower().split()))
+        (found if re.search(rf"(?<!\w){said}(?!\w)", there) else missing).append(shown)
+    return Details(tuple(found), tuple(missing))
 
 
 def numbers(claim: str, evidence: str) -> list[Mismatch]:

@@ -174,6 +174,16 @@ def _in_title(text: str, q: Quantity) -> bool:
     return not q.unit and q.text[:1].isdigit() and name_figure(text, q.start, _OPENERS) is not None
 
 
+@lru_cache(maxsize=4096)
+def name_figures(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each name with its figure ("Garfield 2", "Vol. 3", "Mi-24"): the
+    figures `find_amounts` leaves out as part of a name."""
+    text = typography(text)
+    return tuple((at, q.end) for q in find_quantities(text)
+                 if not q.unit and q.text[:1].isdigit()
+                 and (at := name_figure(text, q.start, _OPENERS)) is not None)
+
+
 _ONE_PRONOUN = re.compile(r"(?i)\s+(?:of|who|whom|whose|that|which|another)\b")
 _HALF = re.compile(r"(?i)\bhalf\s+$")
 _OUT_OF = re.compile(r"(?i)^\s*(?:/|out\s+of)\s*$")

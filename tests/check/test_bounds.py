@@ -210,3 +210,13 @@ def test_a_negated_bound_is_no_negation(claim: str, evidence: str) -> None:
 def test_dot_thousands_are_compared_as_thousands(claim: str, evidence: str,
                                                  expected: list[str]) -> None:
     assert reasons(claim, evidence) == expected
+
+
+def test_a_names_figure_is_a_detail_with_its_name() -> None:
+    d = details("Garfield 2 is the UK's name for the film.",
+                "The film is known as Garfield 2 in the UK.")
+    assert "Garfield 2" in d.found and "Garfield" not in d.found + d.missing
+    assert d.count("number") == (1, 0, 0)  # the name's figure, not a count
+    d = details("Apollo 11 carried three astronauts.", "Apollo carried three astronauts.")
+    assert "Apollo 11" in d.missing and "three" in d.found
+    assert "Mi-24" in details("The Mil Mi-24 is a helicopter.", "The Mil Mi-24 flies.").found
