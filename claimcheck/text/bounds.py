@@ -380,9 +380,10 @@ _DATE_BOUNDS = {
     "since": "since", "no earlier than": "since", "not earlier than": "since",
     "on or after": "since", "in or after": "since",
 }
-# "since 2010" and "until 2010" name a period's end as much as they bound it: against a source
-# that uses the same word they are compared as dates ("since 2010" / "since 2012" differ).
-_PERIOD_WORDS = frozenset({"since", "until", "till"})
+# "since 2010" and "until 2010" name a period's end as much as they bound it, and "by 2030" a
+# deadline: against a source that uses the same word they are compared as dates ("since 2010"
+# / "since 2012", "by 2025" / "by 2030" differ).
+_PERIOD_WORDS = frozenset({"since", "until", "till", "by"})
 # Bound words that begin with a negation ("no more than 50", "no later than May"): the negation
 # is part of the bound, not a denial of what the sentence says (the checker's polarity skips it).
 NEGATED_BOUNDS = tuple(sorted(w for w in (*_LOWER, *_UPPER, *_DATE_BOUNDS)

@@ -156,6 +156,9 @@ def test_ranks_are_compared_as_ranks(claim: str, evidence: str, expected: list[s
     ("by the end of 2036", "in 2040", ["claim says by the end of 2036, source says 2040"]),
     ("by end of 2036", "in 2030", []),
     ("no later than 2036", "in 2040", ["claim says no later than 2036, source says 2040"]),
+    # a deadline against another deadline is a date
+    ("by 2036", "by 2036", []),
+    ("by 2036", "by 2030", ["claim says by 2036, source says by 2030"]),
 ])
 def test_by_a_year_is_a_date_bound(bound: str, evidence: str, expected: list[str]) -> None:
     claim = f"The country will close its coal plants {bound}."
