@@ -27,6 +27,7 @@ from ..text.bounds import (
     name_figures,
 )
 from ..text.dates import DateMention, calendar_words, find_dates
+from ..text.figures import is_count
 from ..text.numbers import Quantity, name_figure
 from ..text.ordinals import ORDINAL_WORDS as _ORDINAL_WORDS
 from ..text.ordinals import ordinal
@@ -281,8 +282,10 @@ def figures(claim: str, evidence: str, known: list[Mismatch],
             said, source = c.tokens[i].text, e.tokens[j].text
             if _within(c.tokens[i].start, c.tokens[i].end, dated) or ordinal(said):
                 continue  # the date, number and rank checks read it
-            if _within(e.tokens[j].start, e.tokens[j].end, their_dates):
-                continue  # a count against a date
+            if _within(e.tokens[j].start, e.tokens[j].end, their_dates) and (
+                    not find_years(said) or is_count(claim, c.tokens[i].start,
+                                                     c.tokens[i].end)):
+                continue  # a count against a date ("2002–1993" / "2002–2003" is a year's)
             if (_DIGIT.search(said) and _DIGIT.search(source) and said not in named
                     and c.lower[i] not in e.word_set):
                 out.append(_figure_mismatch(claim, evidence, c.tokens[i], e.tokens[j]))
@@ -315,8 +318,12 @@ def details(claim: str, evidence: str) -> Details:
     writes the same name and figure; it is no count, and the name is not counted twice."""
     named = named_figures(claim, evidence)
     found = number_details(claim, evidence) + date_details(claim, evidence) + named
-    shown = set(named.found + named.missing)
-    names = tuple(n for n in claim_names(claim) if n not in shown)
+    names = claim_names(claim)
+    if named.found or named.missing:  # a name is counted with its figure, unless said apart
+        rest = claim
+        for start, end in name_figures(claim):
+            rest = rest[:start] + " " * (end - start) + rest[end:]
+        names = tuple(n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", rest))
     if names:
         said = parse(evidence).key_set
         keys = {n: n.lower().replace("’", "'").removesuffix("'s") for n in names}
@@ -330,7 +337,9 @@ def details(claim: str, evidence: str) -> Details:
 def named_figures(claim: str, evidence: str) -> Details:
     """The claim's names with a figure ("Garfield 2", "Vol. 3", "COVID-19"; see
     `text.bounds.name_figures`), found where the evidence writes them the same way (case and
-    spacing aside), else missing."""
+    spacing aside), else missing. One the passage lacks counts as a missing name: a passage
+    need not repeat the title it is about ("it grossed ..." under "Baaghi 2"); one it has is a
+    matched figure, so a passage that shares it is more than a passage sharing names."""
     spans = name_figures(claim)
     if not spans:
         return Details()
@@ -341,7 +350,7 @@ def named_figures(claim: str, evidence: str) -> Details:
         shown = claim[start:end]
         said = re.escape(" ".join(typography(shown).lower().split()))
         (found if re.search(rf"(?<!\w){said}(?!\w)", there) else missing).append(shown)
-    return Details(tuple(found), tuple(missing))
+    return Details(tuple(found), tuple(missing), names=tuple(missing))
 
 
 def numbers(claim: str, evidence: str) -> list[Mismatch]:

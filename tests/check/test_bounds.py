@@ -114,6 +114,11 @@ def test_a_bound_against_the_figure_in_its_role(evidence: str, expected: list[st
     ("2,000 people were evacuated.", "In 2010 people were evacuated.", []),
     ("In 2010 people were evacuated.", "2,000 people were evacuated.", []),
     ("The town was founded in 1500.", "The town had 1500 residents.", []),
+    # a year range is a year's, however it is written: reversed or closed on itself
+    ("The worst years (2002–1993) were hard.", "The worst years (2002–2003) were hard.",
+     ["claim says 2002-1993, source says 2002-2003"]),
+    ("Before the 2009-2009 recession, debt grew.", "Before the 2008-2009 recession, debt grew.",
+     ["claim says 2009-2009, source says 2008-2009"]),
 ])
 def test_four_digit_counts_are_compared_as_counts(claim: str, evidence: str,
                                                   expected: list[str]) -> None:
@@ -223,3 +228,14 @@ def test_a_names_figure_is_a_detail_with_its_name() -> None:
     d = details("Apollo 11 carried three astronauts.", "Apollo carried three astronauts.")
     assert "Apollo 11" in d.missing and "three" in d.found
     assert "Mi-24" in details("The Mil Mi-24 is a helicopter.", "The Mil Mi-24 flies.").found
+
+
+def test_a_names_figure_the_passage_lacks_is_a_missing_name() -> None:
+    """A passage need not repeat the title it is about: like a name, a missing name's figure
+    leaves the claim unsettled only when the passage has none of the claim's names."""
+    d = details("In Dolphin Tale 2, Sawyer works at the aquarium.",
+                "Sawyer now works at the Clearwater Marine Aquarium.")
+    assert d.missing == ("Tale 2", "Dolphin") and "Tale 2" in d.names
+    assert d.unsettled() == []
+    d = details("Apollo 11 carried three astronauts.", "The mission carried three astronauts.")
+    assert d.unsettled() == ["Apollo 11"]
