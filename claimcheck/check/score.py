@@ -62,6 +62,7 @@ class Scored:
     coverage: float  # share of the claim's content stems found in the span
     names_only: bool = False  # every shared content word is part of a name in the claim
     token_set: float | None = None  # token_set_ratio / 100 of the processed claim and span
+    shared: int = 0  # how many of the claim's content stems the span has
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -148,7 +149,7 @@ def fine_score(claim: str, claim_stems: frozenset[str], span: Span,
     score = min(1.0, 0.6 * coverage + 0.4 * token_set * min(1.0, coverage / FULL_TOKEN_SET))
     names_only = bool(shared) and shared <= names and shared != claim_stems
     return Scored(span, score * NAMES_ONLY if names_only else score, coverage, names_only,
-                  token_set)
+                  token_set, len(shared))
 
 
 def _top(query: str, choices: list[str], limit: int) -> list[int]:

@@ -222,7 +222,8 @@ def _unsettled(text: str, pairs: list[Pair], probs: np.ndarray, thresholds: Thre
     # partly: the floor is met and the passage gives one of the claim's checkable details, or
     # the claim has none and the model leans to support (a shared adverb is not enough)
     if p_support >= max(probs[0][1], thresholds.partial) and top.scored.coverage > 0 and (
-            top.details.found or not top.details.missing and p_support >= probs[0][2]):
+            top.details.found or not top.details.missing and p_support >= probs[0][2]
+            and not _one_word(top)):
         missing = [f"'{d}'" for d in top.details.missing] or _missing_words(text, top.scored)
         return Verdict(label="partly_supported", score=round(p_support, 4),
                        reason=f"partly supported by {_where(top, snippets)} (probability of "
@@ -333,6 +334,8 @@ def _decide(found: Pair, probs: np.ndarray, thresholds: Thresholds,
         label = "no_evidence"
     if label == "supported" and found.details.missing and not found.details.found:
         label = "no_evidence"  # none of the claim's numbers, dates or names is there
+    if label == "supported" and _one_word(found):
+        label = "no_evidence"
     if label == "supported" and found.scored.names_only and probs[0] < (
             model.names_only_support) and not (
             set(found.details.found) - set(found.details.names)):
@@ -342,6 +345,15 @@ def _decide(found: Pair, probs: np.ndarray, thresholds: Thresholds,
     if label == "contradicted" and probs[1] < thresholds.partial and not found.mismatches:
         label = "no_evidence"
     return label, float(probs[LABELS.index(label)])
+
+
+def _one_word(found: Pair) -> bool:
+    """A passage that has one content word of a claim of several, and none of its numbers,
+    dates or names: one word in common is a topic, not a statement ("... so the strike goes
+    on" for "Experts say the strike will last for months"). Such a passage neither supports
+    the claim nor supports part of it, however alike the two read as wholes."""
+    return (not found.details.found and found.scored.shared <= 1
+            and found.scored.coverage < HALF)
 
 
 def _gives_part(found: Pair, probs: np.ndarray, thresholds: Thresholds) -> bool:

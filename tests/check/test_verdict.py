@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from claimcheck.check import check_all
+from claimcheck.check import verdict as verdict_module
 from claimcheck.config import Config
 from claimcheck.models import Snippet, Verdict
 from claimcheck.references.index import build_index
@@ -211,6 +213,32 @@ def test_sharing_only_names_is_no_evidence(judged: Judged) -> None:
                      ["Jane Doe was born in Lisbon in 1970 and studied law."])
     assert verdict.label == "no_evidence"
     assert "shares only names" in verdict.reason
+
+
+class _SureOfSupport:
+    """A verdict model that reads every passage as support (probability 0.9)."""
+
+    unnamed_contradiction = names_only_support = 2.0
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        return np.tile([0.9, 0.05, 0.05], (len(rows), 1))
+
+
+def test_one_shared_word_is_no_support_however_sure_the_model(
+        judged: Judged, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Support needs coverage: a passage with one of the claim's content words and none of its
+    details is a topic in common, not support, whatever the model reads."""
+    monkeypatch.setattr(verdict_module, "load", lambda features: _SureOfSupport())
+    # each word is in some reference (so none is new), but no passage has two of them
+    verdict = judged("Experts say the strike will last for months.",
+                     ["The union said that the strike goes on.", "Experts met at noon.",
+                      "The last train left.", "Months went by."])
+    assert verdict.label == "no_evidence"
+    assert verdict.reason.startswith("no reference settles this claim (closest: ")
+    assert judged("Experts say the strike will last for months.",
+                  ["The strike will last for months, experts at the union said."]
+                  ).label == "supported"
+    assert judged("Prices doubled.", ["Food prices rose."]).label == "supported"
 
 
 # -- not checkable ---------------------------------------------------------------------------
