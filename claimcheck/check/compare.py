@@ -688,6 +688,9 @@ def roles(claim: str, evidence: str, reported: Sequence[Mismatch] = ()) -> list[
             if role is None:
                 continue
             found = _named_beside(e, e_named, c, c.stems[role], -side, evidence)
+            if found is None and side < 0 and start and c.lower[start - 1] in _LINKS:
+                found = _framed_beside(e, e_named, c, c.stems[role], c.lower[start - 1],
+                                       evidence)
             if found is not None:
                 source = " ".join(t.text for t in e.tokens[found[0]:found[1]])
                 if not _abbreviates(said.split(), source.split()) and not _DIGIT.search(
@@ -784,17 +787,66 @@ def _named_beside(e: Parsed, e_named: tuple[bool, ...], c: Parsed, role: str, st
         lo, hi = sorted((j, k))
         if _CLAUSE_BREAK.search(plain, e.tokens[lo].end, e.tokens[hi].start):
             continue
-        first = last = k
-        while first > 0 and e_named[first - 1] and not _CLAUSE_BREAK.search(
-                plain, e.tokens[first - 1].end, e.tokens[first].start):
-            first -= 1
-        while last + 1 < len(e.tokens) and e_named[last + 1] and not _CLAUSE_BREAK.search(
-                plain, e.tokens[last].end, e.tokens[last + 1].start):
-            last += 1
-        if any(e.keys[x] in c.key_set for x in range(first, last + 1)):
-            continue  # one of the claim's own names
-        return first, last + 1
+        run = _name_run(e, e_named, c, k, plain)
+        if run is not None:
+            return run
     return None
+
+
+def _name_run(e: Parsed, e_named: tuple[bool, ...], c: Parsed, at: int,
+              plain: str) -> tuple[int, int] | None:
+    """The run of name words around the name word at `at`, not broken by punctuation, when
+    it is no name of the claim's."""
+    first = last = at
+    while first > 0 and e_named[first - 1] and not _CLAUSE_BREAK.search(
+            plain, e.tokens[first - 1].end, e.tokens[first].start):
+        first -= 1
+    while last + 1 < len(e.tokens) and e_named[last + 1] and not _CLAUSE_BREAK.search(
+            plain, e.tokens[last].end, e.tokens[last + 1].start):
+        last += 1
+    if any(e.keys[x] in c.key_set for x in range(first, last + 1)):
+        return None  # one of the claim's own names
+    return first, last + 1
+
+
+# Prepositions that tie a role word to the name after it ("plays for", "born in", "moved to"),
+# and how many words the evidence may put between the two ("plays as a left back for ...")
+_LINKS = frozenset(("for", "in", "at", "from", "to", "by", "with", "on", "into"))
+FRAME_GAP = 5
+
+
+def _framed_beside(e: Parsed, e_named: tuple[bool, ...], c: Parsed, role: str, link: str,
+                   raw: str) -> tuple[int, int] | None:
+    """Where the evidence says the claim's role word and the same preposition with a name the
+    claim does not use after it, with at most FRAME_GAP other words between them and no name
+    or punctuation ("plays for Borussia Dortmund" / "plays as a winger for Bayer Leverkusen"):
+    the name's run of words."""
+    plain = raw if raw.isascii() else typography(raw)
+    for j, s in enumerate(e.stems):
+        if s != role or e_named[j]:
+            continue
+        for k in range(j + 1, min(j + 2 + FRAME_GAP, len(e.tokens) - 1)):
+            if e_named[k] or _CLAUSE_BREAK.search(plain, e.tokens[k - 1].end,
+                                                  e.tokens[k].start):
+                break
+            if e.lower[k] == link:
+                if k == j + 1:
+                    break  # next to the role word: `_named_beside` has read it
+                return _name_after(e, e_named, c, k, plain)
+    return None
+
+
+def _name_after(e: Parsed, e_named: tuple[bool, ...], c: Parsed, at: int,
+                plain: str) -> tuple[int, int] | None:
+    """The run of name words right after the word at `at` (across one function word, "for
+    the BBC"), when it is no name of the claim's."""
+    first = at + 1
+    if first < len(e.tokens) and not e_named[first] and e.lower[first] in stopwords("coverage"):
+        first += 1
+    if first >= len(e.tokens) or not e_named[first] or _CLAUSE_BREAK.search(
+            plain, e.tokens[at].end, e.tokens[first].start):
+        return None
+    return _name_run(e, e_named, c, first, plain)
 
 
 def _abbreviates(a: list[str], b: list[str]) -> bool:

@@ -110,6 +110,13 @@ def test_bounds_met_and_same_ranks_agree(claim: str, evidence: str) -> None:
     # a name swapped at the end of the claim, the source going on after it
     ("The mayor was born in Ostend.", "The mayor was born in Ghent, where she studied law.",
      "claim names Ostend, source names Ghent"),
+    # the role word and its preposition with words between them in the source
+    ("Lena Marsh plays for Harwick United.",
+     "Lena Marsh (born 2 May 1996) is a defender who plays as a left back for Dunmore "
+     "Rovers and the national team.",
+     "claim names Harwick United, source names Dunmore Rovers"),
+    ("The mayor was born in Ostend.", "The mayor was born on 3 May 1961 in Ghent.",
+     "claim names Ostend, source names Ghent"),
 ])
 def test_a_name_in_the_same_role_is_compared(claim: str, evidence: str, reason: str) -> None:
     assert reasons(claim, evidence) == [reason]
@@ -128,6 +135,16 @@ def test_a_name_in_the_same_role_is_compared(claim: str, evidence: str, reason: 
     # a name the claim also uses is not another name
     ("The quartet's drummer was Tom Okafor, not Lin Reyes.",
      "The quartet's drummer Lin Reyes left in 1990."),
+    # the source's preposition takes no name, or the claim's name is there in another role
+    ("Lena Marsh plays for Harwick United.",
+     "Lena Marsh plays football for the first time in Dunmore."),
+    ("Lena Marsh plays for Harwick United.",
+     "Lena Marsh plays as a loanee for Dunmore Rovers, from Harwick United."),
+    # a name, or a clause break, between the role word and the preposition
+    ("Lena Marsh plays for Harwick United.",
+     "Lena Marsh, a defender, plays mostly alongside Ann Cole for the club Dunmore Rovers."),
+    ("Lena Marsh plays for Harwick United.",
+     "Lena Marsh plays in the league; for Dunmore Rovers she scored twice."),
 ])
 def test_a_name_beside_the_same_word_is_not_always_another_name(claim: str,
                                                                  evidence: str) -> None:
