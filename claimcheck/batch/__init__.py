@@ -57,10 +57,15 @@ ProgressFn = Callable[[int, int, int, float], None]  # (done, total, errors, doc
 
 
 def signature(config: Config, references_key: str) -> dict[str, Any]:
-    """What decides a document's rows: resuming with anything else changed would mix results."""
+    """What decides a document's rows: resuming with anything else changed would mix results.
+    The version alone does not say which code wrote them (a checkout, an edited word list or a
+    refitted verdict model keeps it), so the installed package's files are fingerprinted too."""
+    from ..references.cache import code_fingerprint
+
     settings = config.model_dump(include={"markdown", "rules", "thresholds", "fail_on"})
     digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:16]
-    return {"claimcheck": __version__, "references": references_key, "settings": digest}
+    return {"claimcheck": __version__, "code": code_fingerprint("claimcheck"),
+            "references": references_key, "settings": digest}
 
 
 def run_batch(options: Options, config: Config,

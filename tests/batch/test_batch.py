@@ -143,9 +143,9 @@ def test_a_second_run_skips_what_is_written_and_rechecks_changed_documents(
 
 
 @pytest.mark.slow(4)
-def test_a_folder_of_other_settings_or_other_files_is_never_mixed(tmp_path: Path,
-                                                                  capsys: pytest.CaptureFixture[
-                                                                      str]) -> None:
+def test_a_folder_of_other_settings_or_other_files_is_never_mixed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
     assert batch(NEWS_DRAFTS, "--refs", NEWS_REFS, "--out", out) == 0
     other_refs = tmp_path / "refs.md"
@@ -155,6 +155,11 @@ def test_a_folder_of_other_settings_or_other_files_is_never_mixed(tmp_path: Path
     err = capsys.readouterr().err
     assert "holds results of other settings (changed: references)" in err
     assert err.count("\n") == 1
+    # another claimcheck under the same version (a checkout, refitted weights) is other code
+    monkeypatch.setattr("claimcheck.references.cache.code_fingerprint", lambda *_: "other")
+    assert batch(NEWS_DRAFTS, "--refs", NEWS_REFS, "--out", out) == 2
+    assert "holds results of other settings (changed: code)" in capsys.readouterr().err
+    monkeypatch.undo()
     assert batch(NEWS_DRAFTS, "--refs", other_refs, "--out", out, "--overwrite") == 0
     assert {r["document_id"] for r in claim_rows(out)} == {p.name for p in NEWS_DRAFTS.iterdir()}
     foreign = tmp_path / "foreign"
