@@ -73,7 +73,10 @@ def fold(labels: list[tuple[str, bool]]) -> str:
 
 
 def run_check(draft: Path, refs: Path, cache: Path) -> tuple[dict[str, Any], float]:
-    env = {**os.environ, "CLAIMCHECK_CACHE_DIR": str(cache)}
+    """`claimcheck check` of this checkout (ROOT first on the path: from a copy of the repo,
+    the installed claimcheck would otherwise be the one measured)."""
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    env = {**os.environ, "CLAIMCHECK_CACHE_DIR": str(cache), "PYTHONPATH": path}
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "claimcheck", "check", str(draft), "--refs",
                            str(refs), "--format", "json"], capture_output=True, text=True,
