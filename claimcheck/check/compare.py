@@ -174,10 +174,12 @@ def compare(claim: str, evidence: str) -> list[Mismatch]:
     swapped = entities(claim, evidence)
     every = [*found, *swapped, *roles(claim, evidence, swapped), *polarity(claim, evidence),
              *quantifiers(claim, evidence)]
-    # a name's figure ("A-12" / "SR-71") may be named by both the figure and the name checks
-    first: dict[tuple[str, str, str], Mismatch] = {}
+    # one pair of words is one difference, named once, by the first check that saw it: a
+    # name's figure ("A-12" / "SR-71") by the figure and the name checks, a rank ("second" /
+    # "first") by the rank and the opposite-word checks
+    first: dict[tuple[str, str], Mismatch] = {}
     for m in every:
-        first.setdefault((m.difference.kind, m.difference.claim, m.difference.evidence), m)
+        first.setdefault((m.difference.claim, m.difference.evidence), m)
     return list(first.values())
 
 
@@ -268,6 +270,11 @@ def figures(claim: str, evidence: str, known: list[Mismatch],
     # a figure of the claim that is no date is never set against the evidence's date ("2,000
     # people" / "In 2010 people")
     their_dates = find_whens(evidence)
+    read = [a.quantity for a in find_amounts(claim)]
+    theirs = [a.quantity for a in find_amounts(evidence)]
+    # a figure written another way ("600.000" / "600,000", which `tokens` splits in two)
+    same = {(q.start, q.end, r.start, r.end) for q in read for r in theirs
+            if (q.value, q.high, q.unit) == (r.value, r.high, r.unit)}
     out = []
     ops = Levenshtein.opcodes(c.lower, e.lower)
     for n, op in enumerate(ops):
@@ -282,6 +289,10 @@ def figures(claim: str, evidence: str, known: list[Mismatch],
             said, source = c.tokens[i].text, e.tokens[j].text
             if _within(c.tokens[i].start, c.tokens[i].end, dated) or ordinal(said):
                 continue  # the date, number and rank checks read it
+            if any(q0 <= c.tokens[i].start and c.tokens[i].end <= q1
+                   and r0 <= e.tokens[j].start and e.tokens[j].end <= r1
+                   for q0, q1, r0, r1 in same):
+                continue  # the same amount, written another way
             if _within(e.tokens[j].start, e.tokens[j].end, their_dates) and (
                     not find_years(said) or is_count(claim, c.tokens[i].start,
                                                      c.tokens[i].end)):

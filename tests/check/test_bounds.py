@@ -214,6 +214,9 @@ def test_a_negated_bound_is_no_negation(claim: str, evidence: str) -> None:
     ("Some 600.000 people fled.", "About 900,000 people fled.",
      ["claim says Some 600.000 people, source says About 900,000 people"]),
     ("The city has 1.234.567 residents.", "The city has 1,234,567 residents.", []),
+    # the same figure written another way, where the words around it differ too
+    ("Approximately 600.000 Djibouti nationals speak Somali.",
+     "About 600,000 Djiboutians speak Somali.", []),
 ])
 def test_dot_thousands_are_compared_as_thousands(claim: str, evidence: str,
                                                  expected: list[str]) -> None:

@@ -149,3 +149,10 @@ def test_a_name_in_the_same_role_is_compared(claim: str, evidence: str, reason: 
 def test_a_name_beside_the_same_word_is_not_always_another_name(claim: str,
                                                                  evidence: str) -> None:
     assert not [r for r in reasons(claim, evidence) if r.startswith("claim names")]
+
+
+def test_one_pair_of_words_is_one_difference() -> None:
+    """A rank the rank check and the opposite-word check both read is named once."""
+    assert reasons("He returned in the second part of the series.",
+                   "He died in the first part of the series.") == [
+        "claim says second, source says first"]
