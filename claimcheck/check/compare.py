@@ -174,11 +174,19 @@ def compare(claim: str, evidence: str) -> list[Mismatch]:
     swapped = entities(claim, evidence)
     every = [*found, *swapped, *roles(claim, evidence, swapped), *polarity(claim, evidence),
              *quantifiers(claim, evidence)]
-    # one pair of words is one difference, named once, by the first check that saw it: a
-    # name's figure ("A-12" / "SR-71") by the figure and the name checks, a rank ("second" /
-    # "first") by the rank and the opposite-word checks
-    first: dict[tuple[str, str], Mismatch] = {}
+    # a name's figure ("A-12" / "SR-71") may be named by both the figure and the name checks
+    first: dict[tuple[str, str, str], Mismatch] = {}
     for m in every:
+        first.setdefault((m.difference.kind, m.difference.claim, m.difference.evidence), m)
+    return list(first.values())
+
+
+def distinct(mismatches: Sequence[Mismatch]) -> list[Mismatch]:
+    """The differences as a reader is told them: one pair of words is one difference, named
+    once, by the first check that saw it (a rank, "second" / "first", is read by the rank and
+    the opposite-word checks). The verdict model reads every check's finding."""
+    first: dict[tuple[str, str], Mismatch] = {}
+    for m in mismatches:
         first.setdefault((m.difference.claim, m.difference.evidence), m)
     return list(first.values())
 

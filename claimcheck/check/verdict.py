@@ -19,7 +19,7 @@ from ..text.attribution import is_pronoun, speaker_after, speaker_before
 from ..text.quotes import quoted_passages
 from ..text.stems import content_stems, stem
 from ..text.tokens import tokens, typography
-from .compare import claim_names, without
+from .compare import claim_names, distinct, without
 from .features import FEATURES, Pair, Signals, pair
 from .model import LABELS, Model, load
 from .quotes import QuoteMatch, align, describe, match_quote
@@ -181,7 +181,7 @@ def _supported(text: str, claim_stems: frozenset[str], pairs: list[Pair], probs:
     reason = f"supported by {_where(chosen, snippets)} (probability {probs[support][0]:.2f})"
     if against is not None:
         reason += (f"; {_where(pairs[against], snippets)} says otherwise: "
-                   + "; ".join(m.reason for m in pairs[against].mismatches)
+                   + "; ".join(m.reason for m in distinct(pairs[against].mismatches))
                    + ": the references disagree")
     missing = [f"'{d}'" for d in chosen.details.unsettled()]
     unseen = claim_stems - cache.known()
@@ -372,14 +372,15 @@ def _gives_part(found: Pair, probs: np.ndarray, thresholds: Thresholds) -> bool:
 
 def _contradicted(found: Pair, p: float, snippets: list[Snippet], evidence: list[Evidence],
                   at: int) -> Verdict:
-    if found.mismatches:
-        reason = "; ".join(m.reason for m in found.mismatches)
+    told = distinct(found.mismatches)
+    if told:
+        reason = "; ".join(m.reason for m in told)
     else:
         reason = (f"{_where(found, snippets)} says otherwise (probability {p:.2f}); no single "
                   "differing number, date, name or word was found")
     return Verdict(label="contradicted", score=round(p, 4), reason=reason,
                    evidence=_first(evidence, at),
-                   differences=[m.difference for m in found.mismatches])
+                   differences=[m.difference for m in told])
 
 
 def _first(evidence: list[Evidence], at: int) -> list[Evidence]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.check.compare import compare
+from claimcheck.check.compare import compare, distinct
 
 
 def reasons(claim: str, evidence: str) -> list[str]:
@@ -152,7 +152,9 @@ def test_a_name_beside_the_same_word_is_not_always_another_name(claim: str,
 
 
 def test_one_pair_of_words_is_one_difference() -> None:
-    """A rank the rank check and the opposite-word check both read is named once."""
-    assert reasons("He returned in the second part of the series.",
-                   "He died in the first part of the series.") == [
-        "claim says second, source says first"]
+    """A rank the rank check and the opposite-word check both read is named once to a reader;
+    the verdict model still reads both findings."""
+    found = compare("He returned in the second part of the series.",
+                    "He died in the first part of the series.")
+    assert {m.difference.kind for m in found} == {"number", "opposite"}
+    assert [m.reason for m in distinct(found)] == ["claim says second, source says first"]
