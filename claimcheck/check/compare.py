@@ -407,6 +407,14 @@ def number_details(claim: str, evidence: str) -> Details:
                 out.append(_number_mismatch(a, twin))
                 continue
         same_kind = [e for e in got if e.unit == a.unit]
+        nearest = _bounded_counterpart(a, same_kind)
+        if nearest is not None:
+            if nearest.exact().inside(a.interval):
+                found.append(a.text)
+                continue
+            if nearest.exact().disjoint(a.interval):
+                out.append(_number_mismatch(a, nearest))
+                continue
         if any(e.exact().inside(a.interval) for e in same_kind if _nouns_agree(a, e)) or (
                 not a.interval.word and any(
                     not e.interval.word and e.quantity.value == a.quantity.value
@@ -429,6 +437,25 @@ def number_details(claim: str, evidence: str) -> Details:
     bounded = tuple(a.text for a in said if a.text in found and a.interval.word not in (
         "", "range"))
     return Details(tuple(found), tuple(missing), tuple(out), bounded=bounded)
+
+
+def _bounded_counterpart(a: Amount, same_kind: list[Amount]) -> Amount | None:
+    """The one figure of the source a bounded claim ("less than 70.8%", "fewer than four
+    engines") is read against, when the source gives several of its measure: the one closest
+    in value (a bound is written near the figure it bounds; the word alignment, which puts
+    "29%" in the place of "less than 70.8%" against "71% and 29% respectively", is no guide
+    across the bound's extra words). Without it, any figure that met the bound made it found:
+    "less than 70.8%" against "71% and 29%", "fewer than four engines" against "4 engines (with
+    1 reserve engines)". None for a plain figure or a range, and where no figure counts the
+    same thing (the same unit and counted word)."""
+    if a.interval.word in ("", "range"):
+        return None
+    measured = [e for e in same_kind if _nouns_agree(a, e)
+                and _same_measure(a.quantity, e.quantity)]
+    if not measured:
+        return None
+    value = a.quantity.value
+    return min(measured, key=lambda e: (abs(e.quantity.value - value), e.quantity.start))
 
 
 def _closest(a: Amount, got: tuple[Amount, ...]) -> Amount | None:
@@ -574,7 +601,7 @@ def _bounded_dates(claim: str, evidence: str, bounded: list[When]) -> Details:
     found, missing, out = [], [], []
     for w in bounded:
         at = _counterpart(claim, evidence, w.start, w.end, places)
-        rivals = [got[at]] if at is not None else list(got)
+        rivals = [got[at]] if at is not None else _nearest_whens(w, got)
         verdicts = [_bound_verdict(w, e) for e in rivals]
         if "inside" in verdicts:
             found.append(w.text)
@@ -586,6 +613,23 @@ def _bounded_dates(claim: str, evidence: str, bounded: list[When]) -> Details:
             missing.append(w.text)
     return Details(tuple(found), tuple(missing), tuple(out), dates=tuple(found + missing),
                    bounded=tuple(found))
+
+
+def _nearest_whens(claim: When, got: Sequence[When]) -> list[When]:
+    """The source's dates nearest the date a claim bounds, when the word alignment finds none
+    in its place: "founded after 1975" is read against "Established in 1975", not against the
+    "(2013)" of a budget later in the sentence, which any-date-will-do made a support. Dates
+    whose year is unknown on either side are kept (they are compared as overlapping)."""
+    def gap(e: When) -> float:
+        if (claim.years is None) != (e.years is None):
+            return 0.0
+        low, high = claim.days(e.years[0] if e.years else None)
+        e_low, e_high = e.days(claim.years[0] if claim.years else None)
+        return max(0, e_low - high, low - e_high)
+    if not got:
+        return []
+    best = min(gap(e) for e in got)
+    return [e for e in got if gap(e) == best]
 
 
 def _bound_verdict(claim: When, evidence: When) -> str:
@@ -706,9 +750,10 @@ def roles(claim: str, evidence: str, reported: Sequence[Mismatch] = ()) -> list[
                               claim)
             if role is None:
                 continue
-            found = _named_beside(e, e_named, c, c.stems[role], -side, evidence)
+            word = _role_stem(c, e, role, side)
+            found = _named_beside(e, e_named, c, word, -side, evidence)
             if found is None and side < 0 and start and c.lower[start - 1] in _LINKS:
-                found = _framed_beside(e, e_named, c, c.stems[role], c.lower[start - 1],
+                found = _framed_beside(e, e_named, c, word, c.lower[start - 1],
                                        evidence)
             if found is not None:
                 source = " ".join(t.text for t in e.tokens[found[0]:found[1]])
@@ -723,6 +768,17 @@ def roles(claim: str, evidence: str, reported: Sequence[Mismatch] = ()) -> list[
 ROLE_GAP = 2  # function words allowed between a name and the word that gives its role
 SPELLED_ALIKE = 0.75  # normalized Levenshtein similarity from which two names are one name
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”.!?]")
+
+
+def _role_stem(c: Parsed, e: Parsed, role: int, side: int) -> str:
+    """The stem of the claim's role word as the evidence is searched for it; a compound the
+    evidence writes in two words ("a Chinese pop-rock duo" / "an African-American pop rock
+    duo") by its part next to the name."""
+    word = c.stems[role]
+    if "-" not in word or word in e.stem_set:
+        return word
+    parts = [p for p in c.lower[role].split("-") if p]
+    return stem(parts[0] if side > 0 else parts[-1]) if parts else word
 
 
 def _capitalised(text: Parsed, at: int) -> bool:
@@ -777,7 +833,7 @@ def _role_word(text: Parsed, named: tuple[bool, ...], at: int, step: int,
         at += step
         gap += 1
     if not 0 <= at < len(text.tokens) or named[at] or text.lower[at] in stop or not (
-            text.lower[at].isalpha()) or is_negation(text.lower[at]):
+            text.lower[at].replace("-", "").isalpha()) or is_negation(text.lower[at]):
         return None
     near = at - step * (gap + 1)  # the name's own word
     lo, hi = sorted((at, near))

@@ -242,3 +242,33 @@ def test_a_names_figure_the_passage_lacks_is_a_missing_name() -> None:
     assert d.unsettled() == []
     d = details("Apollo 11 carried three astronauts.", "The mission carried three astronauts.")
     assert d.unsettled() == ["Apollo 11"]
+
+
+_AGENCY = ("Established in 1962 and headquartered in Lyon, France, the agency has a staff of "
+           "more than 900 with an annual budget of about 40 million euros (2019). Its work "
+           "includes the training of inspectors, the testing of equipment and the publication "
+           "of yearly reports on road safety.")
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    # the bounded figure is read against the source's figure of its measure nearest in value,
+    # not against whichever figure happens to meet the bound
+    ("The founders held less than 60.5% of the shares.",
+     "After the sale, the founders and the bank held 62% and 38% of the shares.",
+     ["claim says less than 60.5%, source says 62%"]),
+    ("The depot runs fewer than six buses.",
+     "The depot runs 6 buses (with 2 spare buses) and one van.",
+     ["claim says fewer than six buses, source says 6 buses"]),
+    ("The depot runs more than five buses.",
+     "The depot runs 6 buses (with 2 spare buses) and one van.", []),
+    # the nearest figure meets the bound, a farther one does not: found
+    ("The striker scored under 90 goals in fewer than 250 games.",
+     "He scored 84 goals in 210 games; 40 of them came in 95 league games.", []),
+    # where the word alignment puts no date in its place, a date bound is read against the
+    # source's date nearest it, not a later year of the sentence that happens to meet it
+    ("The agency was founded after 1962.", _AGENCY, ["claim says after 1962, source says 1962"]),
+    ("The agency was founded before 1970.", _AGENCY, []),
+])
+def test_a_bound_is_read_against_the_nearest_figure(claim: str, evidence: str,
+                                                    expected: list[str]) -> None:
+    assert reasons(claim, evidence) == expected

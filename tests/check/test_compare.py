@@ -117,6 +117,9 @@ def test_bounds_met_and_same_ranks_agree(claim: str, evidence: str) -> None:
      "claim names Harwick United, source names Dunmore Rovers"),
     ("The mayor was born in Ostend.", "The mayor was born on 3 May 1961 in Ghent.",
      "claim names Ostend, source names Ghent"),
+    # a compound role word the source writes in two words
+    ("The Pelts are a Finnish synth-pop duo.", "The Pelts are an Estonian synth pop duo.",
+     "claim names Finnish, source names Estonian"),
 ])
 def test_a_name_in_the_same_role_is_compared(claim: str, evidence: str, reason: str) -> None:
     assert reasons(claim, evidence) == [reason]
