@@ -83,9 +83,11 @@ def is_non_claim(text: str, block: BlockKind) -> bool:
 def _reads_as_sentence(text: str) -> bool:
     """A line without a full stop that is still a sentence: several words, written in sentence
     case ("Global warming is driving polar bears toward extinction"), where a title capitalises
-    its words ("Hamas Claims Talks Have Returned to Square One")."""
+    its words ("Hamas Claims Talks Have Returned to Square One"). Its first word may be in
+    lower case or a figure ("climate models predict too much warming in the troposphere",
+    "90% of reefs are bleached this year"): no title starts that way."""
     tokens = _WORD.findall(text)
-    if len(tokens) < 6 or not tokens[0][:1].isupper():
+    if len(tokens) < 6:
         return False
     rest = [t for t in tokens[1:] if t[:1].isalpha()]
     lower = sum(t[:1].islower() for t in rest)

@@ -100,3 +100,14 @@ def test_a_curly_apostrophe_is_the_same_word(text: str, kind: str) -> None:
     assert classify(text, "paragraph", quoted=False, reported=False) == kind
     curly = text.replace("'", "’")
     assert classify(curly, "paragraph", quoted=False, reported=False) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "ocean heat content has risen in each of the last ten years",
+    "90% of the reef was bleached in the summer of 2016",
+    "[the agency] found no link between the two surveys",
+])
+def test_a_line_that_starts_in_lower_case_or_a_figure_is_no_title(text: str) -> None:
+    # a lone line without a full stop is a title only when title-cased; these read as prose
+    assert classify(text, "line", quoted=False, reported=False) == "factual"
+    assert is_non_claim("Ocean Heat Content Has Risen In Each Of The Last Ten Years", "line")
