@@ -187,8 +187,9 @@ def test_words_no_reference_has_make_it_partly_supported(judged: Judged) -> None
 
 
 def test_below_the_support_floor_a_likely_support_is_partly_supported(judged: Judged) -> None:
+    # a floor above any probability the model gives: the support is likely, never enough
     verdict = judged(HARBOUR, ["The harbour handled 4.2 million containers in 2023, a record."],
-                     support=0.99)
+                     support=1.0)
     assert verdict.label == "partly_supported"
     assert "(probability of support " in verdict.reason
 
