@@ -217,8 +217,7 @@ def _unsettled(text: str, pairs: list[Pair], probs: np.ndarray, thresholds: Thre
     if top.scored.names_only:  # the same people or places, nothing said about them in common
         return Verdict(label="no_evidence", score=round(float(probs[0][2]), 4),
                        reason=f"the closest reference shares only names with this claim "
-                              f"({_where(top, snippets)}, probability of support "
-                              f"{p_support:.2f})")
+                              f"({_where(top, snippets)}); names alone are no support")
     # partly: the floor is met and the passage gives one of the claim's checkable details, or
     # the claim has none and the model leans to support (a shared adverb is not enough)
     if p_support >= max(probs[0][1], thresholds.partial) and top.scored.coverage > 0 and (
