@@ -450,15 +450,11 @@ def _bounded_counterpart(a: Amount, same_kind: list[Amount]) -> Amount | None:
     same thing (the same unit and counted word)."""
     if a.interval.word in ("", "range"):
         return None
-    measured = [e for e in same_kind if _nouns_agree(a, e)
-                and _same_measure(a.quantity, e.quantity)]
-    if not measured:
-        return None
-    value = a.quantity.value
-    return min(measured, key=lambda e: (abs(e.quantity.value - value), e.quantity.start))
+    return _closest(a, [e for e in same_kind if _nouns_agree(a, e)
+                        and _same_measure(a.quantity, e.quantity)])
 
 
-def _closest(a: Amount, got: tuple[Amount, ...]) -> Amount | None:
+def _closest(a: Amount, got: Sequence[Amount]) -> Amount | None:
     """The source's figure of the same measure (unit, or the same counted word) closest in
     value to the claim's: when the word alignment puts another figure in the claim's place
     ("more than 926 feet" against "from 840 feet to 927 feet"), this one may still settle it."""
@@ -626,10 +622,9 @@ def _nearest_whens(claim: When, got: Sequence[When]) -> list[When]:
         low, high = claim.days(e.years[0] if e.years else None)
         e_low, e_high = e.days(claim.years[0] if claim.years else None)
         return max(0, e_low - high, low - e_high)
-    if not got:
-        return []
-    best = min(gap(e) for e in got)
-    return [e for e in got if gap(e) == best]
+    gaps = [gap(e) for e in got]
+    best = min(gaps, default=0.0)
+    return [e for e, g in zip(got, gaps, strict=True) if g == best]
 
 
 def _bound_verdict(claim: When, evidence: When) -> str:
@@ -777,8 +772,8 @@ def _role_stem(c: Parsed, e: Parsed, role: int, side: int) -> str:
     word = c.stems[role]
     if "-" not in word or word in e.stem_set:
         return word
-    parts = [p for p in c.lower[role].split("-") if p]
-    return stem(parts[0] if side > 0 else parts[-1]) if parts else word
+    parts = c.lower[role].strip("-").split("-")
+    return stem(parts[0] if side > 0 else parts[-1])
 
 
 def _capitalised(text: Parsed, at: int) -> bool:
