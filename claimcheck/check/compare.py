@@ -111,7 +111,7 @@ def parse(text: str) -> Parsed:
     # `tokens` straightens them); "no" of "no more than 50" bounds the figure, denies nothing
     return Parsed(toks, lower, stems, frozenset(stems), frozenset(lower),
                   tuple(i for i, w in enumerate(lower) if is_negation_form(w)
-                        and not _negated_bound(lower, i)),
+                        and not _negated_bound(lower, i) and not _emphatic(lower, i)),
                   keys, frozenset(keys))
 
 
@@ -123,6 +123,17 @@ def _negated_bounds() -> frozenset[tuple[str, ...]]:
 def _negated_bound(lower: list[str], i: int) -> bool:
     """Whether the negation at `i` begins a bound word ("no more than", "not later than")."""
     return lower[i] in ("no", "not") and tuple(lower[i:i + 3]) in _negated_bounds()
+
+
+_ADDITIVE = frozenset(("only", "just", "merely", "simply", "solely"))
+
+
+def _emphatic(lower: list[str], i: int) -> bool:
+    """Whether the negation at `i` adds or insists rather than denies: "not only reduces"
+    (... but also), "nothing less than", "nothing short of"."""
+    after = lower[i + 1:i + 3]
+    return (lower[i] == "not" and bool(after) and after[0] in _ADDITIVE) or (
+        lower[i] == "nothing" and after in (["less", "than"], ["short", "of"]))
 
 
 @lru_cache(maxsize=4096)
@@ -1013,8 +1024,9 @@ def polarity(claim: str, evidence: str) -> list[Mismatch]:
     """One text negates what the other asserts, or uses the opposite word.
 
     Negations count only when they bear on a word both texts share, so an unrelated "not"
-    elsewhere in the evidence sentence does not flip it. An opposite word and a negation cancel
-    ("did not reject" agrees with "accepted").
+    elsewhere in the evidence sentence does not flip it; "not only" and "nothing less than"
+    deny nothing. An opposite word and a negation cancel ("did not reject" agrees with
+    "accepted").
     """
     c, e = parse(claim), parse(evidence)
     c_neg, e_neg = _negated(c, e.stem_set), _negated(e, c.stem_set)

@@ -161,3 +161,21 @@ def test_one_pair_of_words_is_one_difference() -> None:
                     "He died in the first part of the series.")
     assert {m.difference.kind for m in found} == {"number", "opposite"}
     assert [m.reason for m in distinct(found)] == ["claim says second, source says first"]
+
+
+@pytest.mark.parametrize(("claim", "evidence"), [
+    # "not only" adds, "nothing less than" and "nothing short of" insist: none of them denies
+    ("Replanting the marsh would cut flooding in Dunmore.",
+     "Replanting the marsh would not only cut flooding in Dunmore but also shelter birds."),
+    ("Officials expect record harvests.",
+     "Officials expect nothing less than record harvests."),
+    ("The rescue was miraculous.", "The rescue was nothing short of miraculous."),
+])
+def test_a_negation_that_insists_denies_nothing(claim: str, evidence: str) -> None:
+    assert reasons(claim, evidence) == []
+
+
+def test_a_plain_negation_beside_them_still_counts() -> None:
+    assert reasons("Replanting the marsh would cut flooding in Dunmore.",
+                   "Replanting the marsh would not cut flooding in Dunmore.") == [
+        "source negates: 'would not cut'"]
