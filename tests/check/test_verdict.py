@@ -242,6 +242,32 @@ def test_one_shared_word_is_no_support_however_sure_the_model(
     assert judged("Prices doubled.", ["Food prices rose."]).label == "supported"
 
 
+class _SureOfContradiction:
+    """A verdict model that reads every passage as a contradiction (probability 0.9)."""
+
+    unnamed_contradiction = names_only_support = 2.0
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        return np.tile([0.05, 0.9, 0.05], (len(rows), 1))
+
+
+def test_one_shared_word_is_no_contradiction_either(
+        judged: Judged, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A passage with one of the claim's content words and none of its details is about
+    something else: its figure contradicts nothing ("Memory use fell by 40%" against
+    "Unemployment fell to 3.5%"), whatever the model reads. With the claim's words around the
+    figure, the same difference is a contradiction."""
+    monkeypatch.setattr(verdict_module, "load", lambda features: _SureOfContradiction())
+    verdict = judged("Memory use fell by 40% on large files.",
+                     ["Unemployment in the region fell to 3.5% in May.", "Large crowds met.",
+                      "Memory is cheap.", "Use the files."])
+    assert verdict.label == "no_evidence"
+    verdict = judged("Memory use fell by 40% on large files.",
+                     ["Memory use fell by 35% on large files."])
+    assert (verdict.label, verdict.reason) == (
+        "contradicted", "claim says 40%, source says 35%")
+
+
 # -- not checkable ---------------------------------------------------------------------------
 
 def test_speculation_no_reference_reports_is_not_checkable(judged: Judged) -> None:
