@@ -216,20 +216,24 @@ def test_sharing_only_names_is_no_evidence(judged: Judged) -> None:
     assert "shares only names" in verdict.reason
 
 
-class _SureOfSupport:
-    """A verdict model that reads every passage as support (probability 0.9)."""
+class _Sure:
+    """A verdict model that reads every passage the same way: `row` gives the probabilities
+    of supported, contradicted and no evidence."""
 
     unnamed_contradiction = names_only_support = 2.0
 
+    def __init__(self, row: list[float]) -> None:
+        self.row = row
+
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
-        return np.tile([0.9, 0.05, 0.05], (len(rows), 1))
+        return np.tile(self.row, (len(rows), 1))
 
 
 def test_one_shared_word_is_no_support_however_sure_the_model(
         judged: Judged, monkeypatch: pytest.MonkeyPatch) -> None:
     """Support needs coverage: a passage with one of the claim's content words and none of its
     details is a topic in common, not support, whatever the model reads."""
-    monkeypatch.setattr(verdict_module, "load", lambda features: _SureOfSupport())
+    monkeypatch.setattr(verdict_module, "load", lambda features: _Sure([0.9, 0.05, 0.05]))
     # each word is in some reference (so none is new), but no passage has two of them
     verdict = judged("Experts say the strike will last for months.",
                      ["The union said that the strike goes on.", "Experts met at noon.",
@@ -242,22 +246,13 @@ def test_one_shared_word_is_no_support_however_sure_the_model(
     assert judged("Prices doubled.", ["Food prices rose."]).label == "supported"
 
 
-class _SureOfContradiction:
-    """A verdict model that reads every passage as a contradiction (probability 0.9)."""
-
-    unnamed_contradiction = names_only_support = 2.0
-
-    def probabilities(self, rows: np.ndarray) -> np.ndarray:
-        return np.tile([0.05, 0.9, 0.05], (len(rows), 1))
-
-
 def test_one_shared_word_is_no_contradiction_either(
         judged: Judged, monkeypatch: pytest.MonkeyPatch) -> None:
     """A passage with one of the claim's content words and none of its details is about
     something else: its figure contradicts nothing ("Memory use fell by 40%" against
     "Unemployment fell to 3.5%"), whatever the model reads. With the claim's words around the
     figure, the same difference is a contradiction."""
-    monkeypatch.setattr(verdict_module, "load", lambda features: _SureOfContradiction())
+    monkeypatch.setattr(verdict_module, "load", lambda features: _Sure([0.05, 0.9, 0.05]))
     verdict = judged("Memory use fell by 40% on large files.",
                      ["Unemployment in the region fell to 3.5% in May.", "Large crowds met.",
                       "Memory is cheap.", "Use the files."])
