@@ -46,7 +46,7 @@ from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from claimcheck.check import check_all  # noqa: E402
 from claimcheck.check.compare import compare, parse  # noqa: E402
-from claimcheck.check.semantic import vectors  # noqa: E402
+from claimcheck.check.semantic import similarities, vectors  # noqa: E402
 from claimcheck.config import Config  # noqa: E402
 from claimcheck.evaluate.verify import FOLD, GOLD, _claim, evidence_pool, scores  # noqa: E402
 from claimcheck.references import build_index  # noqa: E402
@@ -106,11 +106,12 @@ def main(argv: list[str] | None = None) -> int:
         part = heldout.split_rows(path, args.part)
         rows = [r for r in part if r["claim_label"] in GOLD]
         gold = [GOLD[r["claim_label"]] for r in rows]
-        named = [g == "contradicted" and any(compare(r["claim"], e) for e in refuting(name, r))
+        # the kind of the first difference named in a refuted claim's refuting sentences
+        first = [next((m.difference.kind for e in refuting(name, r)
+                       for m in compare(r["claim"], e)), None) if g == "contradicted" else None
                  for r, g in zip(rows, gold, strict=True)]
-        kinds = Counter(next(m.difference.kind for e in refuting(name, r)
-                             for m in compare(r["claim"], e))
-                        for r, n in zip(rows, named, strict=True) if n)
+        named = [kind is not None for kind in first]
+        kinds = Counter(kind for kind in first if kind is not None)
         refuted = gold.count("contradicted")
         said = verdicts(rows, part)
         print(f"## {name}, {args.part} part: {len(rows)} claims, {refuted} gold refuted")
@@ -140,9 +141,7 @@ def main(argv: list[str] | None = None) -> int:
                 if g == "no_evidence" or not evidence or compare(row["claim"], evidence[0]):
                     continue
                 for a, b in swaps(row["claim"], evidence[0])[:1]:
-                    m = words.embed([a, b])
-                    m = m / np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-9)
-                    cosines.setdefault(g, []).append(float(m[0] @ m[1]))
+                    cosines.setdefault(g, []).extend(similarities(a, [b]) or [])
             print("nothing named, a swapped run of words: " + "; ".join(
                 f"{g} {len(v)} claims, mean cosine {np.mean(v):.3f}"
                 for g, v in sorted(cosines.items())))
